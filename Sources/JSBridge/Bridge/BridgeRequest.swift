@@ -1,0 +1,40 @@
+/// Who is calling: the script context a bridge call comes from.
+///
+/// Handlers use it to scope their work to one app (storage namespaces, permission checks)
+/// and to push events back to that app's JavaScript.
+public struct BridgeCaller: Sendable {
+    /// Unique for the life of the process.
+    public let contextID: UInt64
+    /// The context's name (for a micro-app, its appId).
+    public let name: String
+    /// Host-provided facts about the context (e.g. appId, version), set at creation.
+    public let metadata: [String: String]
+    /// Pushes events to the calling context's `JSBridge.on` listeners.
+    public let events: ScriptEventSink
+}
+
+/// One call from JavaScript: the API name, its parameters and who called.
+public struct BridgeRequest: Sendable {
+    /// The API name passed to `JSBridge.call` / `callSync`.
+    public let api: String
+    /// The parameters; an omitted or `undefined` argument arrives as an empty object.
+    public let params: JSONValue
+    /// The calling context.
+    public let caller: BridgeCaller
+
+    /// Creates a request (used by the bridge, and by tests of handlers).
+    public init(api: String, params: JSONValue, caller: BridgeCaller) {
+        self.api = api
+        self.params = params
+        self.caller = caller
+    }
+
+    /// Decodes the parameters; a mismatch becomes a code-2 `BridgeError` naming the field.
+    public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+        do {
+            return try JSONValueDecoder().decode(type, from: params)
+        } catch let error as DecodingError {
+            throw BridgeError(.invalidParameters, "\(api): \(BridgeError.describe(error))")
+        }
+    }
+}

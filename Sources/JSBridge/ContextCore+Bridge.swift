@@ -1,0 +1,174 @@
+import CJavaScriptCore
+
+/// An asynchronous bridge call waiting for its handler. Its promise functions stay
+/// protected until it settles; it settles exactly once (removal from `pendingCalls`).
+struct PendingBridgeCall {
+    let api: String
+    let resolve: JSObjectRef
+    let reject: JSObjectRef
+    var timeout: TimerQueue.Handle = 0
+    var task: Task<Void, Never>?
+
+    func release(in core: ContextCore) {
+        task?.cancel()
+        core.executor.cancel(timeout)
+        JSValueUnprotect(core.globalContext, resolve)
+        JSValueUnprotect(core.globalContext, reject)
+    }
+}
+
+extension ContextCore {
+    /// `JSBridge.call(name, params?, callback?)` → Promise.
+    func bridgeCall(_ args: NativeFunction.Arguments) throws -> JSValueRef? {
+        let ctx = globalContext
+        var resolve: JSObjectRef?
+        var reject: JSObjectRef?
+        guard let promise = JSObjectMakeDeferredPromise(ctx, &resolve, &reject, nil), let resolve, let reject else {
+            throw NativeFunctionError.type("JSBridge.call: could not create a promise")
+        }
+        if let callback = args.function(2) {
+            // The callback gets the result or the {error, errorMessage} object, asynchronously;
+            // attaching it also marks the promise's rejection as handled.
+            try attach(to: promise, onFulfilled: callback, onRejected: callback)
+        }
+        let api: String
+        do {
+            api = try apiName(args[0], function: "JSBridge.call")
+        } catch let error as BridgeError {
+            settle(resolve: resolve, reject: reject, api: "", outcome: .failure(error))
+            return promise
+        }
+        let method: BridgeMethod
+        let params: JSONValue
+        do {
+            method = try resolveMethod(api)
+            params = try parameters(args, api: api)
+        } catch let error as BridgeError {
+            settle(resolve: resolve, reject: reject, api: api, outcome: .failure(error))
+            return promise
+        }
+        let request = BridgeRequest(api: api, params: params, caller: caller)
+        switch method.kind {
+        case .sync(let handler):
+            let outcome: Result<JSONValue, BridgeError>
+            do { outcome = .success(try handler(request)) } catch { outcome = .failure(BridgeError(wrapping: error)) }
+            settle(resolve: resolve, reject: reject, api: api, outcome: outcome)
+        case .async(let handler):
+            startAsyncCall(request, handler: handler, timeout: method.timeout ?? configuration.callTimeout,
+                           resolve: resolve, reject: reject)
+        }
+        return promise
+    }
+
+    /// `JSBridge.callSync(name, params?)` → the result, or throws the `{error, errorMessage}` error.
+    func bridgeCallSync(_ args: NativeFunction.Arguments) throws -> JSValueRef? {
+        do {
+            let api = try apiName(args[0], function: "JSBridge.callSync")
+            let method = try resolveMethod(api)
+            guard case .sync(let handler) = method.kind else {
+                throw BridgeError(.noSuchAPI, "\(api) is asynchronous: use JSBridge.call")
+            }
+            let params = try parameters(args, api: api)
+            let result: JSONValue
+            do { result = try handler(BridgeRequest(api: api, params: params, caller: caller)) } catch {
+                throw BridgeError(wrapping: error)
+            }
+            return converter.jsValue(result)
+        } catch let error as BridgeError {
+            let api = (try? converter.string(args[0])) ?? ""
+            throw NativeFunctionError.Thrown(value: makeErrorValue(error, api: api))
+        }
+    }
+
+    private func apiName(_ value: JSValueRef, function: String) throws -> String {
+        guard JSValueIsString(globalContext, value), let name = try? converter.string(value), !name.isEmpty else {
+            throw BridgeError(.invalidParameters, "\(function): the API name must be a non-empty string")
+        }
+        return name
+    }
+
+    private func resolveMethod(_ api: String) throws -> BridgeMethod {
+        switch configuration.bridge.resolve(api: api, caller: caller) {
+        case .method(let method): return method
+        case .notFound: throw BridgeError(.noSuchAPI, "no such API: \(api)")
+        case .denied(let reason):
+            logger.notice("refused call to \(api): \(reason)")
+            throw BridgeError(.noPermission, "no permission to call \(api): \(reason)")
+        }
+    }
+
+    private func parameters(_ args: NativeFunction.Arguments, api: String) throws -> JSONValue {
+        guard args.isPresent(1) else { return .object([:]) }
+        do {
+            return try converter.jsonValue(args[1])
+        } catch {
+            throw BridgeError(.invalidParameters, "\(api): parameters cannot cross the bridge: \(error)")
+        }
+    }
+
+    private func startAsyncCall(
+        _ request: BridgeRequest, handler: @escaping BridgeMethod.AsyncHandler, timeout: Duration,
+        resolve: JSObjectRef, reject: JSObjectRef
+    ) {
+        let id = nextCallID
+        nextCallID += 1
+        JSValueProtect(globalContext, resolve)
+        JSValueProtect(globalContext, reject)
+        var pending = PendingBridgeCall(api: request.api, resolve: resolve, reject: reject)
+        pending.timeout = executor.schedule(after: timeout) { [weak self] in
+            self?.finishCall(id, .failure(BridgeError(.timeout, "\(request.api) did not answer within \(timeout)")))
+        }
+        let target = WeakLoopBound(self, executor: executor)
+        pending.task = Task {
+            let outcome: Result<JSONValue, BridgeError>
+            do { outcome = .success(try await handler(request)) } catch { outcome = .failure(BridgeError(wrapping: error)) }
+            target.submit { core in core.finishCall(id, outcome) }
+        }
+        pendingCalls[id] = pending
+    }
+
+    /// Settles a pending call if it is still pending (the first of result, timeout or release wins).
+    func finishCall(_ id: UInt64, _ outcome: Result<JSONValue, BridgeError>) {
+        guard let pending = pendingCalls.removeValue(forKey: id) else { return }
+        if case .failure(let error) = outcome, error.code == .timeout { pending.task?.cancel() }
+        executor.cancel(pending.timeout)
+        settle(resolve: pending.resolve, reject: pending.reject, api: pending.api, outcome: outcome)
+        JSValueUnprotect(globalContext, pending.resolve)
+        JSValueUnprotect(globalContext, pending.reject)
+        checkIdle()
+    }
+
+    private func settle(resolve: JSObjectRef, reject: JSObjectRef, api: String, outcome: Result<JSONValue, BridgeError>) {
+        do {
+            try enter(origin: "JSBridge.call(\(api)) settlement") { exception in
+                var value: JSValueRef?
+                let function: JSObjectRef
+                switch outcome {
+                case .success(let result):
+                    value = converter.jsValue(result)
+                    function = resolve
+                case .failure(let error):
+                    value = makeErrorValue(error, api: api)
+                    function = reject
+                }
+                _ = JSObjectCallAsFunction(globalContext, function, nil, 1, &value, &exception)
+            }
+        } catch {
+            reportFailure(error, origin: "JSBridge.call(\(api)) settlement")
+        }
+    }
+
+    /// An `Error` whose `error`/`errorMessage` follow DESIGN §3 (and `api` names the call).
+    func makeErrorValue(_ error: BridgeError, api: String) -> JSValueRef {
+        let ctx = globalContext
+        var message: JSValueRef? = JSStringConversion.with(error.message) { JSValueMakeString(ctx, $0) }
+        let object = JSObjectMakeError(ctx, 1, &message, nil)!
+        let names = runtime.names
+        let attributes = JSPropertyAttributes(kJSPropertyAttributeNone)
+        JSStringConversion.with("JSBridgeError") { JSObjectSetProperty(ctx, object, names.name, JSValueMakeString(ctx, $0), attributes, nil) }
+        JSObjectSetProperty(ctx, object, names.error, JSValueMakeNumber(ctx, Double(error.code.rawValue)), attributes, nil)
+        JSObjectSetProperty(ctx, object, names.errorMessage, message, attributes, nil)
+        JSStringConversion.with(api) { JSObjectSetProperty(ctx, object, names.api, JSValueMakeString(ctx, $0), attributes, nil) }
+        return object
+    }
+}

@@ -1,0 +1,373 @@
+import CJavaScriptCore
+import Logging
+
+/// The runtime-thread half of a `ScriptContext`: one JavaScriptCore global context with its
+/// globals, timers, pending bridge calls and awaited promises.
+///
+/// Confined to the runtime thread; every entry point checks it with a precondition.
+final class ContextCore {
+    let runtime: RuntimeCore
+    let executor: RuntimeExecutor
+    let globalContext: JSGlobalContextRef
+    let configuration: ScriptContext.Configuration
+    let id: UInt64
+    let logger: Logger
+    var converter: ValueConverter { ValueConverter(ctx: globalContext, names: runtime.names) }
+    private(set) var caller: BridgeCaller!
+
+    private(set) var isReleased = false
+    private var functionPrototype: JSObjectRef?
+    private var eventDispatcher: JSObjectRef?
+    private var thenFunction: JSObjectRef?
+
+    // Entry tracking for the watchdog.
+    private var entryDepth = 0
+    private var entryStart: UInt64 = 0
+    private(set) var terminatedByWatchdog = false
+
+    // Work in flight.
+    var timers: [Int: ScriptTimer] = [:]
+    var nextTimerID = 1
+    var pendingCalls: [UInt64: PendingBridgeCall] = [:]
+    var nextCallID: UInt64 = 1
+    var promiseWaiters: [UInt64: PromiseWaiter] = [:]
+    var nextWaiterID: UInt64 = 1
+    private var idleWaiters: [() -> Void] = []
+
+    var executionTimeLimit: Duration? { configuration.executionTimeLimit }
+
+    init(runtime: RuntimeCore, configuration: ScriptContext.Configuration) throws {
+        runtime.executor.preconditionOnThread()
+        guard !runtime.isShutDown else { throw ScriptError.runtimeShutDown }
+        self.runtime = runtime
+        self.executor = runtime.executor
+        self.configuration = configuration
+        self.id = runtime.makeContextID()
+        var logger = configuration.logger
+        logger[metadataKey: "context"] = "\(configuration.name)"
+        self.logger = logger
+        self.globalContext = JSGlobalContextCreateInGroup(runtime.group, nil)
+        JSStringConversion.with(configuration.name) { JSGlobalContextSetName(globalContext, $0) }
+        if !configuration.allowsEval {
+            JSStringConversion.with("eval() and new Function() are disabled in this context") {
+                JSGlobalContextSetEvalEnabled(globalContext, false, $0)
+            }
+        }
+        caller = BridgeCaller(
+            contextID: id, name: configuration.name, metadata: configuration.metadata,
+            events: ScriptEventSink(target: WeakLoopBound(self, executor: executor)))
+        runtime.register(self)
+        do {
+            try installGlobals()
+        } catch {
+            tearDown()
+            throw error
+        }
+    }
+
+    // MARK: Globals
+
+    private func installGlobals() throws {
+        let ctx = globalContext
+        let probe = JSObjectMakeFunctionWithCallback(ctx, nil, { _, _, _, _, _, _ in nil })
+        functionPrototype = JSValueToObject(ctx, JSObjectGetPrototype(ctx, probe), nil)
+        let natives = JSObjectMake(ctx, nil, nil)!
+        JSValueProtect(ctx, natives)
+        defer { JSValueUnprotect(ctx, natives) }
+        for (name, function) in nativeFunctions() {
+            JSStringConversion.with(name) { jsName in
+                JSObjectSetProperty(ctx, natives, jsName, function, JSPropertyAttributes(kJSPropertyAttributeReadOnly), nil)
+            }
+        }
+        let dispatcher: JSValueRef? = try enter(origin: "prelude") { exception in
+            let installer = JSStringConversion.with(Prelude.source) { source in
+                JSStringConversion.with(Prelude.sourceURL) { url in
+                    JSEvaluateScript(ctx, source, nil, url, 1, &exception)
+                }
+            }
+            guard exception == nil, let installer, let function = JSValueToObject(ctx, installer, &exception) else {
+                return nil
+            }
+            var argument: JSValueRef? = natives
+            return JSObjectCallAsFunction(ctx, function, nil, 1, &argument, &exception)
+        }
+        guard let dispatcher, let dispatchObject = JSValueToObject(ctx, dispatcher, nil) else {
+            throw ScriptError.valueConversion("the prelude did not return its event dispatcher")
+        }
+        JSValueProtect(ctx, dispatchObject)
+        eventDispatcher = dispatchObject
+        let promisePrototype = try evaluate("Promise.prototype.then", sourceURL: Prelude.sourceURL, line: 1)
+        if let promisePrototype, let then = JSValueToObject(ctx, promisePrototype, nil) {
+            JSValueProtect(ctx, then)
+            thenFunction = then
+        }
+        var exception: JSValueRef?
+        JSGlobalContextSetUnhandledRejectionCallback(globalContext, makeNativeFunction { [unowned self] _, args in
+            self.reportUnhandledRejection(args[1])
+            return nil
+        }, &exception)
+    }
+
+    private func nativeFunctions() -> [(String, JSObjectRef)] {
+        var functions: [(String, JSObjectRef)] = [
+            ("call", makeNativeFunction { [unowned self] _, args in try self.bridgeCall(args) }),
+            ("callSync", makeNativeFunction { [unowned self] _, args in try self.bridgeCallSync(args) }),
+            ("setTimeout", makeNativeFunction { [unowned self] _, args in try self.setTimer(args, repeats: false) }),
+            ("setInterval", makeNativeFunction { [unowned self] _, args in try self.setTimer(args, repeats: true) }),
+            ("clearTimeout", makeNativeFunction { [unowned self] _, args in self.clearTimer(args) }),
+            ("clearInterval", makeNativeFunction { [unowned self] _, args in self.clearTimer(args) }),
+            ("reportError", makeNativeFunction { [unowned self] _, args in
+                self.reportUncaught(args[0], origin: (try? self.converter.string(args[1])) ?? "script")
+                return nil
+            }),
+            ("encodeUTF8", makeNativeFunction { [unowned self] _, args in try self.encodeUTF8(args) }),
+            ("encodeUTF8Into", makeNativeFunction { [unowned self] _, args in try self.encodeUTF8Into(args) }),
+            ("decodeUTF8", makeNativeFunction { [unowned self] _, args in try self.decodeUTF8(args) }),
+        ]
+        for level in ConsoleMessage.Level.allCases {
+            functions.append((level.rawValue, makeNativeFunction { [unowned self] _, args in
+                self.console(level, args)
+                return nil
+            }))
+        }
+        return functions
+    }
+
+    /// A callable JavaScript function backed by `body` (which runs on this thread).
+    func makeNativeFunction(_ body: @escaping NativeFunction.Body) -> JSObjectRef {
+        let box = Unmanaged.passRetained(NativeFunction(body)).toOpaque()
+        let object = JSObjectMake(globalContext, runtime.nativeFunctionClass, box)!
+        if let functionPrototype { JSObjectSetPrototype(globalContext, object, functionPrototype) }
+        return object
+    }
+
+    // MARK: Entering JavaScript
+
+    /// Every call into JavaScript goes through here: confinement and release checks, watchdog
+    /// bookkeeping, and the one conversion of a thrown value into a `ScriptError`.
+    func enter<T>(origin: String, _ body: (_ exception: inout JSValueRef?) throws -> T) throws -> T {
+        executor.preconditionOnThread()
+        guard !isReleased else { throw ScriptError.contextReleased }
+        let outermost = entryDepth == 0
+        if outermost {
+            entryStart = MonotonicClock.now()
+            terminatedByWatchdog = false
+        }
+        entryDepth += 1
+        defer { entryDepth -= 1 }
+        var exception: JSValueRef?
+        let result = try body(&exception)
+        if let exception { throw scriptError(from: exception) }
+        if outermost, terminatedByWatchdog, let limit = executionTimeLimit {
+            // The script was stopped after the call returned, e.g. in a promise job.
+            report(.executionTimeLimitExceeded(origin: "a promise job after \(origin)", limit: limit))
+        }
+        return result
+    }
+
+    func scriptError(from exception: JSValueRef) -> ScriptError {
+        if terminatedByWatchdog, let limit = executionTimeLimit {
+            return .executionTimeLimitExceeded(limit: limit)
+        }
+        return ExceptionReader(ctx: globalContext, names: runtime.names).scriptError(exception)
+    }
+
+    /// Asked by JSC's watchdog (on this thread) whether the running script must stop.
+    func watchdogShouldTerminate() -> Bool {
+        guard let limit = executionTimeLimit else { return false }
+        let elapsed = MonotonicClock.now() &- entryStart
+        let limitNanos = limit.components.seconds * 1_000_000_000 + limit.components.attoseconds / 1_000_000_000
+        guard elapsed >= UInt64(max(0, limitNanos)) else { return false }
+        terminatedByWatchdog = true
+        return true
+    }
+
+    // MARK: Evaluating and calling
+
+    func evaluate(_ source: String, sourceURL: String?, line: Int) throws -> JSValueRef? {
+        try enter(origin: sourceURL ?? "evaluate") { exception in
+            JSStringConversion.with(source) { script in
+                if let sourceURL {
+                    return JSStringConversion.with(sourceURL) { url in
+                        JSEvaluateScript(globalContext, script, nil, url, Int32(clamping: line), &exception)
+                    }
+                }
+                return JSEvaluateScript(globalContext, script, nil, nil, Int32(clamping: line), &exception)
+            }
+        }
+    }
+
+    func evaluateJSON(_ source: String, sourceURL: String?, line: Int) throws -> JSONValue {
+        guard let value = try evaluate(source, sourceURL: sourceURL, line: line) else { return .undefined }
+        return try toJSON(value)
+    }
+
+    func checkSyntax(_ source: String, sourceURL: String?, line: Int) throws {
+        executor.preconditionOnThread()
+        guard !isReleased else { throw ScriptError.contextReleased }
+        var exception: JSValueRef?
+        let valid = JSStringConversion.with(source) { script in
+            JSStringConversion.with(sourceURL ?? "") { url in
+                JSCheckScriptSyntax(globalContext, script, sourceURL == nil ? nil : url, Int32(clamping: line), &exception)
+            }
+        }
+        if !valid, let exception {
+            throw ScriptError.syntax(ExceptionReader(ctx: globalContext, names: runtime.names).read(exception))
+        }
+    }
+
+    /// Converts a JavaScript value (conversion may run `toJSON`, so it counts as an entry).
+    func toJSON(_ value: JSValueRef) throws -> JSONValue {
+        try enter(origin: "value conversion") { _ in try converter.jsonValue(value) }
+    }
+
+    /// Calls the function at a dotted path from the global object (`this` is its parent).
+    func callFunction(_ path: String, _ arguments: [JSONValue]) throws -> JSValueRef? {
+        let (function, parent) = try lookupFunction(path)
+        return try withProtectedArguments(arguments) { values in
+            try enter(origin: path) { exception in
+                values.withUnsafeBufferPointer { buffer in
+                    JSObjectCallAsFunction(globalContext, function, parent, buffer.count, buffer.baseAddress, &exception)
+                }
+            }
+        }
+    }
+
+    func lookupFunction(_ path: String) throws -> (function: JSObjectRef, parent: JSObjectRef) {
+        try enter(origin: path) { exception in
+            var parent = JSContextGetGlobalObject(globalContext)!
+            var current: JSValueRef = parent
+            for component in path.split(separator: ".", omittingEmptySubsequences: false) {
+                guard let object = JSValueIsObject(globalContext, current) ? JSValueToObject(globalContext, current, nil) : nil
+                else { throw ScriptError.notAFunction(path) }
+                parent = object
+                current = JSStringConversion.with(String(component)) {
+                    JSObjectGetProperty(globalContext, object, $0, &exception)
+                } ?? JSValueMakeUndefined(globalContext)
+                if exception != nil { return (parent, parent) }
+            }
+            guard JSValueIsObject(globalContext, current), let function = JSValueToObject(globalContext, current, nil),
+                JSObjectIsFunction(globalContext, function)
+            else { throw ScriptError.notAFunction(path) }
+            return (function, parent)
+        }
+    }
+
+    /// Converts arguments and keeps them protected from collection until `body` returns
+    /// (they sit in a heap array the garbage collector does not scan).
+    func withProtectedArguments<R>(_ arguments: [JSONValue], _ body: ([JSValueRef?]) throws -> R) throws -> R {
+        var values: [JSValueRef?] = []
+        values.reserveCapacity(arguments.count)
+        defer { for value in values { JSValueUnprotect(globalContext, value) } }
+        for argument in arguments {
+            let value = converter.jsValue(argument)
+            JSValueProtect(globalContext, value)
+            values.append(value)
+        }
+        return try body(values)
+    }
+
+    /// Calls `promise.then(onFulfilled, onRejected)` with the original `then`, so scripts
+    /// that replace `Promise.prototype.then` cannot intercept native bookkeeping.
+    func attach(to promise: JSObjectRef, onFulfilled: JSValueRef?, onRejected: JSValueRef?) throws {
+        guard let thenFunction else { return }
+        try enter(origin: "promise handler") { exception in
+            var arguments: [JSValueRef?] = [onFulfilled, onRejected]
+            _ = arguments.withUnsafeMutableBufferPointer { buffer in
+                JSObjectCallAsFunction(globalContext, thenFunction, promise, 2, buffer.baseAddress, &exception)
+            }
+        }
+    }
+
+    func isThenable(_ value: JSValueRef) -> JSObjectRef? {
+        guard JSValueIsObject(globalContext, value), let object = JSValueToObject(globalContext, value, nil),
+            let then = try? converter.property(object, runtime.names.then),
+            JSValueIsObject(globalContext, then), let thenObject = JSValueToObject(globalContext, then, nil),
+            JSObjectIsFunction(globalContext, thenObject)
+        else { return nil }
+        return object
+    }
+
+    // MARK: Events and diagnostics
+
+    /// Delivers an event to `JSBridge.on` listeners; returns how many listeners ran.
+    @discardableResult
+    func emit(event: String, payload: JSONValue) throws -> Int {
+        guard let eventDispatcher else { return 0 }
+        let result = try withProtectedArguments([.string(event), payload]) { values in
+            try enter(origin: "event \(event)") { exception in
+                values.withUnsafeBufferPointer { buffer in
+                    JSObjectCallAsFunction(globalContext, eventDispatcher, nil, 2, buffer.baseAddress, &exception)
+                }
+            }
+        }
+        guard let result else { return 0 }
+        return Int(JSValueToNumber(globalContext, result, nil))
+    }
+
+    func report(_ diagnostic: ScriptDiagnostic) {
+        logger.warning("\(diagnostic)")
+        configuration.onDiagnostic?(diagnostic)
+    }
+
+    func reportUncaught(_ value: JSValueRef, origin: String) {
+        let exception = ExceptionReader(ctx: globalContext, names: runtime.names).read(value)
+        report(.uncaughtException(exception, origin: origin))
+    }
+
+    /// Reports an error from a script run by the runtime itself (timers, listeners).
+    func reportFailure(_ error: any Error, origin: String) {
+        switch error {
+        case ScriptError.exception(let exception): report(.uncaughtException(exception, origin: origin))
+        case ScriptError.executionTimeLimitExceeded(let limit): report(.executionTimeLimitExceeded(origin: origin, limit: limit))
+        case ScriptError.contextReleased: break
+        default: logger.error("\(origin) failed: \(error)")
+        }
+    }
+
+    private func reportUnhandledRejection(_ reason: JSValueRef) {
+        let exception = ExceptionReader(ctx: globalContext, names: runtime.names).read(reason)
+        report(.unhandledRejection(exception))
+    }
+
+    // MARK: Idle tracking
+
+    var pendingWork: PendingWork {
+        PendingWork(timers: timers.count, bridgeCalls: pendingCalls.count, awaitedPromises: promiseWaiters.count)
+    }
+
+    func whenIdle(_ body: @escaping () -> Void) {
+        if isReleased || pendingWork.isIdle { body() } else { idleWaiters.append(body) }
+    }
+
+    func checkIdle() {
+        guard !idleWaiters.isEmpty, isReleased || pendingWork.isIdle else { return }
+        let waiters = idleWaiters
+        idleWaiters.removeAll()
+        for waiter in waiters { waiter() }
+    }
+
+    // MARK: Release
+
+    /// Stops everything in flight and releases the JavaScript context. Idempotent.
+    func tearDown() {
+        executor.preconditionOnThread()
+        guard !isReleased else { return }
+        isReleased = true
+        for timer in timers.values { timer.release(in: self) }
+        timers.removeAll()
+        for call in pendingCalls.values { call.release(in: self) }
+        pendingCalls.removeAll()
+        let waiters = promiseWaiters.values
+        promiseWaiters.removeAll()
+        for waiter in waiters { waiter.finish(.failure(.contextReleased), in: self) }
+        if let eventDispatcher { JSValueUnprotect(globalContext, eventDispatcher) }
+        if let thenFunction { JSValueUnprotect(globalContext, thenFunction) }
+        eventDispatcher = nil
+        thenFunction = nil
+        functionPrototype = nil
+        runtime.unregister(self)
+        JSGlobalContextRelease(globalContext)
+        checkIdle()
+    }
+}

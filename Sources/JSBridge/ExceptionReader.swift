@@ -1,0 +1,47 @@
+import CJavaScriptCore
+
+/// The one place where a thrown JavaScript value becomes a Swift `JSException`.
+struct ExceptionReader {
+    let ctx: JSContextRef
+    let names: PropertyNames
+
+    func scriptError(_ exception: JSValueRef) -> ScriptError {
+        .exception(read(exception))
+    }
+
+    func read(_ exception: JSValueRef) -> JSException {
+        let thrown = (try? ValueConverter(ctx: ctx, names: names).jsonValue(exception)) ?? .undefined
+        guard JSValueIsObject(ctx, exception), let object = JSValueToObject(ctx, exception, nil) else {
+            return JSException(name: "Error", message: plainString(exception), thrownValue: thrown)
+        }
+        let message = stringProperty(object, names.message) ?? plainString(exception)
+        return JSException(
+            name: stringProperty(object, names.name) ?? "Error",
+            message: message,
+            stack: stringProperty(object, names.stack).flatMap { $0.isEmpty ? nil : $0 },
+            sourceURL: stringProperty(object, names.sourceURL),
+            line: intProperty(object, names.line),
+            column: intProperty(object, names.column),
+            thrownValue: thrown)
+    }
+
+    private func stringProperty(_ object: JSObjectRef, _ name: JSStringRef) -> String? {
+        guard let value = JSObjectGetProperty(ctx, object, name, nil),
+            !JSValueIsUndefined(ctx, value), !JSValueIsNull(ctx, value)
+        else { return nil }
+        return plainString(value)
+    }
+
+    private func intProperty(_ object: JSObjectRef, _ name: JSStringRef) -> Int? {
+        guard let value = JSObjectGetProperty(ctx, object, name, nil), JSValueIsNumber(ctx, value) else {
+            return nil
+        }
+        return Int(exactly: JSValueToNumber(ctx, value, nil))
+    }
+
+    private func plainString(_ value: JSValueRef) -> String {
+        guard let jsString = JSValueToStringCopy(ctx, value, nil) else { return "<unprintable value>" }
+        defer { JSStringRelease(jsString) }
+        return JSStringConversion.string(jsString)
+    }
+}

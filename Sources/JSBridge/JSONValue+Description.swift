@@ -1,0 +1,105 @@
+import Foundation
+
+extension JSONValue: CustomStringConvertible {
+    /// A compact JSON-like rendering with sorted keys; binary shows as `<N bytes>`.
+    public var description: String {
+        var output = ""
+        render(into: &output)
+        return output
+    }
+
+    func render(into output: inout String) {
+        switch self {
+        case .undefined: output += "undefined"
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .number(let value): output += Self.format(number: value)
+        case .string(let value): output += Self.quote(value)
+        case .binary(let data): output += "<\(data.count) bytes>"
+        case .array(let elements):
+            output += "["
+            for (index, element) in elements.enumerated() {
+                if index > 0 { output += "," }
+                element.render(into: &output)
+            }
+            output += "]"
+        case .object(let members):
+            output += "{"
+            for (index, key) in members.keys.sorted().enumerated() {
+                if index > 0 { output += "," }
+                output += Self.quote(key)
+                output += ":"
+                members[key]!.render(into: &output)
+            }
+            output += "}"
+        }
+    }
+
+    /// Formats a number the way JavaScript's `String(number)` does for common values.
+    static func format(number value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
+        if value == value.rounded(), abs(value) < 1e21 {
+            return String(Int64(value))
+        }
+        return "\(value)"
+    }
+
+    static func quote(_ string: String) -> String {
+        var result = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                result += String(format: "\\u%04x", scalar.value)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        result += "\""
+        return result
+    }
+}
+
+extension JSONValue: Codable {
+    /// Decodes from any `Decoder` (e.g. `JSONDecoder`); binary data cannot come from plain JSON.
+    public init(from decoder: any Decoder) throws {
+        if let direct = decoder as? any JSONValueDecoding {
+            self = direct.value
+            return
+        }
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else if let value = try? container.decode([String: JSONValue].self) {
+            self = .object(value)
+        } else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a JSON value")
+        }
+    }
+
+    /// Encodes into any `Encoder`; `undefined` encodes as null, binary as `Data`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .undefined, .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        case .binary(let value): try container.encode(value)
+        }
+    }
+}

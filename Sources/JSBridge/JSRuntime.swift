@@ -1,0 +1,92 @@
+import Foundation
+
+/// A JavaScriptCore context group on its own thread, hosting any number of `ScriptContext`s.
+///
+/// All JavaScript of the runtime's contexts runs on that one thread, one job at a time.
+/// Use several runtimes to use several cores. The runtime lives as long as any of its
+/// contexts does; `shutdown()` releases every context at once.
+public final class JSRuntime: Sendable {
+    /// How the runtime's thread is set up.
+    public struct Configuration: Sendable {
+        /// The thread's name (visible in debuggers and `top -H`).
+        public var name: String
+        /// The thread's stack size; deep recursion raises a `RangeError` before reaching it.
+        public var stackSize: Int
+
+        /// Creates a configuration.
+        public init(name: String = "hybrid-js", stackSize: Int = 8 << 20) {
+            self.name = name
+            self.stackSize = stackSize
+        }
+    }
+
+    let executor: RuntimeExecutor
+    private let core: LoopBound<RuntimeCore>
+    /// The configuration the runtime was created with.
+    public let configuration: Configuration
+
+    /// Starts the runtime thread and creates its context group.
+    public init(configuration: Configuration = .init()) {
+        self.configuration = configuration
+        let executor = RuntimeExecutor(name: configuration.name)
+        executor.start(stackSize: configuration.stackSize, onExit: {})
+        self.executor = executor
+        let created = CoreHandoff()
+        let ready = DispatchSemaphore(value: 0)
+        executor.submit {
+            created.set(LoopBound(RuntimeCore(executor: executor), executor: executor))
+            ready.signal()
+        }
+        ready.wait()
+        self.core = created.take()
+    }
+
+    deinit {
+        let core = self.core
+        executor.submit { core.value.shutdown() }
+        executor.requestStop()
+    }
+
+    /// Creates an isolated context in this runtime.
+    /// - Throws: `ScriptError.runtimeShutDown` after `shutdown()`.
+    public func makeContext(_ configuration: ScriptContext.Configuration = .init()) async throws -> ScriptContext {
+        let core = self.core
+        let made: (LoopBound<ContextCore>, UInt64, ScriptEventSink) = try await onThread {
+            let context = try ContextCore(runtime: core.value, configuration: configuration)
+            return (LoopBound(context, executor: core.executor), context.id, context.caller.events)
+        }
+        return ScriptContext(runtime: self, core: made.0, id: made.1, name: configuration.name, events: made.2)
+    }
+
+    /// Releases every context and the context group. Later calls on its contexts throw
+    /// `ScriptError.contextReleased`; `makeContext` throws `.runtimeShutDown`.
+    public func shutdown() async {
+        let core = self.core
+        _ = try? await onThread { core.value.shutdown() }
+    }
+
+    /// The number of contexts not yet released.
+    public var liveContextCount: Int {
+        get async {
+            let core = self.core
+            return (try? await onThread { core.value.liveContextCount }) ?? 0
+        }
+    }
+
+    /// Runs `body` on the runtime thread and returns its result.
+    func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            executor.submit { continuation.resume(with: Result { try body() }) }
+        }
+    }
+}
+
+/// Hands the freshly created runtime core from the runtime thread to `JSRuntime.init`.
+///
+/// `@unchecked Sendable`: written once on the runtime thread before a semaphore signal and
+/// read once after the matching wait, so the accesses are ordered.
+private final class CoreHandoff: @unchecked Sendable {
+    private var core: LoopBound<RuntimeCore>?
+    func set(_ core: LoopBound<RuntimeCore>) { self.core = core }
+    func take() -> LoopBound<RuntimeCore> { core! }
+}

@@ -1,0 +1,103 @@
+import CJavaScriptCore
+
+/// A Swift closure JavaScript can call, stored as the private data of a callable object.
+///
+/// The body runs on the runtime thread. Throwing a `NativeFunctionError` (or any error)
+/// raises a JavaScript exception of the matching type in the caller.
+final class NativeFunction {
+    typealias Body = (_ this: JSObjectRef?, _ arguments: Arguments) throws -> JSValueRef?
+
+    /// The arguments of one call, with `undefined` for missing ones.
+    struct Arguments {
+        let ctx: JSContextRef
+        let buffer: UnsafeBufferPointer<JSValueRef?>
+
+        var count: Int { buffer.count }
+
+        subscript(index: Int) -> JSValueRef {
+            if index < buffer.count, let value = buffer[index] { return value }
+            return JSValueMakeUndefined(ctx)
+        }
+
+        func isPresent(_ index: Int) -> Bool {
+            index < buffer.count && !JSValueIsUndefined(ctx, buffer[index])
+        }
+
+        func function(_ index: Int) -> JSObjectRef? {
+            let value = self[index]
+            guard JSValueIsObject(ctx, value), let object = JSValueToObject(ctx, value, nil),
+                JSObjectIsFunction(ctx, object)
+            else { return nil }
+            return object
+        }
+    }
+
+    let body: Body
+
+    init(_ body: @escaping Body) {
+        self.body = body
+    }
+
+    /// The class of every native function object: private data holds the retained box.
+    static func makeClass() -> JSClassRef {
+        var definition = kJSClassDefinitionEmpty
+        definition.className = UnsafeRawPointer(("NativeFunction" as StaticString).utf8Start)
+            .assumingMemoryBound(to: CChar.self)
+        definition.callAsFunction = { ctx, function, this, count, arguments, exception in
+            guard let ctx, let function, let raw = JSObjectGetPrivate(function) else { return nil }
+            let native = Unmanaged<NativeFunction>.fromOpaque(raw).takeUnretainedValue()
+            do {
+                let args = Arguments(ctx: ctx, buffer: UnsafeBufferPointer(start: arguments, count: count))
+                return try native.body(this, args) ?? JSValueMakeUndefined(ctx)
+            } catch {
+                exception?.pointee = NativeFunctionError.makeJSError(ctx, from: error)
+                return nil
+            }
+        }
+        definition.finalize = { object in
+            if let raw = JSObjectGetPrivate(object) {
+                Unmanaged<NativeFunction>.fromOpaque(raw).release()
+            }
+        }
+        return JSClassCreate(&definition)
+    }
+}
+
+/// An error a native function raises as a JavaScript exception.
+struct NativeFunctionError: Error {
+    enum Kind: String {
+        case typeError = "TypeError"
+        case rangeError = "RangeError"
+        case error = "Error"
+    }
+
+    let kind: Kind
+    let message: String
+
+    static func type(_ message: String) -> NativeFunctionError { .init(kind: .typeError, message: message) }
+    static func range(_ message: String) -> NativeFunctionError { .init(kind: .rangeError, message: message) }
+
+    /// A JavaScript value already built by the native code, thrown as is.
+    ///
+    /// `@unchecked Sendable` (required of `Error`): it is created and caught inside one native
+    /// callback on the runtime thread and never stored or passed anywhere else.
+    struct Thrown: Error, @unchecked Sendable {
+        let value: JSValueRef
+    }
+
+    static func makeJSError(_ ctx: JSContextRef, from error: any Error) -> JSValueRef? {
+        if let thrown = error as? Thrown { return thrown.value }
+        let native = error as? NativeFunctionError ?? NativeFunctionError(kind: .error, message: String(describing: error))
+        let message = JSStringConversion.with(native.message) { JSValueMakeString(ctx, $0) }
+        let global = JSContextGetGlobalObject(ctx)
+        let constructor = JSStringConversion.with(native.kind.rawValue) { JSObjectGetProperty(ctx, global, $0, nil) }
+        if let constructor, JSValueIsObject(ctx, constructor), let object = JSValueToObject(ctx, constructor, nil),
+            JSObjectIsConstructor(ctx, object)
+        {
+            var argument: JSValueRef? = message
+            return JSObjectCallAsConstructor(ctx, object, 1, &argument, nil)
+        }
+        var argument: JSValueRef? = message
+        return JSObjectMakeError(ctx, 1, &argument, nil)
+    }
+}

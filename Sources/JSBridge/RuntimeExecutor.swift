@@ -1,0 +1,178 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The serial executor of one runtime: a dedicated thread that runs Swift jobs of the
+/// `ScriptContext` actors, closures submitted from other threads, and due timers.
+///
+/// Threading rules: `submit` and `enqueue` may be called from any thread. `schedule`,
+/// `cancel` and everything a submitted closure does run on the runtime thread only and are
+/// checked with `preconditionOnThread()`.
+///
+/// `@unchecked Sendable`: the job queue is guarded by `mutex`/`condition`; the timer queue
+/// is touched only on the runtime thread (checked by preconditions).
+final class RuntimeExecutor: SerialExecutor, @unchecked Sendable {
+    private enum Work {
+        case job(UnownedJob)
+        case closure(@Sendable () -> Void)
+    }
+
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var queue: [Work] = []
+    private var sleeping = false
+    private var stopRequested = false
+
+    /// Thread-confined state.
+    private var timers = TimerQueue()
+    private var threadID: pthread_t?
+    private let name: String
+
+    init(name: String) {
+        self.name = name
+        pthread_mutex_init(mutex, nil)
+        var attributes = pthread_condattr_t()
+        pthread_condattr_init(&attributes)
+        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+        pthread_cond_init(condition, &attributes)
+        pthread_condattr_destroy(&attributes)
+    }
+
+    deinit {
+        pthread_cond_destroy(condition)
+        pthread_mutex_destroy(mutex)
+        condition.deallocate()
+        mutex.deallocate()
+    }
+
+    /// Starts the thread and returns once it runs. `onExit` runs on the thread after the loop ends.
+    func start(stackSize: Int, onExit: @escaping @Sendable () -> Void) {
+        let ready = DispatchSemaphore(value: 0)
+        let thread = Thread { [self] in
+            self.threadID = pthread_self()
+            ready.signal()
+            self.runLoop()
+            onExit()
+        }
+        thread.name = name
+        thread.stackSize = stackSize
+        thread.start()
+        ready.wait()
+    }
+
+    /// Asks the loop to finish the work already queued and exit.
+    func requestStop() {
+        pthread_mutex_lock(mutex)
+        stopRequested = true
+        pthread_cond_signal(condition)
+        pthread_mutex_unlock(mutex)
+    }
+
+    var isOnThread: Bool {
+        guard let threadID else { return false }
+        return pthread_equal(threadID, pthread_self()) != 0
+    }
+
+    func preconditionOnThread(file: StaticString = #fileID, line: UInt = #line) {
+        precondition(isOnThread, "JavaScriptCore state used off its runtime thread", file: file, line: line)
+    }
+
+    // MARK: SerialExecutor
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        push(.job(UnownedJob(job)))
+    }
+
+    func asUnownedSerialExecutor() -> UnownedSerialExecutor {
+        UnownedSerialExecutor(ordinary: self)
+    }
+
+    func checkIsolated() {
+        preconditionOnThread()
+    }
+
+    func isSameExclusiveExecutionContext(other: RuntimeExecutor) -> Bool {
+        self === other
+    }
+
+    // MARK: Work submission
+
+    /// Runs `body` on the runtime thread, after the work already queued.
+    func submit(_ body: @escaping @Sendable () -> Void) {
+        push(.closure(body))
+    }
+
+    private func push(_ work: Work) {
+        pthread_mutex_lock(mutex)
+        queue.append(work)
+        let wake = sleeping
+        pthread_mutex_unlock(mutex)
+        if wake { pthread_cond_signal(condition) }
+    }
+
+    // MARK: Timers (runtime thread only)
+
+    func schedule(at deadline: UInt64, _ action: @escaping () -> Void) -> TimerQueue.Handle {
+        preconditionOnThread()
+        return timers.schedule(at: deadline, action)
+    }
+
+    func schedule(after delay: Duration, _ action: @escaping () -> Void) -> TimerQueue.Handle {
+        schedule(at: MonotonicClock.deadline(after: delay), action)
+    }
+
+    @discardableResult
+    func cancel(_ handle: TimerQueue.Handle) -> Bool {
+        preconditionOnThread()
+        return timers.cancel(handle)
+    }
+
+    // MARK: Loop
+
+    private func runLoop() {
+        var batch: [Work] = []
+        batch.reserveCapacity(64)
+        while true {
+            pthread_mutex_lock(mutex)
+            while queue.isEmpty && !stopRequested {
+                let deadline = timers.nextDeadline
+                if let deadline, deadline <= MonotonicClock.now() { break }
+                sleeping = true
+                if let deadline {
+                    var spec = timespec(
+                        tv_sec: Int(deadline / 1_000_000_000), tv_nsec: Int(deadline % 1_000_000_000))
+                    pthread_cond_timedwait(condition, mutex, &spec)
+                } else {
+                    pthread_cond_wait(condition, mutex)
+                }
+                sleeping = false
+            }
+            swap(&batch, &queue)
+            let stop = stopRequested && batch.isEmpty
+            pthread_mutex_unlock(mutex)
+            if stop { break }
+
+            for work in batch {
+                switch work {
+                case .job(let job): job.runSynchronously(on: asUnownedSerialExecutor())
+                case .closure(let body): body()
+                }
+            }
+            batch.removeAll(keepingCapacity: true)
+            runDueTimers()
+        }
+        timers.removeAll()
+    }
+
+    /// Fires every timer due now; timers scheduled while firing wait for the next turn.
+    private func runDueTimers() {
+        guard let first = timers.nextDeadline else { return }
+        let now = MonotonicClock.now()
+        guard first <= now else { return }
+        while let action = timers.popDue(now: now) {
+            action()
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Logging
+
+extension ScriptContext {
+    /// How a context is set up. Every field has a sensible default.
+    public struct Configuration: Sendable {
+        /// A name for logs and diagnostics (for a micro-app, its appId).
+        public var name: String
+        /// Facts handlers can read from `BridgeCaller.metadata` (e.g. appId, version).
+        public var metadata: [String: String]
+        /// Resolves `JSBridge.call`/`callSync` names to native methods.
+        public var bridge: any BridgeDispatching
+        /// The longest one entry into JavaScript may run before the watchdog stops it;
+        /// `nil` disables the watchdog for this context.
+        public var executionTimeLimit: Duration?
+        /// How long an asynchronous bridge call may take before it rejects with code 5.
+        public var callTimeout: Duration
+        /// Allows `eval()` and `new Function()`.
+        public var allowsEval: Bool
+        /// Receives `console.*` output (which is also logged with `logger`).
+        public var logger: Logger
+        /// Observes every `console.*` call.
+        public var onConsole: (@Sendable (ConsoleMessage) -> Void)?
+        /// Observes uncaught exceptions, unhandled rejections and watchdog stops.
+        public var onDiagnostic: (@Sendable (ScriptDiagnostic) -> Void)?
+
+        /// Creates a configuration.
+        public init(
+            name: String = "script",
+            metadata: [String: String] = [:],
+            bridge: any BridgeDispatching = BridgeMethodTable.empty,
+            executionTimeLimit: Duration? = .seconds(10),
+            callTimeout: Duration = .seconds(30),
+            allowsEval: Bool = true,
+            logger: Logger = Logger(label: "hybrid.js"),
+            onConsole: (@Sendable (ConsoleMessage) -> Void)? = nil,
+            onDiagnostic: (@Sendable (ScriptDiagnostic) -> Void)? = nil
+        ) {
+            self.name = name
+            self.metadata = metadata
+            self.bridge = bridge
+            self.executionTimeLimit = executionTimeLimit
+            self.callTimeout = callTimeout
+            self.allowsEval = allowsEval
+            self.logger = logger
+            self.onConsole = onConsole
+            self.onDiagnostic = onDiagnostic
+        }
+    }
+}

@@ -1,0 +1,129 @@
+/// One isolated JavaScript global context, living on its runtime's thread.
+///
+/// An actor whose executor is the runtime thread: every method runs there, so JavaScript
+/// values never cross threads; what comes back is a Sendable `JSONValue` or a `Decodable`.
+/// Contexts of one runtime share a thread and a heap but see none of each other's globals.
+///
+/// ```swift
+/// let runtime = JSRuntime()
+/// let context = try await runtime.makeContext(.init(name: "demo"))
+/// let sum = try await context.evaluate("1 + 2")          // .number(3)
+/// try await context.release()
+/// ```
+public actor ScriptContext {
+    private let core: LoopBound<ContextCore>
+    /// Keeps the runtime (and its thread) alive as long as the context is.
+    public nonisolated let runtime: JSRuntime
+    /// Unique for the life of the process.
+    public nonisolated let id: UInt64
+    /// The configured name.
+    public nonisolated let name: String
+    /// Pushes events to this context's `JSBridge.on` listeners from any thread.
+    public nonisolated let events: ScriptEventSink
+
+    public nonisolated var unownedExecutor: UnownedSerialExecutor {
+        runtime.executor.asUnownedSerialExecutor()
+    }
+
+    init(runtime: JSRuntime, core: LoopBound<ContextCore>, id: UInt64, name: String, events: ScriptEventSink) {
+        self.runtime = runtime
+        self.core = core
+        self.id = id
+        self.name = name
+        self.events = events
+    }
+
+    deinit {
+        let core = self.core
+        runtime.executor.submit { core.value.tearDown() }
+    }
+
+    // MARK: Running scripts
+
+    /// Runs a script and returns its completion value.
+    ///
+    /// - Parameters:
+    ///   - sourceURL: the name shown in stack traces and `JSException.sourceURL`.
+    ///   - line: the line number of the script's first line.
+    /// - Throws: `ScriptError.exception` with message, stack and line when the script throws;
+    ///   `.executionTimeLimitExceeded` when the watchdog stops it.
+    @discardableResult
+    public func evaluate(_ source: String, sourceURL: String? = nil, line: Int = 1) throws -> JSONValue {
+        try core.value.evaluateJSON(source, sourceURL: sourceURL, line: line)
+    }
+
+    /// Runs a script and decodes its completion value.
+    public func evaluate<T: Decodable>(
+        _ source: String, as type: T.Type, sourceURL: String? = nil, line: Int = 1
+    ) throws -> T {
+        try JSONValueDecoder().decode(type, from: evaluate(source, sourceURL: sourceURL, line: line))
+    }
+
+    /// Runs a script; if its value is a promise, waits for it and returns what it settles to.
+    public func evaluateAwaiting(
+        _ source: String, sourceURL: String? = nil, line: Int = 1, timeout: Duration? = nil
+    ) async throws -> JSONValue {
+        let core = self.core.value
+        guard let value = try core.evaluate(source, sourceURL: sourceURL, line: line) else { return .undefined }
+        return try await withCheckedThrowingContinuation { continuation in
+            core.awaitValue(value, what: sourceURL ?? "script", timeout: timeout) { continuation.resume(with: $0) }
+        }
+    }
+
+    /// Checks that a script parses, without running it. Throws `ScriptError.syntax`.
+    public func checkSyntax(_ source: String, sourceURL: String? = nil, line: Int = 1) throws {
+        try core.value.checkSyntax(source, sourceURL: sourceURL, line: line)
+    }
+
+    /// Calls the function at a dotted path (e.g. `"app.onLaunch"`) with `this` bound to its parent.
+    @discardableResult
+    public func call(_ functionPath: String, _ arguments: [JSONValue] = []) throws -> JSONValue {
+        let core = self.core.value
+        guard let value = try core.callFunction(functionPath, arguments) else { return .undefined }
+        return try core.toJSON(value)
+    }
+
+    /// Calls a function and, if it returns a promise, waits for it (up to `timeout`).
+    public func callAwaiting(
+        _ functionPath: String, _ arguments: [JSONValue] = [], timeout: Duration? = nil
+    ) async throws -> JSONValue {
+        let core = self.core.value
+        guard let value = try core.callFunction(functionPath, arguments) else { return .undefined }
+        return try await withCheckedThrowingContinuation { continuation in
+            core.awaitValue(value, what: functionPath, timeout: timeout) { continuation.resume(with: $0) }
+        }
+    }
+
+    /// True if the dotted path names a function.
+    public func hasFunction(_ functionPath: String) -> Bool {
+        (try? core.value.lookupFunction(functionPath)) != nil
+    }
+
+    // MARK: Events and state
+
+    /// Delivers an event to `JSBridge.on` listeners now; returns how many listeners ran.
+    @discardableResult
+    public func emit(_ event: String, _ payload: JSONValue = .null) throws -> Int {
+        try core.value.emit(event: event, payload: payload)
+    }
+
+    /// Timers, bridge calls and awaited promises still in flight.
+    public var pendingWork: PendingWork { core.value.pendingWork }
+
+    /// Returns when nothing is pending (no timers, bridge calls or awaited promises), or the
+    /// context is released. A repeating interval keeps a context busy until it is cleared.
+    public func waitUntilIdle() async {
+        let core = self.core.value
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            core.whenIdle { continuation.resume() }
+        }
+    }
+
+    /// True once `release()` ran or the runtime shut down.
+    public var isReleased: Bool { core.value.isReleased }
+
+    /// Cancels timers and pending calls and frees the JavaScript context. Idempotent.
+    public func release() {
+        core.value.tearDown()
+    }
+}

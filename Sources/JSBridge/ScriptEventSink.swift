@@ -1,0 +1,18 @@
+/// Pushes events from native code to one context's `JSBridge.on(event, handler)` listeners.
+///
+/// Safe to use from any thread; the event is delivered on the runtime thread after the work
+/// already queued. Events sent after the context is released are dropped.
+public final class ScriptEventSink: Sendable {
+    private let target: WeakLoopBound<ContextCore>
+
+    init(target: WeakLoopBound<ContextCore>) {
+        self.target = target
+    }
+
+    /// Delivers `event` with `payload` to the context's listeners (fire and forget).
+    public func emit(_ event: String, _ payload: JSONValue = .null) {
+        target.submit { core in
+            _ = try? core.emit(event: event, payload: payload)
+        }
+    }
+}
