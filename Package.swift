@@ -67,9 +67,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "hybrid-bench",
+            dependencies: ["JSBridge", "CJavaScriptCore"],
+            path: "Benchmarks/HybridBench",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "JSBridgeTests",
-            dependencies: ["JSBridge"],
+            dependencies: [
+                "JSBridge",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
     ],

@@ -34,6 +34,12 @@ JS_EXPORT void JSGlobalContextSetUnhandledRejectionCallback(JSGlobalContextRef c
 /// throw an EvalError carrying `message`.
 JS_EXPORT void JSGlobalContextSetEvalEnabled(JSGlobalContextRef ctx, bool enabled, JSStringRef message);
 
+/// From JSContextRefPrivate.h: a full, synchronous garbage collection of `ctx`'s heap.
+JS_EXPORT void JSSynchronousGarbageCollectForDebugging(JSContextRef ctx);
+
+/// From JSObjectRefPrivate.h: the global context an object was created in.
+JS_EXPORT JSGlobalContextRef JSObjectGetGlobalContext(JSObjectRef object);
+
 #ifdef __cplusplus
 }
 #endif

@@ -8,9 +8,12 @@ struct PendingBridgeCall {
     let reject: JSObjectRef
     var timeout: TimerQueue.Handle = 0
     var task: Task<Void, Never>?
+    /// The handler runs off the runtime thread, which expects its result.
+    var offThread = false
 
     func release(in core: ContextCore) {
         task?.cancel()
+        if offThread { core.executor.resultArrived() }
         core.executor.cancel(timeout)
         JSValueUnprotect(core.globalContext, resolve)
         JSValueUnprotect(core.globalContext, reject)
@@ -53,9 +56,9 @@ extension ContextCore {
             let outcome: Result<JSONValue, BridgeError>
             do { outcome = .success(try handler(request)) } catch { outcome = .failure(BridgeError(wrapping: error)) }
             settle(resolve: resolve, reject: reject, api: api, outcome: outcome)
-        case .async(let handler):
-            startAsyncCall(request, handler: handler, timeout: method.timeout ?? configuration.callTimeout,
-                           resolve: resolve, reject: reject)
+        case .async(let handler, let placement):
+            startAsyncCall(request, handler: handler, placement: placement,
+                           timeout: method.timeout ?? configuration.callTimeout, resolve: resolve, reject: reject)
         }
         return promise
     }
@@ -107,7 +110,8 @@ extension ContextCore {
     }
 
     private func startAsyncCall(
-        _ request: BridgeRequest, handler: @escaping BridgeMethod.AsyncHandler, timeout: Duration,
+        _ request: BridgeRequest, handler: @escaping BridgeMethod.AsyncHandler, placement: BridgeMethod.Placement,
+        timeout: Duration,
         resolve: JSObjectRef, reject: JSObjectRef
     ) {
         let id = nextCallID
@@ -119,10 +123,21 @@ extension ContextCore {
             self?.finishCall(id, .failure(BridgeError(.timeout, "\(request.api) did not answer within \(timeout)")))
         }
         let target = WeakLoopBound(self, executor: executor)
-        pending.task = Task {
+        let work: @Sendable () async -> Void = {
             let outcome: Result<JSONValue, BridgeError>
             do { outcome = .success(try await handler(request)) } catch { outcome = .failure(BridgeError(wrapping: error)) }
-            target.submit { core in core.finishCall(id, outcome) }
+            if target.executor.isOnThread {
+                target.value?.finishCall(id, outcome)
+            } else {
+                target.submit { core in core.finishCall(id, outcome) }
+            }
+        }
+        pending.offThread = placement == .concurrent
+        switch placement {
+        case .concurrent:
+            executor.expectResult()
+            pending.task = Task(operation: work)
+        case .runtimeThread: pending.task = Task(executorPreference: executor, operation: work)
         }
         pendingCalls[id] = pending
     }
@@ -130,6 +145,7 @@ extension ContextCore {
     /// Settles a pending call if it is still pending (the first of result, timeout or release wins).
     func finishCall(_ id: UInt64, _ outcome: Result<JSONValue, BridgeError>) {
         guard let pending = pendingCalls.removeValue(forKey: id) else { return }
+        if pending.offThread { executor.resultArrived() }
         if case .failure(let error) = outcome, error.code == .timeout { pending.task?.cancel() }
         executor.cancel(pending.timeout)
         settle(resolve: pending.resolve, reject: pending.reject, api: pending.api, outcome: outcome)

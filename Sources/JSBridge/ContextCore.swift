@@ -101,11 +101,10 @@ final class ContextCore {
             JSValueProtect(ctx, then)
             thenFunction = then
         }
+        // The callback is held by a strong (rooting) handle, so it lives in the runtime's anchor
+        // context: one owned by this context would keep the whole context alive forever.
         var exception: JSValueRef?
-        JSGlobalContextSetUnhandledRejectionCallback(globalContext, makeNativeFunction { [unowned self] _, args in
-            self.reportUnhandledRejection(args[1])
-            return nil
-        }, &exception)
+        JSGlobalContextSetUnhandledRejectionCallback(globalContext, runtime.rejectionCallback, &exception)
     }
 
     private func nativeFunctions() -> [(String, JSObjectRef)] {
@@ -135,7 +134,7 @@ final class ContextCore {
 
     /// A callable JavaScript function backed by `body` (which runs on this thread).
     func makeNativeFunction(_ body: @escaping NativeFunction.Body) -> JSObjectRef {
-        let box = Unmanaged.passRetained(NativeFunction(body)).toOpaque()
+        let box = Unmanaged.passRetained(NativeFunction(counter: runtime.liveNativeFunctions, body)).toOpaque()
         let object = JSObjectMake(globalContext, runtime.nativeFunctionClass, box)!
         if let functionPrototype { JSObjectSetPrototype(globalContext, object, functionPrototype) }
         return object
@@ -325,7 +324,7 @@ final class ContextCore {
         }
     }
 
-    private func reportUnhandledRejection(_ reason: JSValueRef) {
+    func reportUnhandledRejection(_ reason: JSValueRef) {
         let exception = ExceptionReader(ctx: globalContext, names: runtime.names).read(reason)
         report(.unhandledRejection(exception))
     }

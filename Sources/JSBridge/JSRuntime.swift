@@ -73,6 +73,23 @@ public final class JSRuntime: Sendable {
         }
     }
 
+    /// Runs a full garbage collection of the runtime's heap now (e.g. under memory pressure
+    /// or after releasing many contexts). Blocks the runtime thread while it runs.
+    public func collectGarbage() async {
+        let core = self.core
+        _ = try? await onThread { core.value.collectGarbage() }
+    }
+
+    /// Native function objects not yet finalized, and ever created (for leak tests).
+    var nativeFunctionCounts: (live: Int, created: Int) {
+        get async {
+            let core = self.core
+            return (try? await onThread {
+                (core.value.liveNativeFunctions.count, core.value.liveNativeFunctions.created)
+            }) ?? (0, 0)
+        }
+    }
+
     /// Runs `body` on the runtime thread and returns its result.
     func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in

@@ -33,9 +33,16 @@ final class NativeFunction {
     }
 
     let body: Body
+    private let counter: LiveCounter
 
-    init(_ body: @escaping Body) {
+    init(counter: LiveCounter, _ body: @escaping Body) {
         self.body = body
+        self.counter = counter
+        counter.count += 1
+    }
+
+    deinit {
+        counter.count -= 1
     }
 
     /// The class of every native function object: private data holds the retained box.
@@ -61,6 +68,17 @@ final class NativeFunction {
         }
         return JSClassCreate(&definition)
     }
+}
+
+/// Counts the native functions of one runtime that JavaScriptCore has not finalized yet
+/// (a leak check for tests). Touched only on the runtime thread, where boxes are created and
+/// finalized.
+final class LiveCounter {
+    var count = 0 {
+        didSet { if count > oldValue { created += 1 } }
+    }
+    /// Every box ever created.
+    private(set) var created = 0
 }
 
 /// An error a native function raises as a JavaScript exception.

@@ -7,6 +7,14 @@ final class RuntimeCore {
     let group: JSContextGroupRef
     let names = PropertyNames()
     let nativeFunctionClass: JSClassRef
+    /// Native function boxes alive in this runtime's heap.
+    let liveNativeFunctions = LiveCounter()
+    /// A context of the runtime's own that owns objects shared by all contexts (see
+    /// `rejectionCallback`) and serves garbage collection requests.
+    private let anchorContext: JSGlobalContextRef
+    /// The unhandled-rejection callback installed in every context. It routes the rejection to
+    /// the context that owns the promise.
+    private(set) var rejectionCallback: JSObjectRef!
     private(set) var isShutDown = false
     private var contexts: [UnsafeRawPointer: Unmanaged<ContextCore>] = [:]
     private var watchdogTick: Duration?
@@ -17,6 +25,21 @@ final class RuntimeCore {
         self.executor = executor
         self.group = JSContextGroupCreate()
         self.nativeFunctionClass = NativeFunction.makeClass()
+        self.anchorContext = JSGlobalContextCreateInGroup(group, nil)
+        let callback = NativeFunction(counter: liveNativeFunctions) { [unowned self] _, args in
+            self.routeUnhandledRejection(promise: args[0], reason: args[1])
+            return nil
+        }
+        rejectionCallback = JSObjectMake(anchorContext, nativeFunctionClass, Unmanaged.passRetained(callback).toOpaque())
+        JSValueProtect(anchorContext, rejectionCallback)
+    }
+
+    private func routeUnhandledRejection(promise: JSValueRef, reason: JSValueRef) {
+        guard let promiseObject = JSValueToObject(anchorContext, promise, nil),
+            let owner = JSObjectGetGlobalContext(promiseObject),
+            let context = contexts[UnsafeRawPointer(owner)]?.takeUnretainedValue()
+        else { return }
+        context.reportUnhandledRejection(reason)
     }
 
     func makeContextID() -> UInt64 {
@@ -58,6 +81,14 @@ final class RuntimeCore {
         }, runtime)
     }
 
+    /// A full, synchronous collection of the group's heap (through the anchor context, so it
+    /// works when no other context is alive).
+    func collectGarbage() {
+        executor.preconditionOnThread()
+        guard !isShutDown else { return }
+        JSSynchronousGarbageCollectForDebugging(anchorContext)
+    }
+
     // MARK: Shutdown
 
     func shutdown() {
@@ -69,6 +100,8 @@ final class RuntimeCore {
         }
         contexts.removeAll()
         if watchdogTick != nil { JSContextGroupClearExecutionTimeLimit(group) }
+        JSValueUnprotect(anchorContext, rejectionCallback)
+        JSGlobalContextRelease(anchorContext)
         JSContextGroupRelease(group)
         JSClassRelease(nativeFunctionClass)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -13,7 +14,7 @@ import Glibc
 ///
 /// `@unchecked Sendable`: the job queue is guarded by `mutex`/`condition`; the timer queue
 /// is touched only on the runtime thread (checked by preconditions).
-final class RuntimeExecutor: SerialExecutor, @unchecked Sendable {
+final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
     private enum Work {
         case job(UnownedJob)
         case closure(@Sendable () -> Void)
@@ -22,11 +23,18 @@ final class RuntimeExecutor: SerialExecutor, @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var queue: [Work] = []
+    /// Mirrors `queue.count` so the loop can spin without taking the lock.
+    private let queuedCount = Atomic<Int>(0)
     private var sleeping = false
     private var stopRequested = false
 
     /// Thread-confined state.
     private var timers = TimerQueue()
+    /// Work started off the thread whose result will come back here (bridge calls in flight).
+    /// While there is some, the loop spins briefly before sleeping: a result that arrives within
+    /// `spinLimit` then costs no futex wake-up on either side.
+    private var expectedResults = 0
+    private let spinLimit: UInt64 = 20_000
     private var threadID: pthread_t?
     private let name: String
 
@@ -107,9 +115,21 @@ final class RuntimeExecutor: SerialExecutor, @unchecked Sendable {
     private func push(_ work: Work) {
         pthread_mutex_lock(mutex)
         queue.append(work)
+        queuedCount.add(1, ordering: .releasing)
         let wake = sleeping
         pthread_mutex_unlock(mutex)
         if wake { pthread_cond_signal(condition) }
+    }
+
+    /// Notes that a result will be submitted from another thread (call `resultArrived` then).
+    func expectResult() {
+        preconditionOnThread()
+        expectedResults += 1
+    }
+
+    func resultArrived() {
+        preconditionOnThread()
+        expectedResults -= 1
     }
 
     // MARK: Timers (runtime thread only)
@@ -135,6 +155,7 @@ final class RuntimeExecutor: SerialExecutor, @unchecked Sendable {
         var batch: [Work] = []
         batch.reserveCapacity(64)
         while true {
+            if expectedResults > 0 { spinForWork() }
             pthread_mutex_lock(mutex)
             while queue.isEmpty && !stopRequested {
                 let deadline = timers.nextDeadline
@@ -150,13 +171,17 @@ final class RuntimeExecutor: SerialExecutor, @unchecked Sendable {
                 sleeping = false
             }
             swap(&batch, &queue)
+            queuedCount.store(0, ordering: .relaxed)
             let stop = stopRequested && batch.isEmpty
             pthread_mutex_unlock(mutex)
             if stop { break }
 
             for work in batch {
                 switch work {
-                case .job(let job): job.runSynchronously(on: asUnownedSerialExecutor())
+                case .job(let job):
+                    // Jobs arrive both as actor work (serial executor) and as tasks that prefer
+                    // this thread (task executor); the thread is both.
+                    job.runSynchronously(isolatedTo: asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
                 case .closure(let body): body()
                 }
             }
@@ -164,6 +189,16 @@ final class RuntimeExecutor: SerialExecutor, @unchecked Sendable {
             runDueTimers()
         }
         timers.removeAll()
+    }
+
+    /// Busy-waits up to `spinLimit` for queued work or a due timer.
+    private func spinForWork() {
+        let start = MonotonicClock.now()
+        let timerDeadline = timers.nextDeadline ?? .max
+        var now = start
+        while queuedCount.load(ordering: .acquiring) == 0, now < timerDeadline, now &- start < spinLimit {
+            now = MonotonicClock.now()
+        }
     }
 
     /// Fires every timer due now; timers scheduled while firing wait for the next turn.
@@ -176,3 +211,4 @@ final class RuntimeExecutor: SerialExecutor, @unchecked Sendable {
         }
     }
 }
+

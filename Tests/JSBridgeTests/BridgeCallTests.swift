@@ -17,6 +17,7 @@ struct BridgeCallTests {
             #expect(try await context.evaluateAwaiting("JSBridge.call('add', {a: 1, b: 2})") == 3)
             #expect(try await context.evaluateAwaiting("JSBridge.call('echo', {deep: {list: [1, 'ü']}})") == ["deep": ["list": [1, "ü"]]])
             #expect(try await context.evaluateAwaiting("JSBridge.call('delayedEcho', 'x')") == "x")
+            #expect(try await context.evaluateAwaiting("JSBridge.call('echoOnThread', [1, 2])") == [1, 2])
             #expect(try await context.evaluateAwaiting("JSBridge.call('echo')") == .object([:]))
         }
     }

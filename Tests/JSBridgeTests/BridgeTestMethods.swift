@@ -31,6 +31,10 @@ enum TestMethods {
             },
             .sync("echoSync") { request in request.params },
             .async("echo") { request in request.params },
+            .async("echoOnThread", placement: .runtimeThread) { request in
+                try await Task.sleep(for: .milliseconds(1))
+                return request.params
+            },
             .async("delayedEcho") { request in
                 try await Task.sleep(for: .milliseconds(1))
                 return request.params

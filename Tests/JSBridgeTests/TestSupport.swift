@@ -1,4 +1,5 @@
 import JSBridge
+import Logging
 import Synchronization
 
 /// Collects what contexts report to the host, for assertions.
@@ -15,6 +16,7 @@ final class Recorder: Sendable {
     ) -> ScriptContext.Configuration {
         ScriptContext.Configuration(
             name: name, bridge: bridge, executionTimeLimit: executionTimeLimit, callTimeout: callTimeout,
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
             onConsole: { message in self.consoleLines.withLock { $0.append(message) } },
             onDiagnostic: { diagnostic in self.diagnosticList.withLock { $0.append(diagnostic) } })
     }

@@ -5,12 +5,22 @@ public struct BridgeMethod: Sendable {
     /// Handler of an asynchronous API: runs off the JavaScript thread.
     public typealias AsyncHandler = @Sendable (BridgeRequest) async throws -> JSONValue
 
+    /// Where an asynchronous handler runs.
+    public enum Placement: Sendable, Hashable {
+        /// On Swift's global concurrent executor, off the JavaScript thread (the default):
+        /// a handler that blocks (file I/O, heavy computation) cannot stall the app's scripts.
+        case concurrent
+        /// On the runtime thread itself, between JavaScript jobs. No thread hop, so a round
+        /// trip costs a few microseconds; only for handlers that never block (they may await).
+        case runtimeThread
+    }
+
     /// How the handler runs.
     public enum Kind: Sendable {
         /// Callable with `JSBridge.callSync` (and `JSBridge.call`).
         case sync(SyncHandler)
         /// Callable with `JSBridge.call` only.
-        case async(AsyncHandler)
+        case async(AsyncHandler, Placement)
     }
 
     /// The API name JavaScript uses.
@@ -22,9 +32,10 @@ public struct BridgeMethod: Sendable {
 
     /// An asynchronous API.
     public static func async(
-        _ name: String, timeout: Duration? = nil, _ handler: @escaping AsyncHandler
+        _ name: String, timeout: Duration? = nil, placement: Placement = .concurrent,
+        _ handler: @escaping AsyncHandler
     ) -> BridgeMethod {
-        BridgeMethod(name: name, kind: .async(handler), timeout: timeout)
+        BridgeMethod(name: name, kind: .async(handler, placement), timeout: timeout)
     }
 
     /// A synchronous API.

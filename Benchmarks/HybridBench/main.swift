@@ -1,0 +1,69 @@
+import Foundation
+import JSBridge
+
+/// hybrid-bench: bridge call costs next to raw JavaScriptCore, measured in one process.
+/// The full suite (launch, install, deltas, scaling) is tracked by the benchmarks issue.
+
+struct Row {
+    let name: String
+    let ours: Double
+    let baselineName: String
+    let baseline: Double
+    var ratio: Double { ours / baseline }
+}
+
+func measure(_ context: ScriptContext, _ source: String, iterations: Int) async throws -> Double {
+    _ = try await context.evaluateAwaiting(source)  // warm-up
+    let start = DispatchTime.now().uptimeNanoseconds
+    _ = try await context.evaluateAwaiting(source)
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / Double(iterations)
+}
+
+let arguments = CommandLine.arguments
+let scale = arguments.contains("--quick") ? 1 : 10
+let syncIterations = 200_000 * scale
+let asyncIterations = 20_000 * scale
+
+let table = try BridgeMethodTable([
+    .sync("noop") { _ in .undefined },
+    .async("noopAsync") { _ in .undefined },
+    .async("noopAsyncOnThread", placement: .runtimeThread) { _ in .undefined },
+])
+let runtime = JSRuntime()
+let context = try await runtime.makeContext(.init(name: "bench", bridge: table, executionTimeLimit: nil))
+
+let rawCallback = RawBaseline.rawCallbackNanos(iterations: syncIterations)
+let syncCall = try await measure(
+    context, "for (let i = 0; i < \(syncIterations); i++) JSBridge.callSync('noop')", iterations: syncIterations)
+let awaitedResolve = try await measure(
+    context, "(async () => { for (let i = 0; i < \(asyncIterations); i++) await Promise.resolve(); })()",
+    iterations: asyncIterations)
+let asyncCall = try await measure(
+    context, "(async () => { for (let i = 0; i < \(asyncIterations); i++) await JSBridge.call('noopAsync'); })()",
+    iterations: asyncIterations)
+let asyncOnThread = try await measure(
+    context, "(async () => { for (let i = 0; i < \(asyncIterations); i++) await JSBridge.call('noopAsyncOnThread'); })()",
+    iterations: asyncIterations)
+let concurrentCalls = try await measure(
+    context, """
+    (async () => { const all = []; for (let i = 0; i < \(asyncIterations); i++) all.push(JSBridge.call('noopAsync'));
+      await Promise.all(all); })()
+    """, iterations: asyncIterations)
+
+let rows = [
+    Row(name: "sync JSBridge.callSync no-op", ours: syncCall, baselineName: "raw JSC callback", baseline: rawCallback),
+    Row(name: "async await JSBridge.call no-op", ours: asyncCall, baselineName: "await Promise.resolve()", baseline: awaitedResolve),
+    Row(name: "async await JSBridge.call no-op", ours: asyncCall, baselineName: "raw JSC callback", baseline: rawCallback),
+    Row(name: "async await call, runtimeThread placement", ours: asyncOnThread, baselineName: "await Promise.resolve()", baseline: awaitedResolve),
+    Row(name: "async JSBridge.call, 1 batch in flight", ours: concurrentCalls, baselineName: "raw JSC callback", baseline: rawCallback),
+]
+
+func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
+print(pad("row", 42) + pad("ours ns/op", 12) + pad("baseline", 26) + pad("base ns/op", 12) + "ratio")
+for row in rows {
+    print(pad(row.name, 42) + pad(String(format: "%.1f", row.ours), 12) + pad(row.baselineName, 26)
+        + pad(String(format: "%.1f", row.baseline), 12) + String(format: "%.1f×", row.ratio))
+}
+print(String(format: "async round trips per second (awaited one by one): %.0f concurrent placement, %.0f runtimeThread placement", 1e9 / asyncCall, 1e9 / asyncOnThread))
+await context.release()
+await runtime.shutdown()
