@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Runs the context create/use/release loop (ReleaseTests) under valgrind's leak checker.
-# JavaScriptCore's JIT confuses valgrind, so JIT is turned off for this run (JSC_useJIT=0).
+# Runs the context churn test (50 contexts with timers, bridge calls and listeners, each
+# released) under AddressSanitizer's LeakSanitizer. Exits non-zero if anything leaks.
+#
+# valgrind is not used: valgrind 3.19 dies with an internal SIGSEGV as soon as JavaScriptCore
+# starts (even with JSC_useJIT=0), so LeakSanitizer is the leak checker that works here.
+# LeakSanitizer sees malloc/Swift allocations (native function boxes, contexts, buffers);
+# JavaScriptCore's own heap is checked by the test itself (native objects are finalized).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v valgrind >/dev/null || { echo "leak-check: valgrind is not installed (apt-get install -y valgrind)" >&2; exit 1; }
-swift build --build-tests
-JSC_useJIT=0 valgrind --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
-    --error-exitcode=3 --suppressions=scripts/valgrind.supp --log-file=.build/leak-check.log \
-    .build/debug/HybridContainerPackageTests.xctest --testing-library swift-testing --filter ReleaseTests
-grep -E "definitely lost|indirectly lost|possibly lost|ERROR SUMMARY" .build/leak-check.log
+swift build --build-tests --sanitize=address --scratch-path .build-asan
+LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp:print_suppressions=0" ASAN_OPTIONS=detect_leaks=1 \
+    .build-asan/debug/HybridContainerPackageTests.xctest --testing-library swift-testing --filter ReleaseTests
+echo "leak-check: no leaks reported"
