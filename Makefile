@@ -2,7 +2,7 @@
 # Debian machine with the Swift toolchain: they install the Debian packages they need first.
 SWIFT ?= swift
 
-.PHONY: all setup build demo test test-sanitize-thread leak-check bench clean
+.PHONY: all setup build demo test leak-check bench clean
 
 all: build
 
@@ -17,10 +17,6 @@ demo: setup
 
 test: setup
 	$(SWIFT) test
-
-# ThreadSanitizer run of the whole suite (slower; run by hand).
-test-sanitize-thread: setup
-	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 # Runs the context launch/release loop under valgrind's leak checker (run by hand).
 leak-check: setup
