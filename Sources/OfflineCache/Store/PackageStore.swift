@@ -212,6 +212,10 @@ struct FileIdentity: Hashable, Sendable {
         var info = stat()
         let result = followSymlinks ? stat(path, &info) : lstat(path, &info)
         guard result == 0 else { return nil }
+        self.init(info)
+    }
+
+    init(_ info: stat) {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)

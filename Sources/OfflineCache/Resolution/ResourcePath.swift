@@ -1,0 +1,29 @@
+import Foundation
+
+/// Turns a requested path (from a URL or an app) into a package path, refusing traversal.
+public enum ResourcePath {
+    /// Strips query and fragment, percent-decodes once, drops the leading `/` and validates
+    /// the result with `PackagePath` (so `..`, `%2e%2e`, absolute paths, backslashes and
+    /// control characters are all refused). An empty path means the app's entry.
+    public static func normalize(_ raw: String) throws(ResolutionError) -> String? {
+        var path = raw
+        if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
+        guard let decoded = path.removingPercentEncoding else { throw .invalidPath(raw, .controlCharacter) }
+        var trimmed = Substring(decoded)
+        while trimmed.hasPrefix("/") { trimmed = trimmed.dropFirst() }
+        if trimmed.isEmpty { return nil }
+        let candidate = String(trimmed)
+        if let problem = PackagePath.problem(with: candidate) { throw .invalidPath(raw, problem) }
+        return candidate
+    }
+
+    /// `base + path`, each path component percent-encoded.
+    static func join(_ base: URL, _ path: String) -> URL {
+        var text = base.absoluteString
+        if !text.hasSuffix("/") { text += "/" }
+        let encoded = path.split(separator: "/").map {
+            $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? String($0)
+        }
+        return URL(string: text + encoded.joined(separator: "/")) ?? base
+    }
+}

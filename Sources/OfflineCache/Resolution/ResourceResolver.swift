@@ -1,0 +1,116 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// Maps app resources to bytes: the verified local file of the active version when it can,
+/// `fallbackBaseURL + path` over HTTP otherwise, and says which and why.
+public final class ResourceResolver: Sendable {
+    /// An app the host knows from its app list, for apps that may not be installed.
+    public struct OnlineApp: Sendable, Hashable {
+        public var appId: AppID
+        public var fallbackBaseURL: URL
+        public var vhost: URL?
+
+        /// Creates an entry.
+        public init(appId: AppID, fallbackBaseURL: URL, vhost: URL? = nil) {
+            self.appId = appId
+            self.fallbackBaseURL = fallbackBaseURL
+            self.vhost = vhost
+        }
+    }
+
+    public let store: PackageStore
+    public let fetcher: CachingFetcher?
+    private let reader = VerifiedFileReader()
+    private let onlineApps: [AppID: OnlineApp]
+    private let disabled = Mutex<[AppID: String]>([:])
+    private let logger: Logger
+
+    /// Creates a resolver. Without a `fetcher` there is no online fallback.
+    public init(
+        store: PackageStore, fetcher: CachingFetcher?, onlineApps: [OnlineApp] = [],
+        logger: Logger = Logger(label: "hybrid.resolver")
+    ) {
+        self.store = store
+        self.fetcher = fetcher
+        self.onlineApps = Dictionary(onlineApps.map { ($0.appId, $0) }, uniquingKeysWith: { first, _ in first })
+        self.logger = logger
+    }
+
+    /// Turns an app's offline package off (every resource falls back online) or back on.
+    public func setOfflineDisabled(_ appId: AppID, reason: String?) {
+        disabled.withLock { $0[appId] = reason }
+    }
+
+    /// Resolves a path of an app (`index.js`, `/pages/a.js?x=1`; empty means the entry).
+    public func resolve(appId: AppID, path rawPath: String) async throws(ResolutionError) -> ResolvedResource {
+        let normalized = try ResourcePath.normalize(rawPath)
+        let active: ActivePackage?
+        do {
+            active = try store.activePackage(appId)
+        } catch let error as PackageError {
+            throw .store(error)
+        } catch {
+            throw .store(.storeIO(operation: "read", path: appId.rawValue, reason: "\(error)"))
+        }
+        let fallbackBase = active?.manifest.fallbackBase ?? onlineApps[appId]?.fallbackBaseURL
+        guard let active else {
+            guard let normalized else { throw .noFallback(appId: appId, path: rawPath, reason: .notInstalled) }
+            return try await online(appId, normalized, base: fallbackBase, reason: .notInstalled)
+        }
+        let path = normalized ?? active.manifest.entry
+        if let why = disabled.withLock({ $0[appId] }) {
+            return try await online(appId, path, base: fallbackBase, reason: .disabled(why))
+        }
+        guard let expected = active.manifest.files[path] else {
+            return try await online(appId, path, base: fallbackBase, reason: .fileMissing)
+        }
+        do {
+            let data = try reader.read(path, in: active.filesDirectory, expectedSHA256: expected)
+            return ResolvedResource(
+                appId: appId, path: path, data: data, source: .offline(version: active.version),
+                contentType: ContentType.guess(path))
+        } catch {
+            logger.error("integrity check failed for \(appId) \(active.version): \(error)")
+            return try await online(appId, path, base: fallbackBase, reason: .integrityFailed(error))
+        }
+    }
+
+    /// Resolves a URL on an app's virtual host (`https://demo.app.local/pages/a.js`).
+    public func resolve(url: URL) async throws(ResolutionError) -> ResolvedResource {
+        guard let host = url.host?.lowercased() else { throw .unknownHost(url.absoluteString) }
+        guard let appId = appID(forHost: host) else { throw .unknownHost(host) }
+        return try await resolve(appId: appId, path: url.path)
+    }
+
+    private func appID(forHost host: String) -> AppID? {
+        if let known = onlineApps.values.first(where: { $0.vhost?.host?.lowercased() == host }) { return known.appId }
+        let installed = (try? store.installedApps()) ?? []
+        for app in installed {
+            if let manifest = try? store.activePackage(app.appId)?.manifest,
+                manifest.vhostURL?.host?.lowercased() == host
+            {
+                return app.appId
+            }
+        }
+        return nil
+    }
+
+    private func online(_ appId: AppID, _ path: String, base: URL?, reason: FallbackReason) async throws(ResolutionError)
+        -> ResolvedResource
+    {
+        guard let base, let fetcher else { throw .noFallback(appId: appId, path: path, reason: reason) }
+        let url = ResourcePath.join(base, path)
+        do {
+            let (data, contentType, status) = try await fetcher.fetch(url)
+            logger.notice("served \(appId)/\(path) online (\(reason))")
+            return ResolvedResource(
+                appId: appId, path: path, data: data, source: .online(url: url, reason: reason, cache: status),
+                contentType: contentType ?? ContentType.guess(path))
+        } catch let error as FetchError {
+            throw .fetchFailed(appId: appId, path: path, reason: reason, error: error)
+        } catch {
+            throw .fetchFailed(appId: appId, path: path, reason: reason, error: .io(url: url.absoluteString, reason: "\(error)"))
+        }
+    }
+}
