@@ -7,6 +7,11 @@ import OfflineCache
 // (downgrades allowed, already-installed versions skipped), printing one line per install
 // phase and flushing it, so a test can SIGKILL this process at a chosen point.
 
+/// Writes a line straight to file descriptor 1 (unbuffered), so a kill cannot lose it.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 let arguments = CommandLine.arguments
 guard arguments.count >= 4 else {
     FileHandle.standardError.write(Data("usage: store-crash-helper STORE TRUSTED.pub PACKAGE...\n".utf8))
@@ -16,20 +21,17 @@ do {
     let key = try PackagePublicKey(textRepresentation: String(contentsOfFile: arguments[2], encoding: .utf8))
     let store = try PackageStore(configuration: .init(
         root: URL(fileURLWithPath: arguments[1]), trustedKeys: TrustedKeys([key])))
-    print("opened")
-    fflush(stdout)
+    say("opened")
     for path in arguments[3...] {
         do {
             try store.install(packageAt: URL(fileURLWithPath: path), options: .init(allowDowngrade: true)) { phase in
-                print(phase)
-                fflush(stdout)
+                say("\(phase)")
             }
         } catch PackageError.versionAlreadyInstalled {
-            print("skipped")
+            say("skipped")
         }
-        fflush(stdout)
     }
-    print("done")
+    say("done")
 } catch {
     FileHandle.standardError.write(Data("store-crash-helper: \(error)\n".utf8))
     exit(1)

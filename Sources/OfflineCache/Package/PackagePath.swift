@@ -33,7 +33,8 @@ public enum PackagePath {
             if component.isEmpty { return .emptyComponent }
             if component == "." || component == ".." { return .traversal }
         }
-        if path.precomposedStringWithCanonicalMapping != path { return .notNormalized }
+        // Compared by bytes: Swift's `==` treats canonically equivalent strings as equal.
+        if !path.precomposedStringWithCanonicalMapping.utf8.elementsEqual(path.utf8) { return .notNormalized }
         return nil
     }
 
