@@ -2,7 +2,7 @@
 # Debian machine with the Swift toolchain: they install the Debian packages they need first.
 SWIFT ?= swift
 
-.PHONY: all setup build demo test leak-check bench clean
+.PHONY: all setup build demo test leak-check crash-trials bench clean
 
 all: build
 
@@ -28,3 +28,7 @@ bench: setup
 
 clean:
 	rm -rf .build .build-*
+
+# 200 kill-during-install trials (CI runs 12).
+crash-trials: setup
+	HYBRID_CRASH_TRIALS=200 $(SWIFT) test --filter CrashSafetyTests
