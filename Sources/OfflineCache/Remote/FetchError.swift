@@ -37,6 +37,14 @@ public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// True when the server could not be reached or did not answer in time.
+    public var isNetworkFailure: Bool {
+        switch self {
+        case .timedOut, .connectionFailed: return true
+        default: return false
+        }
+    }
+
     func withAttempts(_ attempts: Int) -> FetchError {
         switch self {
         case .timedOut(let url, _): return .timedOut(url: url, attempts: attempts)
