@@ -78,7 +78,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "hybrid-bench",
-            dependencies: ["JSBridge", "CJavaScriptCore"],
+            dependencies: ["JSBridge", "OfflineCache", "CJavaScriptCore"],
             path: "Benchmarks/HybridBench",
             swiftSettings: strictSettings
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import JSBridge
+import OfflineCache
 
 /// hybrid-bench: bridge call costs next to raw JavaScriptCore, measured in one process.
 /// The full suite (launch, install, deltas, scaling) is tracked by the benchmarks issue.
@@ -21,9 +22,13 @@ func measure(_ context: ScriptContext, _ source: String, iterations: Int) async 
 
 let arguments = CommandLine.arguments
 let scale = arguments.contains("--quick") ? 1 : 10
+let sections = Set(arguments.dropFirst().filter { !$0.hasPrefix("--") })
+func wants(_ section: String) -> Bool { sections.isEmpty || sections.contains(section) }
 let syncIterations = 200_000 * scale
 let asyncIterations = 20_000 * scale
 
+var rows: [Row] = []
+if wants("bridge") {
 let table = try BridgeMethodTable([
     .sync("noop") { _ in .undefined },
     .async("noopAsync") { _ in .undefined },
@@ -50,20 +55,25 @@ let concurrentCalls = try await measure(
       await Promise.all(all); })()
     """, iterations: asyncIterations)
 
-let rows = [
+rows += [
     Row(name: "sync JSBridge.callSync no-op", ours: syncCall, baselineName: "raw JSC callback", baseline: rawCallback),
     Row(name: "async await JSBridge.call no-op", ours: asyncCall, baselineName: "await Promise.resolve()", baseline: awaitedResolve),
     Row(name: "async await JSBridge.call no-op", ours: asyncCall, baselineName: "raw JSC callback", baseline: rawCallback),
     Row(name: "async await call, runtimeThread placement", ours: asyncOnThread, baselineName: "await Promise.resolve()", baseline: awaitedResolve),
     Row(name: "async JSBridge.call, 1 batch in flight", ours: concurrentCalls, baselineName: "raw JSC callback", baseline: rawCallback),
 ]
-
-func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
-print(pad("row", 42) + pad("ours ns/op", 12) + pad("baseline", 26) + pad("base ns/op", 12) + "ratio")
-for row in rows {
-    print(pad(row.name, 42) + pad(String(format: "%.1f", row.ours), 12) + pad(row.baselineName, 26)
-        + pad(String(format: "%.1f", row.baseline), 12) + String(format: "%.1f×", row.ratio))
-}
 print(String(format: "async round trips per second (awaited one by one): %.0f concurrent placement, %.0f runtimeThread placement", 1e9 / asyncCall, 1e9 / asyncOnThread))
 await context.release()
 await runtime.shutdown()
+}
+if wants("install") {
+    rows += try InstallBenchmark.run(runs: scale == 1 ? 3 : 5)
+}
+
+func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
+print(pad("row", 42) + pad("ours ns/op", 14) + pad("baseline", 26) + pad("base ns/op", 14) + "ratio")
+for row in rows {
+    print(pad(row.name, 42) + pad(String(format: "%.1f", row.ours), 14) + pad(row.baselineName, 26)
+        + pad(String(format: "%.1f", row.baseline), 14) + String(format: "%.1f×", row.ratio))
+}
+
