@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,6 +44,12 @@ let package = Package(
             dependencies: [
                 "JSBridge",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -64,6 +72,7 @@ let package = Package(
                 "Plugins",
                 "OfflineCache",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: strictSettings
         ),
@@ -107,6 +116,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "GreeterPlugin",
+            dependencies: ["Plugins"],
+            path: "Examples/GreeterPlugin/Sources/GreeterPlugin",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HybridContainerTests",
+            dependencies: ["HybridContainer", "GreeterPlugin", "TestHTTPServer"],
             swiftSettings: strictSettings
         ),
         .testTarget(

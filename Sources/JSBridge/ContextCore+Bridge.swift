@@ -91,7 +91,7 @@ extension ContextCore {
     }
 
     private func resolveMethod(_ api: String) throws -> BridgeMethod {
-        switch configuration.bridge.resolve(api: api, caller: caller) {
+        switch bridge.resolve(api: api, caller: caller) {
         case .method(let method): return method
         case .notFound: throw BridgeError(.noSuchAPI, "no such API: \(api)")
         case .denied(let reason):

@@ -14,6 +14,8 @@ final class ContextCore {
     let logger: Logger
     var converter: ValueConverter { ValueConverter(ctx: globalContext, names: runtime.names) }
     private(set) var caller: BridgeCaller!
+    /// Resolves bridge calls; starts as `configuration.bridge`, replaceable with `setBridge`.
+    var bridge: any BridgeDispatching
 
     private(set) var isReleased = false
     private var functionPrototype: JSObjectRef?
@@ -42,6 +44,7 @@ final class ContextCore {
         self.runtime = runtime
         self.executor = runtime.executor
         self.configuration = configuration
+        self.bridge = configuration.bridge
         self.id = runtime.makeContextID()
         var logger = configuration.logger
         logger[metadataKey: "context"] = "\(configuration.name)"

@@ -60,6 +60,7 @@ public actor ScriptContext {
     }
 
     /// Runs a script; if its value is a promise, waits for it and returns what it settles to.
+    @discardableResult
     public func evaluateAwaiting(
         _ source: String, sourceURL: String? = nil, line: Int = 1, timeout: Duration? = nil
     ) async throws -> JSONValue {
@@ -84,6 +85,7 @@ public actor ScriptContext {
     }
 
     /// Calls a function and, if it returns a promise, waits for it (up to `timeout`).
+    @discardableResult
     public func callAwaiting(
         _ functionPath: String, _ arguments: [JSONValue] = [], timeout: Duration? = nil
     ) async throws -> JSONValue {
@@ -105,6 +107,12 @@ public actor ScriptContext {
     @discardableResult
     public func emit(_ event: String, _ payload: JSONValue = .null) throws -> Int {
         try core.value.emit(event: event, payload: payload)
+    }
+
+    /// Replaces the bridge dispatcher for the calls that follow (e.g. a dispatcher that needs
+    /// this context's `events` sink, which exists only once the context does).
+    public func setBridge(_ bridge: any BridgeDispatching) {
+        core.value.bridge = bridge
     }
 
     /// Timers, bridge calls and awaited promises still in flight.

@@ -31,6 +31,11 @@ public struct BridgeRequest: Sendable {
 
     /// Decodes the parameters; a mismatch becomes a code-2 `BridgeError` naming the field.
     public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+        try Self.decode(type, from: params, api: api)
+    }
+
+    /// Decodes call parameters of `api`; a mismatch becomes a code-2 `BridgeError` naming the field.
+    public static func decode<T: Decodable>(_ type: T.Type, from params: JSONValue, api: String) throws -> T {
         do {
             return try JSONValueDecoder().decode(type, from: params)
         } catch let error as DecodingError {

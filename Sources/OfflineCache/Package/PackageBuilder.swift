@@ -78,6 +78,11 @@ public enum PackageBuilder {
         return files
     }
 
+    /// SHA-256 of bytes, lowercase hex.
+    public static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).hexString
+    }
+
     /// Streams a file through SHA-256.
     public static func sha256(of url: URL) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: url.path) else {

@@ -18,7 +18,7 @@ public enum ResourcePath {
     }
 
     /// `base + path`, each path component percent-encoded.
-    static func join(_ base: URL, _ path: String) -> URL {
+    public static func join(_ base: URL, _ path: String) -> URL {
         var text = base.absoluteString
         if !text.hasSuffix("/") { text += "/" }
         let encoded = path.split(separator: "/").map {

@@ -1,0 +1,149 @@
+import Foundation
+import Logging
+
+/// One running micro-app instance: its JavaScript context, plugin instances and lifecycle.
+actor MicroApp {
+    let handle: AppHandle
+    var descriptor: AppDescriptor { handle.descriptor }
+    let context: ScriptContext
+    let plugins: [any Plugin]
+    let hookTimeout: Duration
+    let logger: Logger
+    let emit: @Sendable (ContainerEvent) -> Void
+    let recordFailure: @Sendable (String) -> Void
+    private(set) var state: AppState = .created
+
+    init(
+        handle: AppHandle, context: ScriptContext, plugins: [any Plugin], hookTimeout: Duration, logger: Logger,
+        emit: @escaping @Sendable (ContainerEvent) -> Void, recordFailure: @escaping @Sendable (String) -> Void
+    ) {
+        self.handle = handle
+        self.context = context
+        self.plugins = plugins
+        self.hookTimeout = hookTimeout
+        self.logger = logger
+        self.emit = emit
+        self.recordFailure = recordFailure
+    }
+
+    private func require(_ event: String) throws -> AppState {
+        guard let next = state.next(on: event) else {
+            throw ContainerError.invalidTransition(instanceID: descriptor.instanceID, from: state, event: event)
+        }
+        return next
+    }
+
+    /// Intercept (plugins, by priority) → `onLaunch(options)` → observe (plugins).
+    func launch(_ options: LaunchOptions) async throws {
+        let next = try require("launch")
+        var options = options
+        for plugin in plugins {
+            let decision: InterceptDecision
+            do {
+                decision = try await plugin.intercept(.launch(options), app: handle)
+            } catch {
+                decision = .veto(reason: "\(error)")
+            }
+            switch decision {
+            case .proceed: break
+            case .veto(let reason):
+                emit(.launchVetoed(appId: descriptor.appId, plugin: plugin.name, reason: reason))
+                throw ContainerError.launchVetoed(appId: descriptor.appId, plugin: plugin.name, reason: reason)
+            case .rewrite(let rewritten): options = rewritten
+            }
+        }
+        state = next
+        var argument: [String: JSONValue] = [
+            "query": .object(options.query.mapValues(JSONValue.string)),
+            "appId": .string(descriptor.appId),
+            "version": .string(descriptor.version),
+            "source": .string(descriptor.source == .developer ? "offline" : descriptor.source.rawValue),
+        ]
+        for (key, value) in options.extra where argument[key] == nil { argument[key] = value }
+        let failed = await callHook("onLaunch", .object(argument))
+        if failed { recordFailure("onLaunch failed") }
+        for plugin in plugins { await plugin.observe(.launch(options), app: handle) }
+        emit(.lifecycle(descriptor, event: "launch", state: state))
+    }
+
+    func start() async throws { try await simpleTransition("start", .start) }
+    func stop() async throws { try await simpleTransition("stop", .stop) }
+
+    private func simpleTransition(_ name: String, _ event: LifecycleEvent) async throws {
+        let next = try require(name)
+        for plugin in plugins { _ = try? await plugin.intercept(event, app: handle) }
+        state = next
+        _ = await callHook(event.hookName, .null)
+        for plugin in plugins { await plugin.observe(event, app: handle) }
+        emit(.lifecycle(descriptor, event: name, state: state))
+    }
+
+    /// `onDestroy`, plugin teardown, then the context is released. Allowed from any live state.
+    func destroy() async throws {
+        let next = try require("destroy")
+        if state != .created {
+            for plugin in plugins { _ = try? await plugin.intercept(.destroy, app: handle) }
+            _ = await callHook("onDestroy", .null)
+            for plugin in plugins { await plugin.observe(.destroy, app: handle) }
+        }
+        state = next
+        for plugin in plugins { await plugin.tearDown(handle) }
+        await context.release()
+        emit(.destroyed(descriptor))
+    }
+
+    /// Calls a hook, awaiting a returned promise; a failure goes to `onError` and plugins.
+    /// Returns true if the hook failed.
+    private func callHook(_ name: String, _ argument: JSONValue) async -> Bool {
+        do {
+            _ = try await context.callAwaiting("__hcInvokeHook", [.string(name), argument], timeout: hookTimeout)
+            return false
+        } catch {
+            await report(Self.failure(from: error, origin: name))
+            return true
+        }
+    }
+
+    /// Delivers a failure to the app's `onError` (unless it came from there) and to plugins.
+    func report(_ failure: AppFailure) async {
+        emit(.hookFailed(descriptor, failure))
+        logger.error("\(descriptor.appId)#\(descriptor.instanceID) \(failure)")
+        guard state != .destroyed else { return }
+        // A failing onError is reported to plugins but not to onError again (no loops).
+        if failure.origin != "onError" {
+            let payload: JSONValue = [
+                "origin": .string(failure.origin), "message": .string(failure.message),
+                "stack": failure.stack.map(JSONValue.string) ?? .null,
+            ]
+            _ = await callHook("onError", payload)
+        }
+        for plugin in plugins { await plugin.observe(.error(failure), app: handle) }
+    }
+
+    /// A problem the script caused outside a hook (timer, listener, rejection, watchdog).
+    func scriptProblem(_ diagnostic: ScriptDiagnostic) async {
+        emit(.scriptProblem(descriptor, diagnostic))
+        switch diagnostic {
+        case .uncaughtException(let exception, let origin):
+            await report(AppFailure(origin: origin, message: "\(exception.name): \(exception.message)", stack: exception.stack))
+        case .unhandledRejection(let exception):
+            await report(AppFailure(origin: "unhandled rejection", message: "\(exception.name): \(exception.message)", stack: exception.stack))
+        case .executionTimeLimitExceeded(let origin, let limit):
+            recordFailure("watchdog stopped \(origin)")
+            await report(AppFailure(origin: origin, message: "stopped by the watchdog after \(limit)"))
+        }
+    }
+
+    static func failure(from error: any Error, origin: String) -> AppFailure {
+        switch error {
+        case ScriptError.exception(let exception):
+            return AppFailure(origin: origin, message: "\(exception.name): \(exception.message)", stack: exception.stack)
+        case ScriptError.timedOut(_, let after):
+            return AppFailure(origin: origin, message: "the promise returned by \(origin) did not settle within \(after)")
+        case ScriptError.executionTimeLimitExceeded(let limit):
+            return AppFailure(origin: origin, message: "stopped by the watchdog after \(limit)")
+        default:
+            return AppFailure(origin: origin, message: "\(error)")
+        }
+    }
+}

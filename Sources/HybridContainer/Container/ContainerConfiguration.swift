@@ -1,0 +1,57 @@
+import Foundation
+import Logging
+
+/// How a container is set up. Only `storeDirectory` and `trustedKeys` are required.
+public struct ContainerConfiguration: Sendable {
+    /// Where installed packages live.
+    public var storeDirectory: URL
+    /// Where fetched online resources are cached (default: `storeDirectory/http-cache`).
+    public var cacheDirectory: URL?
+    /// Keys whose package signatures are accepted.
+    public var trustedKeys: TrustedKeys
+    /// The plugins; build with `PluginRegistry` (the built-ins are added by `ContainerConfiguration.withBuiltIns`).
+    public var plugins: PluginRegistry
+    /// Host rules over app permissions.
+    public var permissions: PermissionPolicy
+    /// Accept unsigned packages and plain folders.
+    public var developerMode: Bool
+    /// Longest single run of an app's script before the watchdog stops it.
+    public var executionTimeLimit: Duration
+    /// How long a lifecycle hook's returned promise may take.
+    public var hookTimeout: Duration
+    /// How long an async JSAPI may take before rejecting with code 5.
+    public var callTimeout: Duration
+    /// JavaScript threads; apps are spread over them (each app still has its own context).
+    public var runtimeThreads: Int
+    /// Failures (failed launches, crashing hooks) within `fuseWindow` that disable an app.
+    public var fuseThreshold: Int
+    public var fuseWindow: Duration
+    /// How long a fused app stays disabled.
+    public var fuseCoolDown: Duration
+    /// Apps the host knows online (launchable without a package; fallback for broken ones).
+    public var onlineApps: [ResourceResolver.OnlineApp]
+    /// Packages shipped with the host, installed at start when missing or newer.
+    public var presetsDirectory: URL?
+    /// Observes every container decision.
+    public var onEvent: (@Sendable (ContainerEvent) -> Void)?
+    public var logger: Logger
+
+    /// Creates a configuration with the defaults: no plugins, developer mode off, 5 s
+    /// watchdog, 10 s hooks, 30 s calls, 2 JavaScript threads, fuse at 3 failures in 60 s for 60 s.
+    public init(storeDirectory: URL, trustedKeys: TrustedKeys) {
+        self.storeDirectory = storeDirectory
+        self.trustedKeys = trustedKeys
+        self.plugins = PluginRegistry()
+        self.permissions = PermissionPolicy()
+        self.developerMode = false
+        self.executionTimeLimit = .seconds(5)
+        self.hookTimeout = .seconds(10)
+        self.callTimeout = .seconds(30)
+        self.runtimeThreads = 2
+        self.fuseThreshold = 3
+        self.fuseWindow = .seconds(60)
+        self.fuseCoolDown = .seconds(60)
+        self.onlineApps = []
+        self.logger = Logger(label: "hybrid.container")
+    }
+}

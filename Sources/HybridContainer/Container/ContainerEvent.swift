@@ -1,0 +1,28 @@
+/// Everything the container decides or notices, for the host to observe (logs, metrics, UI).
+public enum ContainerEvent: Sendable, CustomStringConvertible {
+    case launched(AppDescriptor, milliseconds: Double)
+    case lifecycle(AppDescriptor, event: String, state: AppState)
+    case hookFailed(AppDescriptor, AppFailure)
+    case scriptProblem(AppDescriptor, ScriptDiagnostic)
+    case launchVetoed(appId: String, plugin: String, reason: String)
+    case launchFailed(appId: String, error: String)
+    case fuseOpened(appId: String, failures: Int, reason: String)
+    case servedOnline(appId: String, reason: String)
+    case console(AppDescriptor, ConsoleMessage)
+    case destroyed(AppDescriptor)
+
+    public var description: String {
+        switch self {
+        case .launched(let app, let ms): return "\(app.appId)#\(app.instanceID) launched (\(app.source)) in \(String(format: "%.1f", ms)) ms"
+        case .lifecycle(let app, let event, let state): return "\(app.appId)#\(app.instanceID) \(event) → \(state)"
+        case .hookFailed(let app, let failure): return "\(app.appId)#\(app.instanceID) \(failure)"
+        case .scriptProblem(let app, let diagnostic): return "\(app.appId)#\(app.instanceID) \(diagnostic)"
+        case .launchVetoed(let appId, let plugin, let reason): return "\(appId) launch vetoed by \(plugin): \(reason)"
+        case .launchFailed(let appId, let error): return "\(appId) failed to launch: \(error)"
+        case .fuseOpened(let appId, let failures, let reason): return "\(appId) fused after \(failures) failures: \(reason)"
+        case .servedOnline(let appId, let reason): return "\(appId) served online: \(reason)"
+        case .console(let app, let message): return "[\(app.appId)] \(message.text)"
+        case .destroyed(let app): return "\(app.appId)#\(app.instanceID) destroyed"
+        }
+    }
+}

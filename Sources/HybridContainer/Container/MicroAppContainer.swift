@@ -1,0 +1,246 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// Runs micro-apps: loads them from the package store (or a package file, a folder in
+/// developer mode, or their online copy), gives each its own JavaScript context, dispatches
+/// their lifecycle to their `App({...})` and to plugins, and serves their JSAPI calls.
+///
+/// ```swift
+/// var configuration = ContainerConfiguration(storeDirectory: storeURL, trustedKeys: keys)
+/// try configuration.plugins.register(MyPlugin())
+/// let container = try await MicroAppContainer(configuration: configuration)
+/// let app = try await container.launch(.installed("demo"), options: .init(query: ["from": "host"]))
+/// try await container.stop(app.instanceID)
+/// await container.shutdown()
+/// ```
+public actor MicroAppContainer: ContainerServices {
+    public nonisolated let configuration: ContainerConfiguration
+    /// The package store.
+    public nonisolated let store: PackageStore
+    /// Resolves app resources (offline first, online fallback).
+    public nonisolated let resolver: ResourceResolver
+    private let plugins: PluginTable
+    private let runtimes: [JSRuntime]
+    private let loader: AppLoader
+    private let fuse: LaunchFuse
+    private var apps: [UInt64: MicroApp] = [:]
+    private var nextInstanceID: UInt64 = 1
+    private var isShutDown = false
+    private let logger: Logger
+
+    /// Opens the store (installing presets), freezes the plugins and starts the JavaScript threads.
+    public init(configuration: ContainerConfiguration) async throws {
+        self.configuration = configuration
+        self.logger = configuration.logger
+        let store = try PackageStore(configuration: .init(
+            root: configuration.storeDirectory, trustedKeys: configuration.trustedKeys,
+            allowsUnsigned: configuration.developerMode, logger: configuration.logger))
+        if let presets = configuration.presetsDirectory { store.installPresets(from: presets) }
+        let cache = try HTTPResourceCache(
+            directory: configuration.cacheDirectory ?? configuration.storeDirectory.appendingPathComponent("http-cache"))
+        let fetcher = CachingFetcher(cache: cache)
+        self.store = store
+        self.resolver = ResourceResolver(
+            store: store, fetcher: fetcher, onlineApps: configuration.onlineApps, logger: configuration.logger)
+        self.plugins = try configuration.plugins.freeze()
+        self.runtimes = (0..<max(1, configuration.runtimeThreads)).map {
+            JSRuntime(configuration: .init(name: "hybrid-js-\($0)"))
+        }
+        self.loader = AppLoader(
+            store: store, resolver: resolver, fetcher: fetcher, trustedKeys: configuration.trustedKeys,
+            developerMode: configuration.developerMode)
+        self.fuse = LaunchFuse(settings: .init(
+            threshold: max(1, configuration.fuseThreshold), window: configuration.fuseWindow,
+            coolDown: configuration.fuseCoolDown))
+    }
+
+    private nonisolated func emit(_ event: ContainerEvent) {
+        configuration.onEvent?(event)
+    }
+
+    // MARK: Launching
+
+    /// Launches an app (and starts it unless `start` is false).
+    /// - Throws: `ContainerError` with the reason: load failure, script error, veto, fuse.
+    @discardableResult
+    public func launch(_ source: LaunchSource, options: LaunchOptions = LaunchOptions(), start: Bool = true)
+        async throws -> AppDescriptor
+    {
+        guard !isShutDown else { throw ContainerError.shutDown }
+        let clock = ContinuousClock()
+        let began = clock.now
+        let source = try fuseRedirect(source)
+        let appIdHint = Self.appIdHint(source)
+        let loaded: LoadedApp
+        do {
+            loaded = try await loader.load(source)
+        } catch {
+            fail(appIdHint, reason: "\(error)")
+            throw error
+        }
+        let appId = loaded.manifest.appId.rawValue
+        let instanceID = nextInstanceID
+        nextInstanceID += 1
+        let descriptor = AppDescriptor(
+            instanceID: instanceID, appId: appId, name: loaded.manifest.name, version: loaded.manifest.version.description,
+            source: loaded.source, permissions: Set(loaded.manifest.permissions), allowedDomains: loaded.manifest.allowedDomains)
+        let relay = DiagnosticRelay()
+        let runtime = runtimes[Int(instanceID % UInt64(runtimes.count))]
+        let onEvent = configuration.onEvent
+        var logger = self.logger
+        logger[metadataKey: "app"] = "\(appId)#\(instanceID)"
+        let context = try await runtime.makeContext(.init(
+            name: appId,
+            metadata: ["appId": appId, "version": descriptor.version, "instanceID": "\(instanceID)"],
+            executionTimeLimit: configuration.executionTimeLimit,
+            callTimeout: configuration.callTimeout,
+            logger: logger,
+            onConsole: { message in onEvent?(.console(descriptor, message)) },
+            onDiagnostic: { diagnostic in relay.deliver(diagnostic) }))
+        let handle = AppHandle(descriptor: descriptor, events: context.events, container: self)
+        let instances = plugins.instances(for: handle)
+        let bridge = AppBridge(
+            table: plugins, instances: instances, app: handle, policy: configuration.permissions, logger: logger,
+            observer: Monitoring.callObserver(logger: logger))
+        await context.setBridge(bridge)
+        let fuse = self.fuse
+        let app = MicroApp(
+            handle: handle, context: context, plugins: instances, hookTimeout: configuration.hookTimeout, logger: logger,
+            emit: { onEvent?($0) },
+            recordFailure: { reason in
+                if fuse.recordFailure(appId, reason: reason) {
+                    onEvent?(.fuseOpened(appId: appId, failures: fuse.settings.threshold, reason: reason))
+                }
+            })
+        relay.attach { diagnostic in Task { await app.scriptProblem(diagnostic) } }
+        do {
+            for plugin in instances { try await plugin.setUp(handle) }
+            try await context.evaluate(AppPrelude.source, sourceURL: AppPrelude.sourceURL)
+            do {
+                try await context.evaluate(loaded.entrySource, sourceURL: loaded.entryURL)
+            } catch ScriptError.exception(let exception) {
+                throw ContainerError.scriptFailed(appId: appId, exception: exception)
+            } catch ScriptError.executionTimeLimitExceeded(let limit) {
+                throw ContainerError.scriptTimedOut(appId: appId, limit: limit)
+            }
+            apps[instanceID] = app
+            try await app.launch(options)
+            if start { try await app.start() }
+        } catch {
+            apps[instanceID] = nil
+            for plugin in instances { await plugin.tearDown(handle) }
+            await context.release()
+            if case ContainerError.launchVetoed = error {} else { fail(appId, reason: "\(error)") }
+            throw error
+        }
+        fuse.recordSuccess(appId)
+        let elapsed = (clock.now - began).components
+        emit(.launched(descriptor, milliseconds: Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15))
+        return descriptor
+    }
+
+    /// Fused apps go to their online copy when there is one; otherwise the launch is refused.
+    private func fuseRedirect(_ source: LaunchSource) throws -> LaunchSource {
+        let appId = Self.appIdHint(source)
+        guard let open = fuse.openState(appId) else { return source }
+        if case .online = source { return source }
+        let base = configuration.onlineApps.first { $0.appId.rawValue == appId }?.fallbackBaseURL
+            ?? (try? AppID(rawValue: appId).flatMap { try store.activePackage($0)?.manifest.fallbackBase }) ?? nil
+        if let base {
+            emit(.servedOnline(appId: appId, reason: "fused after \(open.failures) failures: \(open.reason)"))
+            return .online(appId: appId, fallbackBaseURL: base)
+        }
+        throw ContainerError.fused(appId: appId, failures: open.failures, reason: open.reason)
+    }
+
+    private func fail(_ appId: String, reason: String) {
+        emit(.launchFailed(appId: appId, error: reason))
+        if fuse.recordFailure(appId, reason: reason) {
+            emit(.fuseOpened(appId: appId, failures: fuse.settings.threshold, reason: reason))
+        }
+    }
+
+    private static func appIdHint(_ source: LaunchSource) -> String {
+        switch source {
+        case .installed(let appId), .online(let appId, _): return appId
+        case .packageFile(let url): return url.deletingPathExtension().lastPathComponent
+        case .directory(let url): return url.lastPathComponent
+        }
+    }
+
+    // MARK: Lifecycle
+
+    private func app(_ instanceID: UInt64) throws -> MicroApp {
+        guard let app = apps[instanceID] else { throw ContainerError.noSuchInstance(instanceID) }
+        return app
+    }
+
+    /// `onStart` (stopped or launched → started).
+    public func start(_ instanceID: UInt64) async throws { try await app(instanceID).start() }
+
+    /// `onStop` (started → stopped).
+    public func stop(_ instanceID: UInt64) async throws { try await app(instanceID).stop() }
+
+    /// `onDestroy`, then the instance's context is released.
+    public func destroy(_ instanceID: UInt64) async throws {
+        let app = try app(instanceID)
+        apps[instanceID] = nil
+        try await app.destroy()
+    }
+
+    /// The lifecycle state of an instance (`nil` once destroyed).
+    public func state(of instanceID: UInt64) async -> AppState? {
+        await apps[instanceID]?.state
+    }
+
+    /// The running instances.
+    public func runningApps() async -> [AppDescriptor] {
+        apps.values.map(\.handle.descriptor).sorted { $0.instanceID < $1.instanceID }
+    }
+
+    /// The JavaScript context of an instance (for hosts' tooling and tests).
+    public func context(of instanceID: UInt64) throws -> ScriptContext {
+        try app(instanceID).context
+    }
+
+    /// Delivers an event to one instance's `JSBridge.on` listeners.
+    public func send(event: String, payload: JSONValue = .null, to instanceID: UInt64) async throws {
+        try app(instanceID).context.events.emit(event, payload)
+    }
+
+    // MARK: ContainerServices
+
+    public func broadcast(event: String, payload: JSONValue, excluding: UInt64?) async {
+        for (id, app) in apps where id != excluding { app.context.events.emit(event, payload) }
+    }
+
+    public func openApp(appId: String, query: [String: String]) async throws -> AppDescriptor {
+        try await launch(.installed(appId), options: LaunchOptions(query: query))
+    }
+
+    public func exitApp(instanceID: UInt64) async throws {
+        try await destroy(instanceID)
+    }
+
+    /// Destroys every app and stops the JavaScript threads.
+    public func shutdown() async {
+        guard !isShutDown else { return }
+        isShutDown = true
+        for id in apps.keys.sorted() { try? await destroy(id) }
+        for runtime in runtimes { await runtime.shutdown() }
+    }
+}
+
+/// Forwards a context's diagnostics to its app once the app exists.
+final class DiagnosticRelay: Sendable {
+    private let target = Mutex<(@Sendable (ScriptDiagnostic) -> Void)?>(nil)
+
+    func attach(_ body: @escaping @Sendable (ScriptDiagnostic) -> Void) {
+        target.withLock { $0 = body }
+    }
+
+    func deliver(_ diagnostic: ScriptDiagnostic) {
+        target.withLock { $0 }?(diagnostic)
+    }
+}

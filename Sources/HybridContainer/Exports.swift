@@ -1,0 +1,3 @@
+@_exported import JSBridge
+@_exported import OfflineCache
+@_exported import Plugins

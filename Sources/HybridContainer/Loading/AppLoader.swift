@@ -1,0 +1,129 @@
+import Foundation
+
+/// Loads an app's manifest and entry script from wherever it lives, verifying as it goes.
+struct AppLoader: Sendable {
+    let store: PackageStore
+    let resolver: ResourceResolver
+    let fetcher: CachingFetcher
+    let trustedKeys: TrustedKeys
+    let developerMode: Bool
+
+    func load(_ source: LaunchSource) async throws -> LoadedApp {
+        switch source {
+        case .installed(let name):
+            let appId = try appID(name)
+            return try await loadInstalled(appId)
+        case .packageFile(let url):
+            let verified: VerifiedPackage
+            do {
+                verified = try PackageVerifier.verify(
+                    packageAt: url, trusting: trustedKeys, allowUnsigned: developerMode, checkFileHashes: false)
+            } catch {
+                throw ContainerError.loadFailed(appId: url.lastPathComponent, reason: "\(error)")
+            }
+            let appId = verified.manifest.appId
+            if try store.installedApp(appId)?.versions.contains(where: { $0.version == verified.manifest.version }) != true {
+                do {
+                    try store.install(packageAt: url, options: .init(allowDowngrade: true))
+                } catch {
+                    throw ContainerError.loadFailed(appId: appId.rawValue, reason: "\(error)")
+                }
+            } else if try store.activePackage(appId)?.version != verified.manifest.version {
+                try store.activate(appId, version: verified.manifest.version)
+            }
+            return try await loadInstalled(appId)
+        case .directory(let url):
+            guard developerMode else { throw ContainerError.developerModeRequired(path: url.path) }
+            return try loadDirectory(url)
+        case .online(let name, let base):
+            return try await loadOnline(try appID(name), base: base)
+        }
+    }
+
+    private func appID(_ name: String) throws -> AppID {
+        guard let appId = AppID(rawValue: name) else {
+            throw ContainerError.loadFailed(appId: name, reason: "\(PackageError.invalidAppID(name))")
+        }
+        return appId
+    }
+
+    private func loadInstalled(_ appId: AppID) async throws -> LoadedApp {
+        let active: ActivePackage?
+        do {
+            active = try store.activePackage(appId)
+        } catch {
+            throw ContainerError.loadFailed(appId: appId.rawValue, reason: "\(error)")
+        }
+        guard let active else {
+            throw ContainerError.loadFailed(appId: appId.rawValue, reason: "\(PackageError.notInstalled(appId))")
+        }
+        let entry = try await resolve(appId, active.manifest.entry)
+        let source: AppSource = if case .offline = entry.source { .offline } else { .online }
+        return LoadedApp(
+            manifest: active.manifest, source: source, entrySource: String(decoding: entry.data, as: UTF8.self),
+            entryURL: vhostURL(active.manifest, active.manifest.entry))
+    }
+
+    private func resolve(_ appId: AppID, _ path: String) async throws -> ResolvedResource {
+        do {
+            return try await resolver.resolve(appId: appId, path: path)
+        } catch {
+            throw ContainerError.loadFailed(appId: appId.rawValue, reason: "\(error)")
+        }
+    }
+
+    private func loadDirectory(_ url: URL) throws -> LoadedApp {
+        let template: PackageTemplate
+        do {
+            template = try PackageTemplate.load(from: url)
+        } catch {
+            throw ContainerError.loadFailed(appId: url.lastPathComponent, reason: "\(error)")
+        }
+        let entryURL = url.appendingPathComponent(template.entry)
+        guard let data = FileManager.default.contents(atPath: entryURL.path) else {
+            throw ContainerError.loadFailed(appId: template.appId.rawValue, reason: "\(template.entry) is missing in \(url.path)")
+        }
+        let manifest = PackageManifest(
+            appId: template.appId, name: template.name, version: template.version, entry: template.entry,
+            vhost: template.vhost, fallbackBaseURL: template.fallbackBaseURL, permissions: template.permissions ?? [],
+            allowedDomains: template.allowedDomains ?? [], files: [template.entry: ""])
+        return LoadedApp(manifest: manifest, source: .developer, entrySource: String(decoding: data, as: UTF8.self),
+                         entryURL: entryURL.path)
+    }
+
+    /// The online copy: `manifest.json` (and `manifest.sig`, required unless in developer
+    /// mode) from `base`, then the entry, checked against the manifest's hash.
+    private func loadOnline(_ appId: AppID, base: URL) async throws -> LoadedApp {
+        func fetch(_ path: String) async throws -> Data {
+            do {
+                return try await fetcher.fetch(ResourcePath.join(base, path)).data
+            } catch {
+                throw ContainerError.loadFailed(appId: appId.rawValue, reason: "online copy: \(error)")
+            }
+        }
+        let manifestBytes = try await fetch("manifest.json")
+        let manifest: PackageManifest
+        do {
+            let signature = try? await fetcher.fetch(ResourcePath.join(base, "manifest.sig")).data
+            if let signature {
+                _ = try ManifestSignature.parse(signature, limit: 4096).verify(manifestBytes, trusting: trustedKeys)
+            } else if !developerMode {
+                throw PackageError.unsignedPackageRefused
+            }
+            manifest = try PackageManifest.parse(manifestBytes)
+            guard manifest.appId == appId else { throw PackageError.appIDMismatch(expected: appId, found: manifest.appId) }
+        } catch {
+            throw ContainerError.loadFailed(appId: appId.rawValue, reason: "online manifest: \(error)")
+        }
+        let entry = try await fetch(manifest.entry)
+        guard PackageBuilder.sha256(entry) == manifest.files[manifest.entry] else {
+            throw ContainerError.loadFailed(appId: appId.rawValue, reason: "online \(manifest.entry) does not match its manifest hash")
+        }
+        return LoadedApp(manifest: manifest, source: .online, entrySource: String(decoding: entry, as: UTF8.self),
+                         entryURL: ResourcePath.join(base, manifest.entry).absoluteString)
+    }
+
+    private func vhostURL(_ manifest: PackageManifest, _ path: String) -> String {
+        (manifest.vhost ?? "https://\(manifest.appId.rawValue).app.local") + "/" + path
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import Logging
+
+/// The built-in plugins, registered together.
+public enum BuiltInPlugins {
+    /// Registers storage (SQLite at `storageDatabase`), request, info, notification, config,
+    /// report and navigation.
+    public static func register(
+        into registry: inout PluginRegistry, storageDatabase: URL, deviceID: String,
+        configSwitches: [ConfigSwitch] = [], request: RequestPlugin.Settings = .init(),
+        hostName: String = "HybridContainer", hostVersion: String = "1.0"
+    ) throws {
+        try registry.register(StoragePlugin(databaseURL: storageDatabase))
+        try registry.register(RequestPlugin(settings: request))
+        try registry.register(InfoPlugin(hostName: hostName, hostVersion: hostVersion))
+        try registry.register(NotificationPlugin())
+        try registry.register(ConfigPlugin(deviceID: deviceID, switches: configSwitches))
+        try registry.register(ReportPlugin())
+        try registry.register(NavigationPlugin())
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// `getSystemInfo` and `getAppInfo`: facts about the host and the calling app (no permission).
+public struct InfoPlugin: Plugin {
+    public let name = "info"
+    /// The host's name and version, reported to apps.
+    public let hostName: String
+    public let hostVersion: String
+
+    /// Creates the plugin.
+    public init(hostName: String = "HybridContainer", hostVersion: String = "1.0") {
+        self.hostName = hostName
+        self.hostVersion = hostVersion
+    }
+
+    public var methods: [PluginMethod] {
+        let hostName = hostName
+        let hostVersion = hostVersion
+        return [
+            .sync("getSystemInfo", permission: nil) { _ in
+                let info = ProcessInfo.processInfo
+                return [
+                    "platform": "linux", "system": .string(info.operatingSystemVersionString),
+                    "hostName": .string(hostName), "hostVersion": .string(hostVersion),
+                    "processorCount": .number(Double(info.processorCount)),
+                    "physicalMemory": .number(Double(info.physicalMemory)),
+                    "language": .string(Locale.current.identifier),
+                ]
+            },
+            .sync("getAppInfo", permission: nil) { call in
+                let app = call.app.descriptor
+                return [
+                    "appId": .string(app.appId), "name": .string(app.name), "version": .string(app.version),
+                    "source": .string(app.source.rawValue), "offline": .bool(app.source != .online),
+                    "instanceId": .number(Double(app.instanceID)),
+                ]
+            },
+        ]
+    }
+}

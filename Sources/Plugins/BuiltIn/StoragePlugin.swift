@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+
+/// `setStorage/getStorage/removeStorage/clearStorage/getStorageInfo` and their `…Sync`
+/// variants: a key-value store per app (namespaced by appId) in SQLite, with a quota.
+///
+/// Values are any JSON value (binary data is refused: store it elsewhere). Permission group
+/// `storage`. Quota errors use code 1001.
+public struct StoragePlugin: Plugin {
+    public let name = "storage"
+    /// Bytes (keys + JSON values) each app may store.
+    public let quotaBytes: Int
+    let database: DatabaseQueue
+
+    /// Code of "quota exceeded".
+    public static let quotaExceeded = BridgeErrorCode.plugin(1001)
+
+    /// Opens (or creates) the SQLite database at `url`.
+    public init(databaseURL url: URL, quotaBytes: Int = 10 << 20) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        database = try DatabaseQueue(path: url.path, configuration: configuration)
+        try database.write { db in
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS storage (
+                    app TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+                    PRIMARY KEY (app, key)) WITHOUT ROWID
+                """)
+        }
+        self.quotaBytes = quotaBytes
+    }
+
+    struct KeyParams: Decodable { var key: String }
+    struct SetParams: Decodable { var key: String; var data: JSONValue }
+
+    public var methods: [PluginMethod] {
+        let group = "storage"
+        var list: [PluginMethod] = []
+        let plugin = self
+        let operations: [(String, @Sendable (PluginCall) throws -> JSONValue)] = [
+            ("setStorage", { try plugin.set($0) }), ("getStorage", { try plugin.get($0) }),
+            ("removeStorage", { try plugin.remove($0) }), ("clearStorage", { try plugin.clear($0) }),
+            ("getStorageInfo", { try plugin.info($0) }),
+        ]
+        for (name, operation) in operations {
+            list.append(.async(name, permission: group) { call in try operation(call) })
+            list.append(.sync(name + "Sync", permission: group) { call in try operation(call) })
+        }
+        return list
+    }
+
+    private func set(_ call: PluginCall) throws -> JSONValue {
+        let params = try call.decode(SetParams.self)
+        try Self.checkKey(params.key, call)
+        if Self.containsBinary(params.data) { throw call.reject(.invalidParameters, "\(call.api): data must be JSON (no binary)") }
+        let json = String(decoding: try JSONEncoder().encode(params.data), as: UTF8.self)
+        let app = call.app.descriptor.appId
+        let quota = quotaBytes
+        try database.write { db in
+            let used = try Int.fetchOne(
+                db, sql: "SELECT COALESCE(SUM(LENGTH(CAST(key AS BLOB)) + LENGTH(CAST(value AS BLOB))), 0) FROM storage WHERE app = ? AND key != ?",
+                arguments: [app, params.key]) ?? 0
+            let needed = params.key.utf8.count + json.utf8.count
+            guard used + needed <= quota else {
+                throw BridgeError(Self.quotaExceeded, "\(call.api): storage quota of \(quota) bytes exceeded (\(used) used, \(needed) more)")
+            }
+            try db.execute(
+                sql: "INSERT INTO storage (app, key, value) VALUES (?, ?, ?) ON CONFLICT(app, key) DO UPDATE SET value = excluded.value",
+                arguments: [app, params.key, json])
+        }
+        return .null
+    }
+
+    private func get(_ call: PluginCall) throws -> JSONValue {
+        let params = try call.decode(KeyParams.self)
+        let stored = try database.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM storage WHERE app = ? AND key = ?",
+                                arguments: [call.app.descriptor.appId, params.key])
+        }
+        guard let stored else { return ["data": .null] }
+        return ["data": try JSONDecoder().decode(JSONValue.self, from: Data(stored.utf8))]
+    }
+
+    private func remove(_ call: PluginCall) throws -> JSONValue {
+        let params = try call.decode(KeyParams.self)
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM storage WHERE app = ? AND key = ?", arguments: [call.app.descriptor.appId, params.key])
+        }
+        return .null
+    }
+
+    private func clear(_ call: PluginCall) throws -> JSONValue {
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM storage WHERE app = ?", arguments: [call.app.descriptor.appId])
+        }
+        return .null
+    }
+
+    private func info(_ call: PluginCall) throws -> JSONValue {
+        let app = call.app.descriptor.appId
+        let (keys, size) = try database.read { db -> ([String], Int) in
+            let keys = try String.fetchAll(db, sql: "SELECT key FROM storage WHERE app = ? ORDER BY key", arguments: [app])
+            let size = try Int.fetchOne(
+                db, sql: "SELECT COALESCE(SUM(LENGTH(CAST(key AS BLOB)) + LENGTH(CAST(value AS BLOB))), 0) FROM storage WHERE app = ?",
+                arguments: [app]) ?? 0
+            return (keys, size)
+        }
+        return ["keys": .array(keys.map(JSONValue.string)), "currentSize": .number(Double(size)), "limitSize": .number(Double(quotaBytes))]
+    }
+
+    private static func checkKey(_ key: String, _ call: PluginCall) throws {
+        guard !key.isEmpty, key.utf8.count <= 1024 else { throw call.reject(.invalidParameters, "\(call.api): key must be 1 to 1024 bytes") }
+    }
+
+    private static func containsBinary(_ value: JSONValue) -> Bool {
+        switch value {
+        case .binary: return true
+        case .array(let items): return items.contains(where: containsBinary)
+        case .object(let members): return members.values.contains(where: containsBinary)
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Logging
+
+/// Observes every JSAPI call of an app (monitoring): name, duration, and the error code if any.
+public typealias CallObserver = @Sendable (_ app: AppDescriptor, _ api: String, _ duration: Duration, _ error: BridgeError?) -> Void
+
+/// The bridge dispatcher of one app: the plugin table with the app's permissions applied
+/// once at launch, so each call is one dictionary lookup.
+public struct AppBridge: BridgeDispatching {
+    private let methods: [String: BridgeMethod]
+    private let refusals: [String: String]
+
+    /// Builds the dispatcher for `app` from the table, its per-app plugin instances and the policy.
+    public init(
+        table: PluginTable, instances: [any Plugin], app: AppHandle, policy: PermissionPolicy,
+        logger: Logger, observer: CallObserver? = nil
+    ) {
+        var methods: [String: BridgeMethod] = [:]
+        var refusals: [String: String] = [:]
+        var declared = table.methods.mapValues(\.method)
+        for (name, method) in table.perAppMethods(for: instances) { declared[name] = method }
+        for (name, method) in declared {
+            if let refusal = policy.refusal(api: name, permission: method.permission, app: app.descriptor) {
+                refusals[name] = refusal
+                continue
+            }
+            methods[name] = Self.bridgeMethod(method, app: app, observer: observer)
+        }
+        self.methods = methods
+        self.refusals = refusals
+        _ = logger
+    }
+
+    public func resolve(api: String, caller: BridgeCaller) -> BridgeResolution {
+        if let method = methods[api] { return .method(method) }
+        if let refusal = refusals[api] { return .denied(reason: refusal) }
+        return .notFound
+    }
+
+    private static func bridgeMethod(_ method: PluginMethod, app: AppHandle, observer: CallObserver?) -> BridgeMethod {
+        let descriptor = app.descriptor
+        switch method.kind {
+        case .sync(let handler):
+            return .sync(method.name) { request in
+                let clock = ContinuousClock()
+                let start = clock.now
+                do {
+                    let result = try handler(PluginCall(api: request.api, params: request.params, app: app))
+                    observer?(descriptor, request.api, clock.now - start, nil)
+                    return result
+                } catch {
+                    observer?(descriptor, request.api, clock.now - start, BridgeError(wrapping: error))
+                    throw error
+                }
+            }
+        case .async(let handler, let placement):
+            return .async(method.name, timeout: method.timeout, placement: placement) { request in
+                let clock = ContinuousClock()
+                let start = clock.now
+                do {
+                    let result = try await handler(PluginCall(api: request.api, params: request.params, app: app))
+                    observer?(descriptor, request.api, clock.now - start, nil)
+                    return result
+                } catch {
+                    observer?(descriptor, request.api, clock.now - start, BridgeError(wrapping: error))
+                    throw error
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import HybridContainer
+import Testing
+
+let recordingApp = """
+    const log = (entry) => JSBridge.callSync('log', { entry });
+    App({
+      onLaunch(options) {
+        log('app onLaunch ' + options.query.user + ' ' + options.source + ' ' + options.appId);
+        return new Promise((resolve) => setTimeout(() => { log('app onLaunch resolved'); resolve(); }, 5));
+      },
+      onShow() { log('app onStart'); },
+      onHide() { log('app onStop'); },
+      onDestroy() { log('app onDestroy'); },
+      onError(error) { log('app onError ' + error.origin + ': ' + error.message); },
+    });
+    """
+
+@Suite("Micro-app lifecycle: order, state machine, hook errors, intercepts")
+struct LifecycleTests {
+    @Test("events reach plugins (by priority) and the app in order; mini-program onShow/onHide alias onStart/onStop")
+    func order() async throws {
+        let fixture = try ContainerFixture()
+        let container = try await fixture.container(plugins: [
+            RecordingPlugin(name: "low", priority: 1, log: fixture.log),
+            RecordingPlugin(name: "high", priority: 9, log: fixture.log),
+        ])
+        try fixture.install("life", script: recordingApp, into: container)
+        let app = try await container.launch(.installed("life"), options: .init(query: ["user": "ann"]))
+        #expect(app.source == .offline)
+        #expect(await container.state(of: app.instanceID) == .started)
+        try await container.stop(app.instanceID)
+        try await container.start(app.instanceID)
+        try await container.destroy(app.instanceID)
+        let lines = fixture.log.all.filter { !$0.hasPrefix("event:") }
+        #expect(lines == [
+            "high intercept onLaunch", "low intercept onLaunch",
+            "app onLaunch ann offline life", "app onLaunch resolved",
+            "high observe onLaunch", "low observe onLaunch",
+            "high intercept onStart", "low intercept onStart", "app onStart", "high observe onStart", "low observe onStart",
+            "high intercept onStop", "low intercept onStop", "app onStop", "high observe onStop", "low observe onStop",
+            "high intercept onStart", "low intercept onStart", "app onStart", "high observe onStart", "low observe onStart",
+            "high intercept onDestroy", "low intercept onDestroy", "app onDestroy", "high observe onDestroy", "low observe onDestroy",
+        ])
+        #expect(await container.runningApps().isEmpty)
+        await container.shutdown()
+    }
+
+    @Test("invalid transitions are refused with a typed error")
+    func stateMachine() async throws {
+        let fixture = try ContainerFixture()
+        let container = try await fixture.container()
+        try fixture.install("life", script: recordingApp, into: container)
+        let app = try await container.launch(.installed("life"), start: false)
+        #expect(await container.state(of: app.instanceID) == .launched)
+        await #expect {
+            try await container.stop(app.instanceID)
+        } throws: { error in
+            guard case ContainerError.invalidTransition(_, .launched, "stop") = error else { return false }
+            return true
+        }
+        try await container.start(app.instanceID)
+        await #expect(throws: ContainerError.self) { try await container.start(app.instanceID) }
+        try await container.destroy(app.instanceID)
+        await #expect {
+            try await container.start(app.instanceID)
+        } throws: { error in
+            guard case ContainerError.noSuchInstance = error else { return false }
+            return true
+        }
+        await container.shutdown()
+    }
+
+    @Test("a throwing or rejecting hook goes to onError and plugins; the app keeps running")
+    func hookErrors() async throws {
+        let fixture = try ContainerFixture()
+        let container = try await fixture.container(plugins: [RecordingPlugin(name: "rec", priority: 0, log: fixture.log)])
+        try fixture.install("faulty", script: """
+            const log = (entry) => JSBridge.callSync('log', { entry });
+            App({
+              onLaunch() { throw new TypeError('launch broke'); },
+              onShow() { return Promise.reject(new Error('start rejected')); },
+              onError(error) { log('onError ' + error.origin + ' ' + error.message); },
+            });
+            setTimeout(() => { throw new Error('timer broke'); }, 1);
+            """, into: container)
+        let app = try await container.launch(.installed("faulty"))
+        #expect(await container.state(of: app.instanceID) == .started)
+        #expect(await fixture.log.waitFor { $0.contains("timer broke") && $0.hasPrefix("onError") })
+        let lines = fixture.log.all
+        #expect(lines.contains("onError onLaunch TypeError: launch broke"))
+        #expect(lines.contains("onError onStart Error: start rejected"))
+        #expect(lines.contains("rec observe onError onLaunch"))
+        #expect(lines.contains { $0.contains("timer broke") })
+        await container.shutdown()
+    }
+
+    @Test("a plugin can veto a launch with a reason, or rewrite its options")
+    func interceptors() async throws {
+        let fixture = try ContainerFixture()
+        let container = try await fixture.container(plugins: [
+            RecordingPlugin(name: "gate", priority: 0, log: fixture.log, veto: "maintenance window")
+        ])
+        try fixture.install("life", script: recordingApp, into: container)
+        await #expect {
+            try await container.launch(.installed("life"))
+        } throws: { error in
+            guard case ContainerError.launchVetoed(_, "gate", "maintenance window") = error else { return false }
+            return true
+        }
+        #expect(await container.runningApps().isEmpty)
+        #expect(!fixture.log.all.contains { $0.hasPrefix("app onLaunch") })
+        await container.shutdown()
+    }
+
+    @Test("an entry script that throws or spins fails the launch with its reason")
+    func entryFailures() async throws {
+        let fixture = try ContainerFixture()
+        let container = try await fixture.container()
+        try fixture.install("throws", script: "\nnull.boom;", into: container)
+        try fixture.install("spins", script: "while (true) {}", into: container)
+        await #expect {
+            try await container.launch(.installed("throws"))
+        } throws: { error in
+            guard case ContainerError.scriptFailed(_, let exception) = error else { return false }
+            return exception.name == "TypeError" && exception.line == 2
+        }
+        await #expect {
+            try await container.launch(.installed("spins"))
+        } throws: { error in
+            guard case ContainerError.scriptTimedOut = error else { return false }
+            return true
+        }
+        await container.shutdown()
+    }
+}
