@@ -1,24 +1,27 @@
-// A first micro-app: console output, a synchronous and an asynchronous native call,
-// binary data across the bridge, and an event pushed by the host.
-console.log('hello from JavaScript');
+// A first micro-app: lifecycle hooks, a synchronous and an asynchronous native call,
+// storage that survives relaunches, binary data across the bridge, and a failing call.
+App({
+  async onLaunch(options) {
+    console.log(`launched ${options.appId} ${options.version} (${options.source}) with query`, options.query);
+    const info = JSBridge.callSync('getSystemInfo');
+    console.log(`running on ${info.platform}, ${info.processorCount} cores, host ${info.hostName} ${info.hostVersion}`);
 
-const info = JSBridge.callSync('getSystemInfo');
-console.log(`running on ${info.platform} with ${info.processorCount} cores (${info.runtime})`);
+    const { data: visits } = await JSBridge.call('getStorage', { key: 'visits' });
+    const count = (visits ?? 0) + 1;
+    await JSBridge.call('setStorage', { key: 'visits', data: count });
+    console.log(`visit number ${count} (kept in SQLite between launches)`);
 
-JSBridge.on('launch', async (options) => {
-  console.info('launched with query', options.query);
-  const echoed = await JSBridge.call('echo', { greeting: 'ping', when: Date.now() });
-  console.log('echo answered', echoed.greeting);
+    const bytes = new TextEncoder().encode('héllo, 世界');
+    console.log(`encoded ${bytes.length} bytes; decoded back: ${new TextDecoder().decode(bytes)}`);
 
-  const bytes = new TextEncoder().encode('héllo, 世界');
-  const { bytes: length } = await JSBridge.call('sha256Length', { data: bytes });
-  console.log(`sent ${length} bytes as binary (no base64)`);
-
-  try {
-    await JSBridge.call('noSuchApi');
-  } catch (error) {
-    console.warn(`expected failure: error ${error.error}: ${error.errorMessage}`);
-  }
-
-  JSBridge.call('echo', { style: 'callback' }, (result) => console.log('callback style got', result));
+    try {
+      await JSBridge.call('request', { url: 'https://example.com/' });
+    } catch (error) {
+      console.warn(`expected refusal: error ${error.error}: ${error.errorMessage}`);
+    }
+  },
+  onShow() { console.log('onShow (started)'); },
+  onHide() { console.log('onHide (stopped)'); },
+  onDestroy() { console.log('onDestroy'); },
+  onError(error) { console.error(`onError from ${error.origin}: ${error.message}`); },
 });

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import HybridContainer
+import Logging
+import Synchronization
+
+/// A container set up the way the demo shows it: built-in plugins, a store folder, every
+/// container event printed (console output on stdout, everything else on stderr).
+final class DemoHost: Sendable {
+    let container: MicroAppContainer
+    let storeDirectory: URL
+    private let errors = ErrorCounter()
+
+    /// JavaScript errors seen (failed hooks, uncaught errors, failed launches).
+    var errorCount: Int { errors.value }
+
+    init(storeDirectory: URL, trustedKeys: TrustedKeys, developerMode: Bool) async throws {
+        self.storeDirectory = storeDirectory
+        var configuration = ContainerConfiguration(storeDirectory: storeDirectory, trustedKeys: trustedKeys)
+        configuration.developerMode = developerMode
+        configuration.logger = Logger(label: "container-demo", factory: { _ in SwiftLogNoOpLogHandler() })
+        try BuiltInPlugins.register(
+            into: &configuration.plugins, storageDatabase: storeDirectory.appendingPathComponent("storage.sqlite"),
+            deviceID: Host.current().name ?? "demo-device", hostName: "container-demo", hostVersion: "1.0")
+        let errors = self.errors
+        configuration.onEvent = { event in
+            switch event {
+            case .console(let app, let message):
+                Terminal.console(app.appId, message.level.rawValue, message.text)
+            case .hookFailed, .scriptProblem, .launchFailed:
+                errors.increment()
+                Terminal.diagnostic("  ✗ \(event)")
+            default:
+                Terminal.diagnostic("  • \(event)")
+            }
+        }
+        container = try await MicroAppContainer(configuration: configuration)
+    }
+
+    /// Launch → start → run until idle (or `duration`) → stop → destroy.
+    func runToCompletion(_ source: LaunchSource, query: [String: String], duration: Duration) async throws {
+        let app = try await container.launch(source, options: LaunchOptions(query: query))
+        let context = try await container.context(of: app.instanceID)
+        let idle = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await context.waitUntilIdle()
+                return true
+            }
+            group.addTask {
+                try? await Task.sleep(for: duration)
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            if !first { await context.release() }
+            return first
+        }
+        if !idle { Terminal.diagnostic("  • still busy after \(duration); stopping it") }
+        if await container.state(of: app.instanceID) == .started { try await container.stop(app.instanceID) }
+        try await container.destroy(app.instanceID)
+    }
+}
+
+/// Counts errors reported from any thread.
+final class ErrorCounter: Sendable {
+    private let count = Mutex(0)
+    func increment() { count.withLock { $0 += 1 } }
+    var value: Int { count.withLock { $0 } }
+}
