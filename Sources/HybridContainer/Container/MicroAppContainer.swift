@@ -135,6 +135,10 @@ public actor MicroAppContainer: ContainerServices {
             throw error
         }
         fuse.recordSuccess(appId)
+        if loaded.source == .online {
+            emit(.servedOnline(appId: appId, reason: "launched from its online copy"))
+        }
+        Monitoring.recordLaunch(appId: appId, source: loaded.source, duration: clock.now - began)
         let elapsed = (clock.now - began).components
         emit(.launched(descriptor, milliseconds: Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15))
         return descriptor
