@@ -87,7 +87,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "hybrid-bench",
-            dependencies: ["JSBridge", "OfflineCache", "CJavaScriptCore"],
+            dependencies: [
+                "JSBridge", "OfflineCache", "HybridContainer", "CJavaScriptCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Benchmarks/HybridBench",
             swiftSettings: strictSettings
         ),

@@ -1,6 +1,7 @@
 import Foundation
 import JSBridge
 import OfflineCache
+import HybridContainer
 
 /// hybrid-bench: bridge call costs next to raw JavaScriptCore, measured in one process.
 /// The full suite (launch, install, deltas, scaling) is tracked by the benchmarks issue.
@@ -65,6 +66,9 @@ rows += [
 print(String(format: "async round trips per second (awaited one by one): %.0f concurrent placement, %.0f runtimeThread placement", 1e9 / asyncCall, 1e9 / asyncOnThread))
 await context.release()
 await runtime.shutdown()
+}
+if wants("apps") {
+    try await AppsBenchmark.run(apps: scale == 1 ? 100 : 1000)
 }
 if wants("install") {
     rows += try InstallBenchmark.run(runs: scale == 1 ? 3 : 5)
