@@ -3,7 +3,7 @@
 # Runs apt-get as root (directly, or through sudo when available); safe to run repeatedly.
 set -euo pipefail
 
-packages=(libjavascriptcoregtk-4.1-dev zlib1g-dev pkg-config)
+packages=(libjavascriptcoregtk-4.1-dev zlib1g-dev libzstd-dev pkg-config)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -12,6 +12,8 @@ actor MicroApp {
     let emit: @Sendable (ContainerEvent) -> Void
     let recordFailure: @Sendable (String) -> Void
     private(set) var state: AppState = .created
+    /// Failures since launch, for the probation of a new version.
+    private(set) var failures: [AppFailure] = []
 
     init(
         handle: AppHandle, context: ScriptContext, plugins: [any Plugin], hookTimeout: Duration, logger: Logger,
@@ -34,7 +36,9 @@ actor MicroApp {
     }
 
     /// Intercept (plugins, by priority) → `onLaunch(options)` → observe (plugins).
-    func launch(_ options: LaunchOptions) async throws {
+    /// Returns the failure of `onLaunch`, if it threw, rejected or timed out.
+    @discardableResult
+    func launch(_ options: LaunchOptions) async throws -> AppFailure? {
         let next = try require("launch")
         var options = options
         for plugin in plugins {
@@ -64,6 +68,7 @@ actor MicroApp {
         if failed { recordFailure("onLaunch failed") }
         for plugin in plugins { await plugin.observe(.launch(options), app: handle) }
         emit(.lifecycle(descriptor, event: "launch", state: state))
+        return failed ? failures.first { $0.origin == "onLaunch" } : nil
     }
 
     func start() async throws { try await simpleTransition("start", .start) }
@@ -106,6 +111,7 @@ actor MicroApp {
 
     /// Delivers a failure to the app's `onError` (unless it came from there) and to plugins.
     func report(_ failure: AppFailure) async {
+        failures.append(failure)
         emit(.hookFailed(descriptor, failure))
         logger.error("\(descriptor.appId)#\(descriptor.instanceID) \(failure)")
         guard state != .destroyed else { return }

@@ -28,6 +28,12 @@ public struct ContainerConfiguration: Sendable {
     public var fuseWindow: Duration
     /// How long a fused app stays disabled.
     public var fuseCoolDown: Duration
+    /// How long a newly activated version must run without failing before it is confirmed;
+    /// a failure in that time (or a failed `onLaunch`) rolls it back.
+    public var probationPeriod: Duration
+    /// Launches of a new version that may begin without completing (process killed, hung)
+    /// before it is rolled back — one kill is not the version's fault.
+    public var maximumUnconfirmedLaunches: Int
     /// Apps the host knows online (launchable without a package; fallback for broken ones).
     public var onlineApps: [ResourceResolver.OnlineApp]
     /// Packages shipped with the host, installed at start when missing or newer.
@@ -52,6 +58,8 @@ public struct ContainerConfiguration: Sendable {
         self.fuseWindow = .seconds(60)
         self.fuseCoolDown = .seconds(60)
         self.onlineApps = []
+        self.probationPeriod = .seconds(10)
+        self.maximumUnconfirmedLaunches = 3
         self.logger = Logger(label: "hybrid.container")
     }
 }

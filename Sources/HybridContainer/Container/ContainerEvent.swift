@@ -10,6 +10,8 @@ public enum ContainerEvent: Sendable, CustomStringConvertible {
     case servedOnline(appId: String, reason: String)
     case console(AppDescriptor, ConsoleMessage)
     case destroyed(AppDescriptor)
+    case rolledBack(appId: String, from: String, to: String, reason: String)
+    case confirmed(appId: String, version: String)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum ContainerEvent: Sendable, CustomStringConvertible {
         case .servedOnline(let appId, let reason): return "\(appId) served online: \(reason)"
         case .console(let app, let message): return "[\(app.appId)] \(message.text)"
         case .destroyed(let app): return "\(app.appId)#\(app.instanceID) destroyed"
+        case .rolledBack(let appId, let from, let to, let reason): return "\(appId) rolled back \(from) → \(to): \(reason)"
+        case .confirmed(let appId, let version): return "\(appId) \(version) confirmed (probation passed)"
         }
     }
 }

@@ -62,10 +62,87 @@ public actor MicroAppContainer: ContainerServices {
     // MARK: Launching
 
     /// Launches an app (and starts it unless `start` is false).
+    ///
+    /// For an installed app, a pending update is activated first. A newly activated version
+    /// is on probation: if its launch fails (load, script error, `onLaunch` throwing or not
+    /// settling) the store rolls back to the previous version, the reason is recorded and
+    /// reported (`ContainerEvent.rolledBack`), and the previous version is launched instead.
+    /// If it runs `probationPeriod` without failing it is confirmed.
     /// - Throws: `ContainerError` with the reason: load failure, script error, veto, fuse.
     @discardableResult
     public func launch(_ source: LaunchSource, options: LaunchOptions = LaunchOptions(), start: Bool = true)
         async throws -> AppDescriptor
+    {
+        guard case .installed(let name) = source, let appId = AppID(rawValue: name) else {
+            return try await launchOnce(source, options: options, start: start).descriptor
+        }
+        _ = try? store.activatePending(appId)
+        var ticket = try? store.beginLaunch(appId)
+        if let current = ticket, current.onProbation, current.unconfirmedLaunches > configuration.maximumUnconfirmedLaunches {
+            rollBack(appId, from: current.version,
+                     reason: "\(current.unconfirmedLaunches - 1) launches of \(current.version) never completed (killed or hung)")
+            ticket = try? store.beginLaunch(appId)
+        }
+        let outcome: (descriptor: AppDescriptor, launchFailure: AppFailure?)
+        do {
+            outcome = try await launchOnce(source, options: options, start: start)
+        } catch {
+            guard let ticket, ticket.onProbation, Self.isVersionFault(error) else { throw error }
+            rollBack(appId, from: ticket.version, reason: "launch failed: \(error)")
+            return try await launchOnce(source, options: options, start: start).descriptor
+        }
+        guard let ticket else { return outcome.descriptor }
+        guard ticket.onProbation else {
+            try? store.confirmLaunch(appId, version: ticket.version)
+            return outcome.descriptor
+        }
+        if let failure = outcome.launchFailure {
+            try? await destroy(outcome.descriptor.instanceID)
+            rollBack(appId, from: ticket.version, reason: "onLaunch failed: \(failure.message)")
+            return try await launchOnce(source, options: options, start: start).descriptor
+        }
+        await beginProbation(appId, version: ticket.version, instanceID: outcome.descriptor.instanceID)
+        return outcome.descriptor
+    }
+
+    private static func isVersionFault(_ error: any Error) -> Bool {
+        switch error {
+        case ContainerError.loadFailed, ContainerError.scriptFailed, ContainerError.scriptTimedOut: return true
+        default: return false
+        }
+    }
+
+    private func rollBack(_ appId: AppID, from version: PackageVersion, reason: String) {
+        guard let record = try? store.rollback(appId, reason: reason) else { return }
+        logger.warning("rolled back \(appId) \(version) → \(record.to): \(reason)")
+        emit(.rolledBack(appId: appId.rawValue, from: record.from.description, to: record.to.description, reason: reason))
+    }
+
+    /// Confirms the version after `probationPeriod` unless the instance failed meanwhile.
+    private func beginProbation(_ appId: AppID, version: PackageVersion, instanceID: UInt64) async {
+        if configuration.probationPeriod == .zero {
+            await endProbation(appId, version: version, instanceID: instanceID)
+            return
+        }
+        let period = configuration.probationPeriod
+        Task { [weak self] in
+            try? await Task.sleep(for: period)
+            await self?.endProbation(appId, version: version, instanceID: instanceID)
+        }
+    }
+
+    private func endProbation(_ appId: AppID, version: PackageVersion, instanceID: UInt64) async {
+        if let app = apps[instanceID], let failure = await app.failures.first {
+            rollBack(appId, from: version, reason: "failed during its first \(configuration.probationPeriod): \(failure)")
+            return
+        }
+        try? store.confirmLaunch(appId, version: version)
+        emit(.confirmed(appId: appId.rawValue, version: version.description))
+    }
+
+    /// One launch attempt; returns the `onLaunch` failure if the hook failed.
+    private func launchOnce(_ source: LaunchSource, options: LaunchOptions, start: Bool)
+        async throws -> (descriptor: AppDescriptor, launchFailure: AppFailure?)
     {
         guard !isShutDown else { throw ContainerError.shutDown }
         let clock = ContinuousClock()
@@ -85,6 +162,7 @@ public actor MicroAppContainer: ContainerServices {
         let descriptor = AppDescriptor(
             instanceID: instanceID, appId: appId, name: loaded.manifest.name, version: loaded.manifest.version.description,
             source: loaded.source, permissions: Set(loaded.manifest.permissions), allowedDomains: loaded.manifest.allowedDomains)
+        var launchFailure: AppFailure?
         let relay = DiagnosticRelay()
         let runtime = runtimes[Int(instanceID % UInt64(runtimes.count))]
         let onEvent = configuration.onEvent
@@ -125,7 +203,7 @@ public actor MicroAppContainer: ContainerServices {
                 throw ContainerError.scriptTimedOut(appId: appId, limit: limit)
             }
             apps[instanceID] = app
-            try await app.launch(options)
+            launchFailure = try await app.launch(options)
             if start { try await app.start() }
         } catch {
             apps[instanceID] = nil
@@ -141,7 +219,7 @@ public actor MicroAppContainer: ContainerServices {
         Monitoring.recordLaunch(appId: appId, source: loaded.source, duration: clock.now - began)
         let elapsed = (clock.now - began).components
         emit(.launched(descriptor, milliseconds: Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15))
-        return descriptor
+        return (descriptor, launchFailure)
     }
 
     /// Fused apps go to their online copy when there is one; otherwise the launch is refused.

@@ -9,9 +9,15 @@ struct AppState: Codable, Sendable, Hashable {
         var signer: String?
         /// Set when the version was rolled back from, with the reason.
         var rolledBack: String?
+        /// True once the version launched successfully (its probation passed).
+        var confirmed: Bool?
+        /// Launches started but not confirmed (a process killed mid-launch counts here).
+        var unconfirmedLaunches: Int?
     }
 
     var active: PackageVersion?
+    /// Installed, to be activated at the next launch.
+    var pending: PackageVersion?
     /// Versions that were active before, oldest first; `rollback` returns to the last one.
     var history: [PackageVersion] = []
     var versions: [String: VersionRecord] = [:]
@@ -45,6 +51,8 @@ public struct InstalledApp: Sendable, Hashable {
     public let versions: [InstalledVersion]
     /// The last rollback, if any.
     public let lastRollback: RollbackRecord?
+    /// A version installed to be activated at the next launch.
+    public let pendingVersion: PackageVersion?
 }
 
 /// One installed version.
@@ -56,6 +64,8 @@ public struct InstalledVersion: Sendable, Hashable {
     public let signerKeyID: String?
     /// Why this version was rolled back from, if it was.
     public let rolledBackReason: String?
+    /// True once it launched successfully.
+    public let confirmed: Bool
 }
 
 /// The version of an app that launches, with its verified manifest and files.

@@ -29,68 +29,101 @@ extension PackageStore {
             throw PackageError.versionMismatch(expected: expected, found: version)
         }
         return try withAppLock(appId) {
-            var state = try loadState(appId)
-            if state.record(version) != nil {
-                throw PackageError.versionAlreadyInstalled(appID: appId, version: version)
-            }
-            if let active = state.active, version < active, !options.allowDowngrade {
-                throw PackageError.downgradeRefused(appID: appId, installed: active, offered: version)
-            }
-            let staging = stagingDirectory.appendingPathComponent("\(appId.rawValue)-\(UUID().uuidString)")
+            let state = try loadState(appId)
+            try precheck(state, appId: appId, version: version, options: options)
+            let staging = try makeStaging(appId)
             defer { StoreIO.removeTree(staging) }
-            let filesDirectory = staging.appendingPathComponent("files")
-            do {
-                try FileManager.default.createDirectory(at: filesDirectory, withIntermediateDirectories: true)
-            } catch {
-                throw PackageError.storeIO(operation: "create folder", path: filesDirectory.path, reason: error.localizedDescription)
-            }
             let bytes = try PackageExtractor(archive: archive, manifest: manifest)
-                .extract(into: filesDirectory) { written, total in progress?(.extracting(written: written, total: total)) }
-            try StoreIO.atomicWrite(header.bytes, to: staging.appendingPathComponent(PackageArchive.manifestName))
-            if let signatureEntry = archive.signatureEntry {
-                let signature = try archive.read(signatureEntry, limit: configuration.limits.maximumSignatureBytes)
-                try StoreIO.atomicWrite(signature, to: staging.appendingPathComponent(PackageArchive.signatureName))
+                .extract(into: staging.appendingPathComponent("files")) { written, total in
+                    progress?(.extracting(written: written, total: total))
+                }
+            let signature = try archive.signatureEntry.map {
+                try archive.read($0, limit: configuration.limits.maximumSignatureBytes)
             }
-            // Everything written so far reaches the disk before the version becomes visible.
-            progress?(.flushing)
-            try StoreIO.syncFileSystem(containing: staging)
-            let destination = versionDirectory(appId, version)
-            try FileManager.default.createDirectory(at: versionsDirectory(appId), withIntermediateDirectories: true)
-            if FileManager.default.fileExists(atPath: destination.path) {
-                // Never committed (not in state.json): a leftover of an interrupted install.
-                StoreIO.removeTree(destination)
-            }
-            progress?(.activating)
-            try StoreIO.atomicRename(staging, to: destination)
-
-            let previous = state.active
-            state.versions[version.description] = AppState.VersionRecord(
-                installedAt: Date(), bytes: bytes, signer: header.signer?.keyID)
-            if options.activate {
-                if let previous { state.history.append(previous) }
-                state.active = version
-            }
-            let evicted = evictionCandidates(in: state)
-            for old in evicted {
-                state.versions[old.description] = nil
-                state.history.removeAll { $0 == old }
-            }
-            try saveState(state, for: appId)
-            progress?(.committed)
-            for old in evicted { StoreIO.removeTree(versionDirectory(appId, old)) }
-            configuration.logger.info(
-                "installed \(appId) \(version)\(options.activate ? " (active)" : "")",
-                metadata: ["bytes": "\(bytes)", "previous": "\(previous?.description ?? "none")"])
-            return InstallReceipt(
-                appId: appId, version: version, previousVersion: previous, activated: options.activate, bytes: bytes,
-                evicted: evicted)
+            return try commit(
+                staging: staging, manifest: manifest, manifestBytes: header.bytes, signature: signature,
+                signer: header.signer, bytes: bytes, state: state, options: options, progress: progress)
         }
+    }
+
+    /// Refuses a version already installed, or a downgrade not allowed.
+    func precheck(_ state: AppState, appId: AppID, version: PackageVersion, options: InstallOptions) throws {
+        if state.record(version) != nil {
+            throw PackageError.versionAlreadyInstalled(appID: appId, version: version)
+        }
+        if let active = state.active, version < active, !options.allowDowngrade {
+            throw PackageError.downgradeRefused(appID: appId, installed: active, offered: version)
+        }
+    }
+
+    /// A fresh staging folder (with its `files` subfolder) for an install of `appId`.
+    func makeStaging(_ appId: AppID) throws -> URL {
+        let staging = stagingDirectory.appendingPathComponent("\(appId.rawValue)-\(UUID().uuidString)")
+        let files = staging.appendingPathComponent("files")
+        do {
+            try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        } catch {
+            throw PackageError.storeIO(operation: "create folder", path: files.path, reason: error.localizedDescription)
+        }
+        return staging
+    }
+
+    /// Makes a fully written and verified staging folder a committed version: manifest and
+    /// signature written, everything flushed, folder renamed into place, state replaced.
+    /// Call holding the app lock.
+    func commit(
+        staging: URL, manifest: PackageManifest, manifestBytes: Data, signature: Data?, signer: PackagePublicKey?,
+        bytes: Int64, state: AppState, options: InstallOptions, progress: (@Sendable (InstallPhase) -> Void)?
+    ) throws -> InstallReceipt {
+        let appId = manifest.appId
+        let version = manifest.version
+        var state = state
+        try StoreIO.atomicWrite(manifestBytes, to: staging.appendingPathComponent(PackageArchive.manifestName))
+        if let signature {
+            try StoreIO.atomicWrite(signature, to: staging.appendingPathComponent(PackageArchive.signatureName))
+        }
+        // Everything written so far reaches the disk before the version becomes visible.
+        progress?(.flushing)
+        try StoreIO.syncFileSystem(containing: staging)
+        let destination = versionDirectory(appId, version)
+        try FileManager.default.createDirectory(at: versionsDirectory(appId), withIntermediateDirectories: true)
+        if FileManager.default.fileExists(atPath: destination.path) {
+            // Never committed (not in state.json): a leftover of an interrupted install.
+            StoreIO.removeTree(destination)
+        }
+        progress?(.activating)
+        try StoreIO.atomicRename(staging, to: destination)
+
+        let previous = state.active
+        state.versions[version.description] = AppState.VersionRecord(
+            installedAt: Date(), bytes: bytes, signer: signer?.keyID)
+        if options.activate {
+            if let previous { state.history.append(previous) }
+            state.active = version
+            state.pending = nil
+        } else if options.markPending {
+            state.pending = version
+        }
+        let evicted = evictionCandidates(in: state)
+        for old in evicted {
+            state.versions[old.description] = nil
+            state.history.removeAll { $0 == old }
+        }
+        try saveState(state, for: appId)
+        progress?(.committed)
+        for old in evicted { StoreIO.removeTree(versionDirectory(appId, old)) }
+        configuration.logger.info(
+            "installed \(appId) \(version)\(options.activate ? " (active)" : options.markPending ? " (pending)" : "")",
+            metadata: ["bytes": "\(bytes)", "previous": "\(previous?.description ?? "none")"])
+        return InstallReceipt(
+            appId: appId, version: version, previousVersion: previous, activated: options.activate, bytes: bytes,
+            evicted: evicted)
     }
 
     /// Versions beyond the retention count, oldest first; the active version and the
     /// rollback target (the last history entry) are never chosen.
     func evictionCandidates(in state: AppState) -> [PackageVersion] {
-        let protected = Set([state.active, state.history.last].compactMap { $0 })
+        let protected = Set([state.active, state.history.last, state.pending].compactMap { $0 })
         let installed = state.installedVersions
         let excess = installed.count - configuration.retainedVersions
         guard excess > 0 else { return [] }

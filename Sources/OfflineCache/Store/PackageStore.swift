@@ -62,18 +62,21 @@ public final class PackageStore: Sendable {
         /// Accept a version lower than the active one.
         public var allowDowngrade: Bool
         /// Make the new version active (false: install it beside the active one, e.g. for a
-        /// pending update activated later with `activate`).
+        /// pending update activated later with `activate` or `activatePending`).
         public var activate: Bool
+        /// With `activate` false: record it as the app's pending version, activated at next launch.
+        public var markPending: Bool
 
         /// Creates options.
         public init(
             expectedAppID: AppID? = nil, expectedVersion: PackageVersion? = nil, allowDowngrade: Bool = false,
-            activate: Bool = true
+            activate: Bool = true, markPending: Bool = false
         ) {
             self.expectedAppID = expectedAppID
             self.expectedVersion = expectedVersion
             self.allowDowngrade = allowDowngrade
             self.activate = activate
+            self.markPending = markPending
         }
     }
 
@@ -157,9 +160,11 @@ public final class PackageStore: Sendable {
             guard let record = state.record(version) else { return nil }
             return InstalledVersion(
                 version: version, installedAt: record.installedAt, bytes: record.bytes, signerKeyID: record.signer,
-                rolledBackReason: record.rolledBack)
+                rolledBackReason: record.rolledBack, confirmed: record.confirmed ?? false)
         }
-        return InstalledApp(appId: appId, activeVersion: state.active, versions: versions, lastRollback: state.lastRollback)
+        return InstalledApp(
+            appId: appId, activeVersion: state.active, versions: versions, lastRollback: state.lastRollback,
+            pendingVersion: state.pending)
     }
 
     func loadState(_ appId: AppID) throws -> AppState {

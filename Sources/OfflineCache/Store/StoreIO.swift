@@ -24,6 +24,14 @@ enum StoreIO {
         }
     }
 
+    /// Creates `url` (which must not exist, and is never followed if it is a link) with `data`.
+    static func writeNew(_ data: Data, to url: URL) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw error("create", url, errno) }
+        defer { close(descriptor) }
+        try writeAll(descriptor, data, path: url)
+    }
+
     /// Writes `data` to `url` atomically and durably: temp file, fsync, rename, fsync folder.
     static func atomicWrite(_ data: Data, to url: URL) throws {
         let temporary = url.deletingLastPathComponent()

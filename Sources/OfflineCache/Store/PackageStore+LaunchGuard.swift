@@ -1,0 +1,67 @@
+import Foundation
+
+/// What the store knows about the version an app is about to launch.
+public struct LaunchTicket: Sendable, Hashable {
+    public let appId: AppID
+    public let version: PackageVersion
+    /// The version has not yet launched successfully: a failure now rolls it back.
+    public let onProbation: Bool
+    /// Launches of this version begun and not confirmed, this one included.
+    public let unconfirmedLaunches: Int
+}
+
+extension PackageStore {
+    /// Activates the app's pending version, if any (the "install on next launch" policy).
+    @discardableResult
+    public func activatePending(_ appId: AppID) throws -> PackageVersion? {
+        try withAppLock(appId) {
+            var state = try loadState(appId)
+            guard let pending = state.pending else { return nil }
+            state.pending = nil
+            if state.record(pending) != nil, state.active != pending {
+                if let previous = state.active { state.history.append(previous) }
+                state.active = pending
+            }
+            try saveState(state, for: appId)
+            return pending
+        }
+    }
+
+    /// Records that a launch of the active version begins. Durable, so a process killed
+    /// mid-launch is remembered: `unconfirmedLaunches` counts launches never confirmed.
+    public func beginLaunch(_ appId: AppID) throws -> LaunchTicket? {
+        try withAppLock(appId) {
+            var state = try loadState(appId)
+            guard let active = state.active, var record = state.record(active) else { return nil }
+            let confirmed = record.confirmed ?? false
+            if !confirmed {
+                record.unconfirmedLaunches = (record.unconfirmedLaunches ?? 0) + 1
+                state.versions[active.description] = record
+                try saveState(state, for: appId)
+            }
+            return LaunchTicket(
+                appId: appId, version: active, onProbation: !confirmed && !state.history.isEmpty,
+                unconfirmedLaunches: record.unconfirmedLaunches ?? 0)
+        }
+    }
+
+    /// Marks a version as launched successfully: it is no longer on probation.
+    public func confirmLaunch(_ appId: AppID, version: PackageVersion) throws {
+        try withAppLock(appId) {
+            var state = try loadState(appId)
+            guard var record = state.record(version), record.confirmed != true else { return }
+            record.confirmed = true
+            record.unconfirmedLaunches = 0
+            state.versions[version.description] = record
+            try saveState(state, for: appId)
+        }
+    }
+
+    /// Versions rolled back from: an update client does not offer them again.
+    public func rolledBackVersions(_ appId: AppID) throws -> Set<PackageVersion> {
+        let state = try loadState(appId)
+        return Set(state.versions.compactMap { key, record in
+            record.rolledBack != nil ? PackageVersion(key) : nil
+        })
+    }
+}
