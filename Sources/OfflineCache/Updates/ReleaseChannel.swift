@@ -6,6 +6,13 @@ public struct ReleaseFile: Sendable, Hashable, Codable {
     public var url: String
     public var size: Int64
     public var sha256: String
+
+    /// Creates an entry.
+    public init(url: String, size: Int64, sha256: String) {
+        self.url = url
+        self.size = size
+        self.sha256 = sha256
+    }
 }
 
 /// A delta from an earlier version.
@@ -43,7 +50,8 @@ public struct RolloutRules: Sendable, Hashable, Codable {
         return Double(value % 10_000) / 100
     }
 
-    func admits(_ device: DeviceProfile, appId: AppID, version: PackageVersion) -> Bool {
+    /// True if the release goes to this device.
+    public func admits(_ device: DeviceProfile, appId: AppID, version: PackageVersion) -> Bool {
         if deviceIds?.contains(device.deviceID) == true { return true }
         if let os, !os.isEmpty, !os.contains(device.os) { return false }
         if let minimum = minimumHostVersion, let host = PackageVersion(device.hostVersion), let floor = PackageVersion(minimum),
