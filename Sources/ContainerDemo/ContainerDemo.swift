@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Logging
 
 /// `container-demo`: try micro-apps from the command line.
 @main
@@ -6,6 +8,29 @@ struct ContainerDemo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "container-demo",
         abstract: "Run HybridContainer micro-apps from the command line.",
-        subcommands: [ShowcaseCommand.self, RunCommand.self],
+        subcommands: [
+            ShowcaseCommand.self, RunCommand.self, KeygenCommand.self, PackCommand.self, InstallCommand.self,
+            PublishCommand.self, UpdateCommand.self,
+        ],
         defaultSubcommand: ShowcaseCommand.self)
+
+    /// Library logs go to stderr at `warning` (set HYBRID_LOG_LEVEL=info or debug for more).
+    static func main() async {
+        let level = ProcessInfo.processInfo.environment["HYBRID_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

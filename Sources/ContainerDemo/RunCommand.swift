@@ -6,15 +6,15 @@ import HybridContainer
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run one app from a folder (manifest.json + files) in developer mode.",
+        abstract: "Run an app: a folder (developer mode), a package file, or an installed appId.",
         discussion: """
             Console output goes to stdout; lifecycle and diagnostics to stderr. The app runs until \
             it is idle (no timers or pending calls) or --duration ends, then stops and is destroyed. \
             Exits with status 1 if the app raised JavaScript errors.
             """)
 
-    @Argument(help: "The app's folder.")
-    var directory: String
+    @Argument(help: "A folder, a package file (.zip) or an installed appId.")
+    var target: String
 
     @Option(name: .customLong("query"), help: "A launch parameter k=v (repeatable).")
     var queryItems: [String] = []
@@ -22,8 +22,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Stop the app after this many seconds if it is not idle.")
     var duration: Double = 30
 
-    @Option(help: "The store folder (storage persists there).")
-    var store: String?
+    @OptionGroup var trust: TrustOptions
+    @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
         var query: [String: String] = [:]
@@ -31,13 +31,22 @@ struct RunCommand: AsyncParsableCommand {
             guard let separator = item.firstIndex(of: "=") else { throw ValidationError("--query takes k=v, got \(item)") }
             query[String(item[..<separator])] = String(item[item.index(after: separator)...])
         }
-        let folder = URL(fileURLWithPath: directory)
-        Terminal.diagnostic("warning: \(folder.path) runs in developer mode (unsigned, not verified)")
-        let storeURL = store.map(URL.init(fileURLWithPath:))
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("container-demo-run")
-        let host = try await DemoHost(storeDirectory: storeURL, trustedKeys: TrustedKeys(), developerMode: true)
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
+        let source: LaunchSource
+        if exists && isDirectory.boolValue {
+            Terminal.diagnostic("warning: \(target) runs in developer mode (unsigned, not verified)")
+            source = .directory(URL(fileURLWithPath: target))
+        } else if exists {
+            source = .packageFile(URL(fileURLWithPath: target))
+        } else {
+            source = .installed(target)
+        }
+        let host = try await DemoHost(
+            storeDirectory: storeOptions.storeURL, trustedKeys: try trust.trustedKeys(),
+            developerMode: { if case .directory = source { true } else { false } }())
         do {
-            try await host.runToCompletion(.directory(folder), query: query, duration: .seconds(duration))
+            try await host.runToCompletion(source, query: query, duration: .seconds(duration))
         } catch {
             Terminal.diagnostic("error: \(error)")
             await host.container.shutdown()

@@ -25,6 +25,8 @@ public actor MicroAppContainer: ContainerServices {
     private let loader: AppLoader
     private let fuse: LaunchFuse
     private var apps: [UInt64: MicroApp] = [:]
+    /// Instances running a version on probation.
+    private var probations: [UInt64: (appId: AppID, version: PackageVersion)] = [:]
     private var nextInstanceID: UInt64 = 1
     private var isShutDown = false
     private let logger: Logger
@@ -120,6 +122,7 @@ public actor MicroAppContainer: ContainerServices {
 
     /// Confirms the version after `probationPeriod` unless the instance failed meanwhile.
     private func beginProbation(_ appId: AppID, version: PackageVersion, instanceID: UInt64) async {
+        probations[instanceID] = (appId, version)
         if configuration.probationPeriod == .zero {
             await endProbation(appId, version: version, instanceID: instanceID)
             return
@@ -131,7 +134,10 @@ public actor MicroAppContainer: ContainerServices {
         }
     }
 
+    /// Ends a probation: rollback if the instance failed meanwhile, else confirmation. Also
+    /// runs when the host destroys the instance early (a clean exit confirms the version).
     private func endProbation(_ appId: AppID, version: PackageVersion, instanceID: UInt64) async {
+        guard probations.removeValue(forKey: instanceID) != nil else { return }
         if let app = apps[instanceID], let failure = await app.failures.first {
             rollBack(appId, from: version, reason: "failed during its first \(configuration.probationPeriod): \(failure)")
             return
@@ -267,6 +273,9 @@ public actor MicroAppContainer: ContainerServices {
     /// `onDestroy`, then the instance's context is released.
     public func destroy(_ instanceID: UInt64) async throws {
         let app = try app(instanceID)
+        if let probation = probations[instanceID] {
+            await endProbation(probation.appId, version: probation.version, instanceID: instanceID)
+        }
         apps[instanceID] = nil
         try await app.destroy()
     }
