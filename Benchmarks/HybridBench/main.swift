@@ -23,7 +23,7 @@ func measure(_ context: ScriptContext, _ source: String, iterations: Int) async 
 
 let arguments = CommandLine.arguments
 let scale = arguments.contains("--quick") ? 1 : 10
-let sections = Set(arguments.dropFirst().filter { !$0.hasPrefix("--") })
+let sections = Set(arguments.dropFirst().filter { !$0.hasPrefix("--") && !$0.contains("/") })
 func wants(_ section: String) -> Bool { sections.isEmpty || sections.contains(section) }
 let syncIterations = 200_000 * scale
 let asyncIterations = 20_000 * scale
@@ -69,6 +69,12 @@ await runtime.shutdown()
 }
 if wants("apps") {
     try await AppsBenchmark.run(apps: scale == 1 ? 100 : 1000)
+}
+if sections.contains("delta") {
+    // hybrid-bench delta OLD NEW: a real pair of versions of a file.
+    let files = arguments.dropFirst().filter { !$0.hasPrefix("--") && $0 != "delta" }
+    guard files.count == 2 else { fatalError("usage: hybrid-bench delta OLD NEW") }
+    rows += try DeltaBenchmark.run(old: URL(fileURLWithPath: files[0]), new: URL(fileURLWithPath: files[1]))
 }
 if wants("install") {
     rows += try InstallBenchmark.run(runs: scale == 1 ? 3 : 5)

@@ -8,6 +8,9 @@ public enum ZstdPatch {
     public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
         public let reason: String
         public var description: String { "zstd patch: \(reason)" }
+
+        /// Creates a failure.
+        public init(reason: String) { self.reason = reason }
     }
 
     /// The window must cover the old file plus the new one.
