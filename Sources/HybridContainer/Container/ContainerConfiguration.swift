@@ -34,6 +34,12 @@ public struct ContainerConfiguration: Sendable {
     /// Launches of a new version that may begin without completing (process killed, hung)
     /// before it is rolled back — one kill is not the version's fault.
     public var maximumUnconfirmedLaunches: Int
+    /// The release channel (`…/releases.json`) updates come from, if any.
+    public var updateChannel: URL?
+    /// When the container checks `updateChannel` by itself.
+    public var updatePolicy: UpdatePolicy
+    /// Facts rollout rules look at.
+    public var device: DeviceProfile
     /// Apps the host knows online (launchable without a package; fallback for broken ones).
     public var onlineApps: [ResourceResolver.OnlineApp]
     /// Packages shipped with the host, installed at start when missing or newer.
@@ -59,7 +65,19 @@ public struct ContainerConfiguration: Sendable {
         self.fuseCoolDown = .seconds(60)
         self.onlineApps = []
         self.probationPeriod = .seconds(10)
+        self.updatePolicy = .manual
+        self.device = DeviceProfile(deviceID: ProcessInfo.processInfo.hostName)
         self.maximumUnconfirmedLaunches = 3
         self.logger = Logger(label: "hybrid.container")
     }
+}
+
+/// When a container checks its update channel.
+public enum UpdatePolicy: Sendable, Hashable {
+    /// Only when the host calls `checkForUpdates()` (for example on a push notice).
+    case manual
+    /// In the background each time an installed app launches (installed for the next launch).
+    case onLaunch
+    /// Every interval, in the background, while the container runs.
+    case periodic(Duration)
 }

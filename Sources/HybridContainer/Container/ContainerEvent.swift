@@ -12,6 +12,7 @@ public enum ContainerEvent: Sendable, CustomStringConvertible {
     case destroyed(AppDescriptor)
     case rolledBack(appId: String, from: String, to: String, reason: String)
     case confirmed(appId: String, version: String)
+    case updateInstalled(appId: String, version: String, method: String)
 
     public var description: String {
         switch self {
@@ -27,6 +28,7 @@ public enum ContainerEvent: Sendable, CustomStringConvertible {
         case .destroyed(let app): return "\(app.appId)#\(app.instanceID) destroyed"
         case .rolledBack(let appId, let from, let to, let reason): return "\(appId) rolled back \(from) → \(to): \(reason)"
         case .confirmed(let appId, let version): return "\(appId) \(version) confirmed (probation passed)"
+        case .updateInstalled(let appId, let version, let method): return "\(appId) \(version) downloaded (\(method)); active at next launch"
         }
     }
 }

@@ -29,6 +29,9 @@ public actor MicroAppContainer: ContainerServices {
     private var probations: [UInt64: (appId: AppID, version: PackageVersion)] = [:]
     private var nextInstanceID: UInt64 = 1
     private var isShutDown = false
+    private let updater: UpdateClient?
+    private var periodicUpdates: Task<Void, Never>?
+    private var updateInFlight: Task<[UpdateReceipt], any Error>?
     private let logger: Logger
 
     /// Opens the store (installing presets), freezes the plugins and starts the JavaScript threads.
@@ -55,6 +58,39 @@ public actor MicroAppContainer: ContainerServices {
         self.fuse = LaunchFuse(settings: .init(
             threshold: max(1, configuration.fuseThreshold), window: configuration.fuseWindow,
             coolDown: configuration.fuseCoolDown))
+        self.updater = try configuration.updateChannel.map { _ in
+            try UpdateClient(
+                store: store, device: configuration.device,
+                downloadDirectory: configuration.storeDirectory.appendingPathComponent("downloads"), logger: configuration.logger)
+        }
+        if case .periodic(let interval) = configuration.updatePolicy, updater != nil {
+            periodicUpdates = Task { [weak self] in
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: interval)
+                    guard let self, !Task.isCancelled else { return }
+                    _ = try? await self.checkForUpdates()
+                }
+            }
+        }
+    }
+
+    // MARK: Updates
+
+    /// Checks the update channel now and installs what is offered, activated at each app's
+    /// next launch. Call it on a push notice from the host's own channel, or on a schedule.
+    /// Concurrent calls share one check.
+    @discardableResult
+    public func checkForUpdates() async throws -> [UpdateReceipt] {
+        guard let updater, let channel = configuration.updateChannel else { return [] }
+        if let running = updateInFlight { return try await running.value }
+        let task = Task { try await updater.updateAll(channel, activation: .nextLaunch) }
+        updateInFlight = task
+        defer { updateInFlight = nil }
+        let receipts = try await task.value
+        for receipt in receipts {
+            emit(.updateInstalled(appId: receipt.appId.rawValue, version: receipt.version.description, method: receipt.method))
+        }
+        return receipts
     }
 
     private nonisolated func emit(_ event: ContainerEvent) {
@@ -79,6 +115,9 @@ public actor MicroAppContainer: ContainerServices {
             return try await launchOnce(source, options: options, start: start).descriptor
         }
         _ = try? store.activatePending(appId)
+        if configuration.updatePolicy == .onLaunch, updater != nil {
+            Task { _ = try? await self.checkForUpdates() }
+        }
         var ticket = try? store.beginLaunch(appId)
         if let current = ticket, current.onProbation, current.unconfirmedLaunches > configuration.maximumUnconfirmedLaunches {
             rollBack(appId, from: current.version,
@@ -318,6 +357,7 @@ public actor MicroAppContainer: ContainerServices {
     public func shutdown() async {
         guard !isShutDown else { return }
         isShutDown = true
+        periodicUpdates?.cancel()
         for id in apps.keys.sorted() { try? await destroy(id) }
         for runtime in runtimes { await runtime.shutdown() }
     }
