@@ -64,7 +64,10 @@ struct CrashSafetyTests {
         let publicKey = fixture.url("trusted.pub")
         try fixture.key.publicKey.textRepresentation.write(to: publicKey, atomically: true, encoding: .utf8)
         try fixture.store().install(packageAt: v1)
-        let arguments = [fixture.url("store").path, publicKey.path, v2.path, v3.path]
+        // v1 → v2 as a full package, then v2 → v3 as a delta: both install paths get killed.
+        let delta = fixture.url("v2-v3.delta")
+        try DeltaBuilder.build(from: v2, to: v3, output: delta)
+        let arguments = [fixture.url("store").path, publicKey.path, v2.path, delta.path]
 
         // A full run tells how many lines there are to choose a kill point from.
         let complete = try runHelper(arguments, killAt: .max)

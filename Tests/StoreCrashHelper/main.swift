@@ -4,7 +4,8 @@ import OfflineCache
 // store-crash-helper STORE TRUSTED.pub PACKAGE...
 //
 // Opens the store (which recovers from earlier kills), then installs each package in turn
-// (downgrades allowed, already-installed versions skipped), printing one line per install
+// (downgrades allowed, already-installed versions skipped; `.delta` files are applied as
+// deltas to the active version), printing one line per install
 // phase and flushing it, so a test can SIGKILL this process at a chosen point.
 
 /// Writes a line straight to file descriptor 1 (unbuffered), so a kill cannot lose it.
@@ -24,8 +25,11 @@ do {
     say("opened")
     for path in arguments[3...] {
         do {
-            try store.install(packageAt: URL(fileURLWithPath: path), options: .init(allowDowngrade: true)) { phase in
-                say("\(phase)")
+            let url = URL(fileURLWithPath: path)
+            if url.pathExtension == "delta" {
+                try store.installDelta(at: url, options: .init(allowDowngrade: true)) { phase in say("\(phase)") }
+            } else {
+                try store.install(packageAt: url, options: .init(allowDowngrade: true)) { phase in say("\(phase)") }
             }
         } catch PackageError.versionAlreadyInstalled {
             say("skipped")

@@ -31,6 +31,7 @@ public struct DeltaSummary: Sendable, Hashable {
 public enum DeltaBuilder {
     /// Builds the delta turning package `base` into package `target` (same app, any signer:
     /// the client verifies the target manifest's signature when applying).
+    @discardableResult
     public static func build(from base: URL, to target: URL, output: URL, limits: PackageLimits = PackageLimits())
         throws -> DeltaSummary
     {
@@ -116,7 +117,10 @@ extension PackageStore {
     /// Installs the version a delta package describes, from the installed base version and
     /// the delta: signature of the new manifest checked, every file checked against it.
     @discardableResult
-    public func installDelta(at url: URL, options: InstallOptions = InstallOptions()) throws -> InstallReceipt {
+    public func installDelta(
+        at url: URL, options: InstallOptions = InstallOptions(), progress: (@Sendable (InstallPhase) -> Void)? = nil
+    ) throws -> InstallReceipt {
+        progress?(.verifying)
         let limits = configuration.limits
         let archive: PackageArchive
         do {
@@ -186,10 +190,11 @@ extension PackageStore {
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try StoreIO.writeNew(bytes, to: target)
                 written += Int64(bytes.count)
+                progress?(.extracting(written: written, total: -1))
             }
             return try commit(
                 staging: staging, manifest: manifest, manifestBytes: manifestBytes, signature: signature, signer: signer,
-                bytes: written, state: state, options: options, progress: nil)
+                bytes: written, state: state, options: options, progress: progress)
         }
     }
 }
