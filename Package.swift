@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "JSBridge", targets: ["JSBridge"]),
         .library(name: "Plugins", targets: ["Plugins"]),
         .library(name: "OfflineCache", targets: ["OfflineCache"]),
+        .library(name: "LocalHTTPServer", targets: ["LocalHTTPServer"]),
         .executable(name: "container-demo", targets: ["ContainerDemo"]),
     ],
     dependencies: [
@@ -86,6 +87,7 @@ let package = Package(
             name: "ContainerDemo",
             dependencies: [
                 "HybridContainer",
+                "LocalHTTPServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -101,13 +103,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
-            name: "TestHTTPServer",
+            name: "LocalHTTPServer",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
-            path: "Tests/TestHTTPServer",
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -120,7 +121,7 @@ let package = Package(
             name: "OfflineCacheTests",
             dependencies: [
                 "OfflineCache",
-                "TestHTTPServer",
+                "LocalHTTPServer",
                 "store-crash-helper",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -135,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HybridContainerTests",
-            dependencies: ["HybridContainer", "GreeterPlugin", "TestHTTPServer"],
+            dependencies: ["HybridContainer", "GreeterPlugin", "LocalHTTPServer"],
             swiftSettings: strictSettings
         ),
         .testTarget(

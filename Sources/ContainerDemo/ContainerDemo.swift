@@ -10,7 +10,8 @@ struct ContainerDemo: AsyncParsableCommand {
         abstract: "Run HybridContainer micro-apps from the command line.",
         subcommands: [
             ShowcaseCommand.self, RunCommand.self, KeygenCommand.self, PackCommand.self, InstallCommand.self,
-            PublishCommand.self, UpdateCommand.self,
+            PublishCommand.self, UpdateCommand.self, VerifyCommand.self, ListCommand.self, RollbackCommand.self,
+            RemoveCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: ShowcaseCommand.self)
 

@@ -14,10 +14,11 @@ final class DemoHost: Sendable {
     /// JavaScript errors seen (failed hooks, uncaught errors, failed launches).
     var errorCount: Int { errors.value }
 
-    init(storeDirectory: URL, trustedKeys: TrustedKeys, developerMode: Bool) async throws {
+    init(storeDirectory: URL, trustedKeys: TrustedKeys, developerMode: Bool, updateChannel: URL? = nil) async throws {
         self.storeDirectory = storeDirectory
         var configuration = ContainerConfiguration(storeDirectory: storeDirectory, trustedKeys: trustedKeys)
         configuration.developerMode = developerMode
+        configuration.updateChannel = updateChannel
         configuration.logger = Logger(label: "container-demo", factory: { _ in SwiftLogNoOpLogHandler() })
         try BuiltInPlugins.register(
             into: &configuration.plugins, storageDatabase: storeDirectory.appendingPathComponent("storage.sqlite"),

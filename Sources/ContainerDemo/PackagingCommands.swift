@@ -44,13 +44,18 @@ struct InstallCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "install", abstract: "Verify and install a package.")
 
     @Argument(help: "The package file.") var package: String
+    @Flag(help: "Accept a version lower than the installed one.") var allowDowngrade = false
     @OptionGroup var trust: TrustOptions
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let store = try PackageStore(configuration: .init(root: storeOptions.storeURL, trustedKeys: try trust.trustedKeys()))
-        let receipt = try store.install(packageAt: URL(fileURLWithPath: package), options: .init(allowDowngrade: false))
-        print("installed \(receipt.appId) \(receipt.version) (\(receipt.bytes) bytes) in \(storeOptions.storeURL.path)")
+        let store = try storeOptions.open(trust)
+        let receipt = try store.install(packageAt: URL(fileURLWithPath: package), options: .init(allowDowngrade: allowDowngrade))
+        output.emit(
+            ["appId": receipt.appId.rawValue, "version": receipt.version.description, "bytes": receipt.bytes,
+             "previous": receipt.previousVersion?.description as Any],
+            text: "installed \(receipt.appId) \(receipt.version) (\(receipt.bytes) bytes) in \(storeOptions.storeURL.path)")
     }
 }
 
@@ -92,7 +97,7 @@ struct UpdateCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let url = URL(string: channel) else { throw ValidationError("invalid channel URL \(channel)") }
-        let store = try PackageStore(configuration: .init(root: storeOptions.storeURL, trustedKeys: try trust.trustedKeys()))
+        let store = try storeOptions.open(trust)
         let client = try UpdateClient(
             store: store, device: DeviceProfile(deviceID: deviceId),
             downloadDirectory: storeOptions.storeURL.appendingPathComponent("downloads"))

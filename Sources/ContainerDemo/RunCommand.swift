@@ -22,6 +22,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Stop the app after this many seconds if it is not idle.")
     var duration: Double = 30
 
+    @Option(help: "Launch an app that is not installed from its online copy at this URL.")
+    var fallback: String?
+
     @OptionGroup var trust: TrustOptions
     @OptionGroup var storeOptions: StoreOptions
 
@@ -34,7 +37,10 @@ struct RunCommand: AsyncParsableCommand {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
         let source: LaunchSource
-        if exists && isDirectory.boolValue {
+        if let fallback {
+            guard let url = URL(string: fallback), url.scheme != nil else { throw ValidationError("invalid --fallback URL \(fallback)") }
+            source = .online(appId: target, fallbackBaseURL: url)
+        } else if exists && isDirectory.boolValue {
             Terminal.diagnostic("warning: \(target) runs in developer mode (unsigned, not verified)")
             source = .directory(URL(fileURLWithPath: target))
         } else if exists {
@@ -43,7 +49,7 @@ struct RunCommand: AsyncParsableCommand {
             source = .installed(target)
         }
         let host = try await DemoHost(
-            storeDirectory: storeOptions.storeURL, trustedKeys: try trust.trustedKeys(),
+            storeDirectory: storeOptions.storeURL, trustedKeys: try trust.trustedKeys(rememberedIn: storeOptions.storeURL),
             developerMode: { if case .directory = source { true } else { false } }())
         do {
             try await host.runToCompletion(source, query: query, duration: .seconds(duration))

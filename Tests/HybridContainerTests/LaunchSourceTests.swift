@@ -1,13 +1,13 @@
 import Foundation
 import HybridContainer
 import Synchronization
-import TestHTTPServer
+import LocalHTTPServer
 import Testing
 
 @Suite("Launch sources: package file, folder, online copy, fused app served online")
 struct LaunchSourceTests {
     /// Serves a package's files (manifest, signature and app files) the way an online copy is laid out.
-    func serveOnlineCopy(of package: URL, key: PackageSigningKey) async throws -> TestHTTPServer {
+    func serveOnlineCopy(of package: URL, key: PackageSigningKey) async throws -> LocalHTTPServer {
         let verified = try PackageVerifier.verify(packageAt: package, trusting: TrustedKeys([key.publicKey]))
         let signature = try ManifestSignature(signing: verified.manifestBytes, with: key).encoded()
         let fixture = try ContainerFixture()
@@ -22,7 +22,7 @@ struct LaunchSourceTests {
             files["/" + path] = try Data(contentsOf: active.filesDirectory.appendingPathComponent(path))
         }
         let served = files
-        return try await TestHTTPServer.start { request in
+        return try await LocalHTTPServer.start { request in
             served[request.path].map { .ok($0) } ?? .notFound
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import OfflineCache
 import Synchronization
-import TestHTTPServer
+import LocalHTTPServer
 
 /// Files served by a test server, with per-path behaviour and request counts.
 final class OnlineFiles: Sendable {
@@ -21,7 +21,7 @@ final class OnlineFiles: Sendable {
     func hitCount(_ path: String) -> Int { hits.withLock { $0[path] ?? 0 } }
     func conditionalCount(_ path: String) -> Int { conditionalHits.withLock { $0[path] ?? 0 } }
 
-    func handle(_ request: TestHTTPServer.Request) -> TestHTTPServer.Reply {
+    func handle(_ request: LocalHTTPServer.Request) -> LocalHTTPServer.Reply {
         let path = request.path
         let count = hits.withLock { hits in
             hits[path, default: 0] += 1

@@ -1,6 +1,6 @@
 import Foundation
 import OfflineCache
-import TestHTTPServer
+import LocalHTTPServer
 import Testing
 
 #if canImport(Glibc)
@@ -15,7 +15,7 @@ struct ResolutionTests {
         let fixture: Fixture
         let store: PackageStore
         let files: OnlineFiles
-        let server: TestHTTPServer
+        let server: LocalHTTPServer
         let resolver: ResourceResolver
     }
 
@@ -24,7 +24,7 @@ struct ResolutionTests {
     func setUp(installed: Bool = true, onlineApps: [ResourceResolver.OnlineApp] = []) async throws -> Setup {
         let fixture = try Fixture()
         let files = OnlineFiles()
-        let server = try await TestHTTPServer.start { request in files.handle(request) }
+        let server = try await LocalHTTPServer.start { request in files.handle(request) }
         let base = server.url("/apps/demo/1.0.0/")
         for (path, data) in fixture.appFiles(version: "1.0.0") {
             files.set("/apps/demo/1.0.0/\(path)", .init(body: Data("online:".utf8) + data))
@@ -112,7 +112,7 @@ struct ResolutionTests {
         let other = AppID(rawValue: "other")!
         let fixture = try Fixture()
         let files = OnlineFiles()
-        let server = try await TestHTTPServer.start { files.handle($0) }
+        let server = try await LocalHTTPServer.start { files.handle($0) }
         files.set("/other/index.js", .init(body: Data("remote entry".utf8)))
         let store = try fixture.store()
         let resolver = ResourceResolver(

@@ -3,11 +3,12 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// A real HTTP/1.1 server on 127.0.0.1 (random port) for tests, answering with a handler.
+/// A small HTTP/1.1 server on 127.0.0.1 answering with a handler: `container-demo serve`
+/// (online copies and release channels for local trials) and the tests (which also make it
+/// misbehave on purpose: 5xx, dropped connections, stalls, lying lengths).
 ///
-/// Tests use it to serve app files and packages, and to misbehave on purpose (5xx, dropped
-/// connections, stalls, lying lengths) so fallback and download code meets real sockets.
-public final class TestHTTPServer: Sendable {
+/// It only ever binds the loopback address.
+public final class LocalHTTPServer: Sendable {
     /// One request as received.
     public struct Request: Sendable {
         public let method: String
@@ -56,8 +57,8 @@ public final class TestHTTPServer: Sendable {
         self.baseURL = URL(string: "http://127.0.0.1:\(port)")!
     }
 
-    /// Starts a server on 127.0.0.1 with an ephemeral port.
-    public static func start(_ handler: @escaping Handler) async throws -> TestHTTPServer {
+    /// Starts a server on 127.0.0.1, on `port` (0: an ephemeral port).
+    public static func start(port: Int = 0, _ handler: @escaping Handler) async throws -> LocalHTTPServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -66,8 +67,8 @@ public final class TestHTTPServer: Sendable {
                     channel.pipeline.addHandler(RequestHandler(handler: handler))
                 }
             }
-        let channel = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()
-        return TestHTTPServer(group: group, channel: channel, port: channel.localAddress?.port ?? 0)
+        let channel = try await bootstrap.bind(host: "127.0.0.1", port: port).get()
+        return LocalHTTPServer(group: group, channel: channel, port: channel.localAddress?.port ?? 0)
     }
 
     /// The URL of a path on this server.
@@ -88,10 +89,10 @@ private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
-    let handler: TestHTTPServer.Handler
+    let handler: LocalHTTPServer.Handler
     private var head: HTTPRequestHead?
 
-    init(handler: @escaping TestHTTPServer.Handler) {
+    init(handler: @escaping LocalHTTPServer.Handler) {
         self.handler = handler
     }
 
@@ -102,7 +103,7 @@ private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
         case .end:
             guard let requestHead = head else { return }
             head = nil
-            let request = TestHTTPServer.Request(
+            let request = LocalHTTPServer.Request(
                 method: requestHead.method.rawValue, uri: requestHead.uri,
                 headers: requestHead.headers.map { ($0.name, $0.value) })
             let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
@@ -116,7 +117,7 @@ private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
         }
     }
 
-    private static func write(_ reply: TestHTTPServer.Reply, keepAlive: Bool, context: ChannelHandlerContext) {
+    private static func write(_ reply: LocalHTTPServer.Reply, keepAlive: Bool, context: ChannelHandlerContext) {
         switch reply {
         case .stall:
             return
@@ -144,4 +145,29 @@ private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
                 .whenComplete { _ in channel.close(promise: nil) }
         }
     }
+}
+
+extension LocalHTTPServer {
+    /// Serves the files under `root` (GET; `ETag` and `If-None-Match`; `..` refused).
+    public static func serving(_ root: URL, port: Int = 0) async throws -> LocalHTTPServer {
+        let base = root.standardizedFileURL.path
+        return try await start(port: port) { request in
+            let path = request.path.removingPercentEncoding ?? request.path
+            guard !path.split(separator: "/").contains(".."), let data = FileManager.default.contents(atPath: base + path)
+            else { return .notFound }
+            let etag = "\"\(data.count)-\(String(fnv1a(data), radix: 16))\""
+            if request.header("If-None-Match") == etag { return .response(status: 304, headers: [("ETag", etag)]) }
+            return .ok(data, headers: [("ETag", etag), ("Cache-Control", "no-cache")])
+        }
+    }
+}
+
+/// FNV-1a, 64-bit: a stable content hash for ETags (Swift's `hashValue` changes per process).
+func fnv1a(_ data: Data) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in data {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x100_0000_01b3
+    }
+    return hash
 }
