@@ -17,6 +17,7 @@ demo: setup
 
 test: setup
 	$(SWIFT) test
+	cd Examples/CustomPlugin && $(SWIFT) run greeter-host
 
 # Runs the context launch/release loop under valgrind's leak checker (run by hand).
 leak-check: setup

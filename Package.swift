@@ -131,7 +131,7 @@ let package = Package(
         .target(
             name: "GreeterPlugin",
             dependencies: ["Plugins"],
-            path: "Examples/GreeterPlugin/Sources/GreeterPlugin",
+            path: "Examples/CustomPlugin/Sources/GreeterPlugin",
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,21 @@
+// swift-tools-version: 6.1
+// A plugin in its own package, depending on HybridContainer by path: the README's plugin
+// guide. `swift run greeter-host` runs an app that uses it.
+import PackageDescription
+
+let package = Package(
+    name: "CustomPlugin",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "GreeterPlugin", targets: ["GreeterPlugin"]),
+        .executable(name: "greeter-host", targets: ["GreeterHost"]),
+    ],
+    dependencies: [.package(name: "HybridContainer", path: "../..")],
+    targets: [
+        .target(name: "GreeterPlugin", dependencies: [.product(name: "Plugins", package: "HybridContainer")]),
+        .executableTarget(
+            name: "GreeterHost",
+            dependencies: ["GreeterPlugin", .product(name: "HybridContainer", package: "HybridContainer")]),
+    ],
+    swiftLanguageModes: [.v6]
+)
