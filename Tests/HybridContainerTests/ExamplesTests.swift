@@ -1,0 +1,56 @@
+import Foundation
+import HybridContainer
+import LocalHTTPServer
+import Testing
+
+/// Every example app under Examples/ runs through the container with the built-ins and
+/// prints what its comments promise.
+@Suite("The example apps")
+struct ExamplesTests {
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Examples").standardized
+
+    /// Packs, installs and runs one example until idle; returns its console lines.
+    func run(_ name: String, query: [String: String] = [:], container: MicroAppContainer, fixture: ContainerFixture)
+        async throws -> [String]
+    {
+        let package = fixture.root.appendingPathComponent("\(name)-\(UUID().uuidString).zip")
+        try PackageBuilder.build(from: Self.examples.appendingPathComponent(name), signingKey: fixture.key, output: package)
+        let app = try await container.launch(.packageFile(package), options: LaunchOptions(query: query))
+        await (try container.context(of: app.instanceID)).waitUntilIdle()
+        try await container.destroy(app.instanceID)
+        return fixture.log.all.compactMap { line in
+            guard line.hasPrefix("event: [\(name)] ") else { return nil }
+            return String(line.dropFirst("event: [\(name)] ".count))
+        }
+    }
+
+    @Test("hello, todo, timers and weather do what they say")
+    func examples() async throws {
+        let fixture = try ContainerFixture()
+        let web = fixture.root.appendingPathComponent("web")
+        try FileManager.default.createDirectory(at: web.appendingPathComponent("api"), withIntermediateDirectories: true)
+        try Data(#"{"city": "Oslo", "temperature": -3, "sky": "snowy"}"#.utf8).write(to: web.appendingPathComponent("api/weather.json"))
+        let server = try await LocalHTTPServer.serving(web)
+        let container = try await fixture.container { $0.probationPeriod = .zero }
+
+        let hello = try await run("hello", container: container, fixture: fixture)
+        #expect(hello.contains("visit number 1 (kept in SQLite between launches)"))
+        #expect(hello.contains { $0.hasPrefix("expected refusal: error 4") })
+        #expect(try await run("hello", container: container, fixture: fixture).contains("visit number 2 (kept in SQLite between launches)"))
+
+        let todo = try await run("todo", container: container, fixture: fixture)
+        #expect(todo.contains("[ ] item added at launch 1"))
+
+        let timers = try await run("timers", container: container, fixture: fixture)
+        #expect(timers.contains("order of the first turn: script → promise job → timeout"))
+        #expect(timers.contains { $0.hasPrefix("onError caught") })
+
+        let weather = try await run("weather", query: ["api": server.url("/api").absoluteString], container: container, fixture: fixture)
+        #expect(weather.contains("HTTP 200: Oslo is -3°C and snowy"))
+        #expect(weather.contains { $0.hasPrefix("example.com refused as expected (error 4") })
+
+        await container.shutdown()
+        await server.shutdown()
+    }
+}
