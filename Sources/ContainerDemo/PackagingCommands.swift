@@ -51,7 +51,10 @@ struct InstallCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open(trust)
-        let receipt = try store.install(packageAt: URL(fileURLWithPath: package), options: .init(allowDowngrade: allowDowngrade))
+        let bar = ProgressBar("installing")
+        let receipt = try store.install(packageAt: URL(fileURLWithPath: package), options: .init(allowDowngrade: allowDowngrade)) { phase in
+            if case .extracting(let written, let total) = phase { bar.update(written, of: total) }
+        }
         output.emit(
             ["appId": receipt.appId.rawValue, "version": receipt.version.description, "bytes": receipt.bytes,
              "previous": receipt.previousVersion?.description as Any],
@@ -89,19 +92,29 @@ struct UpdateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update", abstract: "Check a release channel and install updates (deltas where possible).")
 
-    @Option(help: "URL of a releases.json.") var channel: String
+    @Option(help: "URL of a releases.json (remembered by the store for later updates).") var channel: String?
     @Option(help: "This device's ID for rollout rules.") var deviceId: String = Host.current().name ?? "device"
     @Flag(help: "Activate now instead of at the next launch.") var now = false
     @OptionGroup var trust: TrustOptions
     @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
-        guard let url = URL(string: channel) else { throw ValidationError("invalid channel URL \(channel)") }
+        let remembered = storeOptions.storeURL.appendingPathComponent("channel.url")
+        guard let text = channel ?? (try? String(contentsOf: remembered, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines),
+            let url = URL(string: text), url.scheme != nil
+        else { throw ValidationError("give --channel URL (a releases.json) the first time") }
         let store = try storeOptions.open(trust)
+        try text.write(to: remembered, atomically: true, encoding: .utf8)
         let client = try UpdateClient(
             store: store, device: DeviceProfile(deviceID: deviceId),
             downloadDirectory: storeOptions.storeURL.appendingPathComponent("downloads"))
-        let receipts = try await client.updateAll(url, activation: now ? .now : .nextLaunch)
+        var receipts: [UpdateReceipt] = []
+        for update in try await client.check(url) {
+            let bar = ProgressBar("\(update.release.appId) \(update.release.version)")
+            receipts.append(try await client.apply(update, channelURL: url, activation: now ? .now : .nextLaunch) { done, total in
+                bar.update(done, of: total)
+            })
+        }
         if receipts.isEmpty { print("up to date") }
         for receipt in receipts {
             print("\(receipt.appId) → \(receipt.version) (\(receipt.method), \(receipt.downloadedBytes) B)\(receipt.activated ? "" : ", active at next launch")")
