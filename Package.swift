@@ -96,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "hybrid-bench",
             dependencies: [
-                "JSBridge", "OfflineCache", "HybridContainer", "CJavaScriptCore",
+                "JSBridge", "OfflineCache", "HybridContainer", "CJavaScriptCore", "LocalHTTPServer",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/HybridBench",

@@ -23,7 +23,7 @@ func measure(_ context: ScriptContext, _ source: String, iterations: Int) async 
 
 let arguments = CommandLine.arguments
 let scale = arguments.contains("--quick") ? 1 : 10
-let sections = Set(arguments.dropFirst().filter { !$0.hasPrefix("--") && !$0.contains("/") })
+let sections = Set(arguments.dropFirst().filter { !$0.hasPrefix("--") && !$0.contains("/") && !$0.hasSuffix(".json") })
 func wants(_ section: String) -> Bool { sections.isEmpty || sections.contains(section) }
 let syncIterations = 200_000 * scale
 let asyncIterations = 20_000 * scale
@@ -67,6 +67,18 @@ print(String(format: "async round trips per second (awaited one by one): %.0f co
 await context.release()
 await runtime.shutdown()
 }
+if wants("binary") {
+    rows.append(try await MoreBenchmarks.binary(iterations: scale == 1 ? 200 : 1000))
+}
+if wants("launch") {
+    rows.append(try await MoreBenchmarks.coldLaunch(runs: scale == 1 ? 20 : 100))
+}
+if wants("resolve") {
+    rows += try await MoreBenchmarks.resolution(iterations: scale == 1 ? 5_000 : 50_000)
+}
+if wants("scaling") {
+    try await MoreBenchmarks.scaling(callsPerApp: scale == 1 ? 2_000 : 10_000)
+}
 if wants("apps") {
     try await AppsBenchmark.run(apps: scale == 1 ? 100 : 1000)
 }
@@ -78,6 +90,12 @@ if sections.contains("delta") {
 }
 if wants("install") {
     rows += try InstallBenchmark.run(runs: scale == 1 ? 3 : 5)
+}
+
+if let index = arguments.firstIndex(of: "--json"), index + 1 < arguments.count {
+    let list = rows.map { ["row": $0.name, "ours_ns": $0.ours, "baseline": $0.baselineName, "baseline_ns": $0.baseline, "ratio": $0.ratio] as [String: Any] }
+    let data = try JSONSerialization.data(withJSONObject: list, options: [.prettyPrinted, .sortedKeys])
+    try data.write(to: URL(fileURLWithPath: arguments[index + 1]))
 }
 
 func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }

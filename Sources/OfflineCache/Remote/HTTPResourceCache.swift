@@ -72,8 +72,8 @@ public final class HTTPResourceCache: Sendable {
             etag: response.headers["etag"], lastModified: response.headers["last-modified"],
             contentType: response.headers["content-type"])
         do {
-            try StoreIO.atomicWrite(response.body, to: bodyURL(response.url))
-            try StoreIO.atomicWrite(try JSONEncoder.iso8601.encode(metadata), to: metadataURL(response.url))
+            try StoreIO.atomicWrite(response.body, to: bodyURL(response.url), durable: false)
+            try StoreIO.atomicWrite(try JSONEncoder.iso8601.encode(metadata), to: metadataURL(response.url), durable: false)
         } catch {
             remove(response.url)
         }
@@ -89,7 +89,7 @@ public final class HTTPResourceCache: Sendable {
             updated.noCache = directives.noCache
         }
         if let etag = headers["etag"] { updated.etag = etag }
-        try? StoreIO.atomicWrite(try JSONEncoder.iso8601.encode(updated), to: metadataURL(url))
+        try? StoreIO.atomicWrite(try JSONEncoder.iso8601.encode(updated), to: metadataURL(url), durable: false)
     }
 
     func remove(_ url: URL) {

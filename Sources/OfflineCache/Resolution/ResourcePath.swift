@@ -8,7 +8,11 @@ public enum ResourcePath {
     public static func normalize(_ raw: String) throws(ResolutionError) -> String? {
         var path = raw
         if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
-        guard let decoded = path.removingPercentEncoding else { throw .invalidPath(raw, .controlCharacter) }
+        var decoded = path
+        if path.contains("%") {
+            guard let unescaped = path.removingPercentEncoding else { throw .invalidPath(raw, .controlCharacter) }
+            decoded = unescaped
+        }
         var trimmed = Substring(decoded)
         while trimmed.hasPrefix("/") { trimmed = trimmed.dropFirst() }
         if trimmed.isEmpty { return nil }

@@ -66,7 +66,7 @@ public final class ResourceResolver: Sendable {
             return try await online(appId, path, base: fallbackBase, reason: .fileMissing)
         }
         do {
-            let data = try reader.read(path, in: active.filesDirectory, expectedSHA256: expected)
+            let data = try reader.read(path, inPath: active.filesPath, expectedSHA256: expected)
             return ResolvedResource(
                 appId: appId, path: path, data: data, source: .offline(version: active.version),
                 contentType: ContentType.guess(path))

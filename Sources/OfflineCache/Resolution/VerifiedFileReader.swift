@@ -23,7 +23,12 @@ public final class VerifiedFileReader: Sendable {
 
     /// Reads `relativePath` under `directory`, which must hash to `expectedSHA256`.
     public func read(_ relativePath: String, in directory: URL, expectedSHA256: String) throws(IntegrityFailure) -> Data {
-        let path = directory.appendingPathComponent(relativePath).path
+        try read(relativePath, inPath: directory.path, expectedSHA256: expectedSHA256)
+    }
+
+    /// The same, with the folder as a path string (the hot path avoids URL work).
+    public func read(_ relativePath: String, inPath directory: String, expectedSHA256: String) throws(IntegrityFailure) -> Data {
+        let path = directory + "/" + relativePath
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
             switch errno {
@@ -44,7 +49,7 @@ public final class VerifiedFileReader: Sendable {
         // First time (or changed): no folder on the way may be a symbolic link either.
         guard let resolved = realpath(path, nil) else { throw .missing(path: relativePath) }
         defer { free(resolved) }
-        let expectedPath = directory.resolvingSymlinksInPath().appendingPathComponent(relativePath).path
+        let expectedPath = URL(fileURLWithPath: directory).resolvingSymlinksInPath().appendingPathComponent(relativePath).path
         guard String(cString: resolved) == expectedPath else { throw .notARegularFile(path: relativePath) }
         let actual = SHA256.hash(data: data).hexString
         guard actual == expectedSHA256 else {

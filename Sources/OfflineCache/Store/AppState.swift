@@ -75,6 +75,17 @@ public struct ActivePackage: Sendable, Hashable {
     public let manifest: PackageManifest
     /// The folder holding the app's files (`manifest.files` paths are relative to it).
     public let filesDirectory: URL
+    /// `filesDirectory.path`, computed once (URL path work is slow on the hot path).
+    public let filesPath: String
+
+    /// Creates a description of an active package.
+    public init(appId: AppID, version: PackageVersion, manifest: PackageManifest, filesDirectory: URL) {
+        self.appId = appId
+        self.version = version
+        self.manifest = manifest
+        self.filesDirectory = filesDirectory
+        self.filesPath = filesDirectory.path
+    }
 }
 
 /// What an install did.

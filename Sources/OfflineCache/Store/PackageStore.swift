@@ -82,6 +82,8 @@ public final class PackageStore: Sendable {
 
     /// The configuration.
     public let configuration: Configuration
+    /// `root.path`, for building hot-path paths without URL work.
+    private let rootPath: String
     private let activeCache = Mutex<[AppID: CachedActive]>([:])
 
     private struct CachedActive: Sendable {
@@ -97,6 +99,7 @@ public final class PackageStore: Sendable {
     /// Opens (or creates) a store and recovers from interrupted installs.
     public init(configuration: Configuration) throws {
         self.configuration = configuration
+        self.rootPath = configuration.root.standardizedFileURL.path
         for directory in [appsDirectory, stagingDirectory, locksDirectory] {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -121,8 +124,7 @@ public final class PackageStore: Sendable {
     /// The active version of an app, or `nil` if it has none. Cheap when nothing changed
     /// (one `stat` of `state.json`); safe while another thread or process installs.
     public func activePackage(_ appId: AppID) throws -> ActivePackage? {
-        let url = stateURL(appId)
-        guard let identity = FileIdentity(path: url.path) else { return nil }
+        guard let identity = FileIdentity(path: "\(rootPath)/apps/\(appId.rawValue)/state.json") else { return nil }
         if let cached = activeCache.withLock({ $0[appId] }), cached.stateIdentity == identity {
             return cached.package
         }

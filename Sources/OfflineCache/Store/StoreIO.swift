@@ -32,15 +32,16 @@ enum StoreIO {
         try writeAll(descriptor, data, path: url)
     }
 
-    /// Writes `data` to `url` atomically and durably: temp file, fsync, rename, fsync folder.
-    static func atomicWrite(_ data: Data, to url: URL) throws {
+    /// Writes `data` to `url` atomically and (unless `durable` is false) durably: temp file,
+    /// fsync, rename, fsync folder. Caches skip the fsyncs: losing an entry only costs a refetch.
+    static func atomicWrite(_ data: Data, to url: URL, durable: Bool = true) throws {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw error("create", temporary, errno) }
         do {
             try writeAll(descriptor, data, path: temporary)
-            guard fsync(descriptor) == 0 else { throw error("fsync", temporary, errno) }
+            if durable { guard fsync(descriptor) == 0 else { throw error("fsync", temporary, errno) } }
         } catch {
             close(descriptor)
             unlink(temporary.path)
@@ -52,7 +53,7 @@ enum StoreIO {
             unlink(temporary.path)
             throw error("rename", url, code)
         }
-        try syncDirectory(url.deletingLastPathComponent())
+        if durable { try syncDirectory(url.deletingLastPathComponent()) }
     }
 
     /// Renames atomically (same file system) and makes the rename durable.
