@@ -22,7 +22,7 @@ final class DemoHost: Sendable {
         configuration.logger = Logger(label: "container-demo", factory: { _ in SwiftLogNoOpLogHandler() })
         try BuiltInPlugins.register(
             into: &configuration.plugins, storageDatabase: storeDirectory.appendingPathComponent("storage.sqlite"),
-            deviceID: Host.current().name ?? "demo-device", hostName: "container-demo", hostVersion: "1.0")
+            deviceID: DeviceProfile.localHostName, hostName: "container-demo", hostVersion: "1.0")
         let errors = self.errors
         configuration.onEvent = { event in
             switch event {

@@ -93,7 +93,7 @@ struct UpdateCommand: AsyncParsableCommand {
         commandName: "update", abstract: "Check a release channel and install updates (deltas where possible).")
 
     @Option(help: "URL of a releases.json (remembered by the store for later updates).") var channel: String?
-    @Option(help: "This device's ID for rollout rules.") var deviceId: String = Host.current().name ?? "device"
+    @Option(help: "This device's ID for rollout rules.") var deviceId: String = DeviceProfile.localHostName
     @Flag(help: "Activate now instead of at the next launch.") var now = false
     @OptionGroup var trust: TrustOptions
     @OptionGroup var storeOptions: StoreOptions

@@ -86,3 +86,25 @@ struct ResilienceTests {
         #expect(await container.runningApps().isEmpty)
     }
 }
+
+@Suite("Nothing keeps a shut-down container alive")
+struct ContainerLifetimeTests {
+    @Test("after shutdown, the container, its apps and their JavaScript threads are released")
+    func released() async throws {
+        let fixture = try ContainerFixture()
+        weak var weakContainer: MicroAppContainer?
+        weak var weakRuntime: JSRuntime?
+        do {
+            let container = try await fixture.container { $0.probationPeriod = .zero }
+            weakContainer = container
+            try fixture.install("short", script: "App({ onError() {} });", into: container)
+            let app = try await container.launch(.installed("short"))
+            weakRuntime = try await container.context(of: app.instanceID).runtime
+            try await container.destroy(app.instanceID)
+            await container.shutdown()
+        }
+        // A runtime kept alive would keep its thread running (and a test process from exiting).
+        #expect(weakRuntime == nil)
+        #expect(weakContainer == nil)
+    }
+}

@@ -146,7 +146,7 @@ struct PackageStoreTests {
         #expect(outcomes.sorted() == ["already", "already", "already", "installed"])
     }
 
-    @Test("readers never see a partially installed version while installs run")
+    @Test("readers never see a partially installed version, nor lose a leased one, while installs run")
     func readersDuringInstalls() async throws {
         let fixture = try Fixture()
         let store = try fixture.store(retained: 3)
@@ -161,11 +161,13 @@ struct PackageStoreTests {
             group.addTask {
                 let reader = VerifiedFileReader()
                 while !shared.finished.load(ordering: .acquiring) || shared.reads.load(ordering: .relaxed) == 0 {
+                    await Task.yield()  // never monopolize a cooperative thread the installer needs
                     do {
-                        guard let active = try store.activePackage(AppID(rawValue: "demo")!) else {
+                        guard let (active, lease) = try store.leaseActive(AppID(rawValue: "demo")!) else {
                             shared.problems.withLock { $0.append("no active version") }
                             continue
                         }
+                        defer { withExtendedLifetime(lease) {} }
                         for (path, hash) in active.manifest.files {
                             _ = try reader.read(path, in: active.filesDirectory, expectedSHA256: hash)
                         }

@@ -11,14 +11,18 @@ actor MicroApp {
     let logger: Logger
     let emit: @Sendable (ContainerEvent) -> Void
     let recordFailure: @Sendable (String) -> Void
+    /// Keeps the app's installed version on disk while the instance runs.
+    let lease: PackageLease?
     private(set) var state: AppState = .created
     /// Failures since launch, for the probation of a new version.
     private(set) var failures: [AppFailure] = []
 
     init(
         handle: AppHandle, context: ScriptContext, plugins: [any Plugin], hookTimeout: Duration, logger: Logger,
-        emit: @escaping @Sendable (ContainerEvent) -> Void, recordFailure: @escaping @Sendable (String) -> Void
+        lease: PackageLease?, emit: @escaping @Sendable (ContainerEvent) -> Void,
+        recordFailure: @escaping @Sendable (String) -> Void
     ) {
+        self.lease = lease
         self.handle = handle
         self.context = context
         self.plugins = plugins

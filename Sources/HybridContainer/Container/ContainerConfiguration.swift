@@ -66,7 +66,7 @@ public struct ContainerConfiguration: Sendable {
         self.onlineApps = []
         self.probationPeriod = .seconds(10)
         self.updatePolicy = .manual
-        self.device = DeviceProfile(deviceID: ProcessInfo.processInfo.hostName)
+        self.device = DeviceProfile(deviceID: DeviceProfile.localHostName)
         self.maximumUnconfirmedLaunches = 3
         self.logger = Logger(label: "hybrid.container")
     }

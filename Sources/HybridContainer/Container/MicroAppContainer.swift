@@ -230,13 +230,18 @@ public actor MicroAppContainer: ContainerServices {
         let fuse = self.fuse
         let app = MicroApp(
             handle: handle, context: context, plugins: instances, hookTimeout: configuration.hookTimeout, logger: logger,
+            lease: loaded.source == .offline ? (try? store.leaseActive(loaded.manifest.appId))?.lease : nil,
             emit: { onEvent?($0) },
             recordFailure: { reason in
                 if fuse.recordFailure(appId, reason: reason) {
                     onEvent?(.fuseOpened(appId: appId, failures: fuse.settings.threshold, reason: reason))
                 }
             })
-        relay.attach { diagnostic in Task { await app.scriptProblem(diagnostic) } }
+        // Weak: the context's configuration holds the relay, and the app holds the context.
+        relay.attach { [weak app] diagnostic in
+            guard let app else { return }
+            Task { await app.scriptProblem(diagnostic) }
+        }
         do {
             for plugin in instances { try await plugin.setUp(handle) }
             try await context.evaluate(AppPrelude.source, sourceURL: AppPrelude.sourceURL)

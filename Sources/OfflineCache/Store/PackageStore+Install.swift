@@ -111,7 +111,7 @@ extension PackageStore {
         }
         try saveState(state, for: appId)
         progress?(.committed)
-        for old in evicted { StoreIO.removeTree(versionDirectory(appId, old)) }
+        for old in evicted { deleteEvicted(appId, old) }
         configuration.logger.info(
             "installed \(appId) \(version)\(options.activate ? " (active)" : options.markPending ? " (pending)" : "")",
             metadata: ["bytes": "\(bytes)", "previous": "\(previous?.description ?? "none")"])
@@ -189,7 +189,7 @@ extension PackageStore {
             state.versions[version.description] = nil
             state.history.removeAll { $0 == version }
             try saveState(state, for: appId)
-            StoreIO.removeTree(versionDirectory(appId, version))
+            deleteEvicted(appId, version)
         }
     }
 }

@@ -85,6 +85,9 @@ public final class PackageStore: Sendable {
     /// `root.path`, for building hot-path paths without URL work.
     private let rootPath: String
     private let activeCache = Mutex<[AppID: CachedActive]>([:])
+    /// Live leases by "appId/version", and evicted versions waiting for their last lease.
+    let leaseCounts = Mutex<[String: Int]>([:])
+    let evictedWhileLeased = Mutex<Set<String>>([])
 
     private struct CachedActive: Sendable {
         let stateIdentity: FileIdentity

@@ -94,6 +94,13 @@ public struct DeviceProfile: Sendable, Hashable {
     public var os: String
     public var hostVersion: String
 
+    /// The machine's host name from `gethostname` (no DNS lookup, unlike `ProcessInfo.hostName`).
+    public static var localHostName: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count) == 0 else { return "device" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// Creates a profile (`os` defaults to `linux`).
     public init(deviceID: String, os: String = "linux", hostVersion: String = "1.0") {
         self.deviceID = deviceID
