@@ -26,6 +26,24 @@ struct UpdateTests {
         ]
     }
 
+    /// v1 installed in a fresh store; a static server over an (empty) release folder.
+    func setUp() async throws -> (Fixture, URL, [URL], StaticFolderServer, PackageStore) {
+        let fixture = try Fixture()
+        let releases = fixture.url("releases")
+        let packages = try versions(fixture)
+        let server = try await StaticFolderServer.start(serving: releases)
+        let store = try fixture.store()
+        try store.install(packageAt: packages[0])
+        return (fixture, releases, packages, server, store)
+    }
+
+    /// Overwrites a channel's releases.json (to make it lie in a test).
+    func rewrite(_ channel: ReleaseChannel, at url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        try encoder.encode(channel).write(to: url)
+    }
+
     func client(_ fixture: Fixture, _ store: PackageStore, device: String = "device-1") throws -> UpdateClient {
         try UpdateClient(
             store: store, device: DeviceProfile(deviceID: device), downloadDirectory: fixture.url("downloads-\(device)"),
@@ -69,12 +87,7 @@ struct UpdateTests {
 
     @Test("a delta that does not apply falls back to the full package")
     func corruptDelta() async throws {
-        let fixture = try Fixture()
-        let releases = fixture.url("releases")
-        let packages = try versions(fixture)
-        let server = try await StaticFolderServer.start(serving: releases)
-        let store = try fixture.store()
-        try store.install(packageAt: packages[0])
+        let (fixture, releases, packages, server, store) = try await setUp()
         let published = try ReleasePublisher.publish(
             packages: [packages[0], packages[1]], to: releases, channel: "stable", trustedKeys: fixture.trusted)
         // Replace the delta with one made for another base, and keep the index consistent.
@@ -84,9 +97,7 @@ struct UpdateTests {
         var channel = published
         channel.releases[channel.releases.count - 1].deltas[0].file = ReleaseFile(
             url: delta.file.url, size: Int64(try Data(contentsOf: deltaURL).count), sha256: try PackageBuilder.sha256(of: deltaURL))
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        try encoder.encode(channel).write(to: releases.appendingPathComponent("stable/releases.json"))
+        try rewrite(channel, at: releases.appendingPathComponent("stable/releases.json"))
 
         let receipts = try await client(fixture, store).updateAll(server.url("/stable/releases.json"), activation: .now)
         #expect(receipts.count == 1)
@@ -118,12 +129,7 @@ struct UpdateTests {
 
     @Test("a release outside the rollout is not offered; a rolled-back version is not offered again")
     func notOffered() async throws {
-        let fixture = try Fixture()
-        let releases = fixture.url("releases")
-        let packages = try versions(fixture)
-        let server = try await StaticFolderServer.start(serving: releases)
-        let store = try fixture.store()
-        try store.install(packageAt: packages[0])
+        let (fixture, releases, packages, server, store) = try await setUp()
         try ReleasePublisher.publish(packages: [packages[1]], to: releases, channel: "beta", trustedKeys: fixture.trusted,
                                      rollout: RolloutRules(percentage: 0))
         #expect(try await client(fixture, store).check(server.url("/beta/releases.json")).isEmpty)
@@ -138,21 +144,14 @@ struct UpdateTests {
 
     @Test("server errors and wrong sizes give typed errors; nothing is installed")
     func failures() async throws {
-        let fixture = try Fixture()
-        let releases = fixture.url("releases")
-        let packages = try versions(fixture)
-        let server = try await StaticFolderServer.start(serving: releases)
-        let store = try fixture.store()
-        try store.install(packageAt: packages[0])
+        let (fixture, releases, packages, server, store) = try await setUp()
         let updater = try client(fixture, store)
         await #expect(throws: FetchError.httpStatus(url: server.url("/missing/releases.json").absoluteString, status: 404, attempts: 1)) {
             try await updater.check(server.url("/missing/releases.json"))
         }
         var published = try ReleasePublisher.publish(packages: [packages[1]], to: releases, channel: "lying", trustedKeys: fixture.trusted)
         published.releases[0].package.size += 100
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        try encoder.encode(published).write(to: releases.appendingPathComponent("lying/releases.json"))
+        try rewrite(published, at: releases.appendingPathComponent("lying/releases.json"))
         await #expect {
             try await updater.updateAll(server.url("/lying/releases.json"), activation: .now)
         } throws: { error in

@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import Synchronization
 
 /// Runs micro-apps: loads them from the package store (or a package file, a folder in
 /// developer mode, or their online copy), gives each its own JavaScript context, dispatches
@@ -20,19 +19,19 @@ public actor MicroAppContainer: ContainerServices {
     public nonisolated let store: PackageStore
     /// Resolves app resources (offline first, online fallback).
     public nonisolated let resolver: ResourceResolver
-    private let plugins: PluginTable
-    private let runtimes: [JSRuntime]
-    private let loader: AppLoader
-    private let fuse: LaunchFuse
-    private var apps: [UInt64: MicroApp] = [:]
+    let plugins: PluginTable
+    let runtimes: [JSRuntime]
+    let loader: AppLoader
+    let fuse: LaunchFuse
+    var apps: [UInt64: MicroApp] = [:]
     /// Instances running a version on probation.
-    private var probations: [UInt64: (appId: AppID, version: PackageVersion)] = [:]
-    private var nextInstanceID: UInt64 = 1
-    private var isShutDown = false
-    private let updater: UpdateClient?
-    private var periodicUpdates: Task<Void, Never>?
-    private var updateInFlight: Task<[UpdateReceipt], any Error>?
-    private let logger: Logger
+    var probations: [UInt64: (appId: AppID, version: PackageVersion)] = [:]
+    var nextInstanceID: UInt64 = 1
+    var isShutDown = false
+    let updater: UpdateClient?
+    var periodicUpdates: Task<Void, Never>?
+    var updateInFlight: Task<[UpdateReceipt], any Error>?
+    let logger: Logger
 
     /// Opens the store (installing presets), freezes the plugins and starts the JavaScript threads.
     public init(configuration: ContainerConfiguration) async throws {
@@ -74,26 +73,7 @@ public actor MicroAppContainer: ContainerServices {
         }
     }
 
-    // MARK: Updates
-
-    /// Checks the update channel now and installs what is offered, activated at each app's
-    /// next launch. Call it on a push notice from the host's own channel, or on a schedule.
-    /// Concurrent calls share one check.
-    @discardableResult
-    public func checkForUpdates() async throws -> [UpdateReceipt] {
-        guard let updater, let channel = configuration.updateChannel else { return [] }
-        if let running = updateInFlight { return try await running.value }
-        let task = Task { try await updater.updateAll(channel, activation: .nextLaunch) }
-        updateInFlight = task
-        defer { updateInFlight = nil }
-        let receipts = try await task.value
-        for receipt in receipts {
-            emit(.updateInstalled(appId: receipt.appId.rawValue, version: receipt.version.description, method: receipt.method))
-        }
-        return receipts
-    }
-
-    private nonisolated func emit(_ event: ContainerEvent) {
+    nonisolated func emit(_ event: ContainerEvent) {
         configuration.onEvent?(event)
     }
 
@@ -146,47 +126,8 @@ public actor MicroAppContainer: ContainerServices {
         return outcome.descriptor
     }
 
-    private static func isVersionFault(_ error: any Error) -> Bool {
-        switch error {
-        case ContainerError.loadFailed, ContainerError.scriptFailed, ContainerError.scriptTimedOut: return true
-        default: return false
-        }
-    }
-
-    private func rollBack(_ appId: AppID, from version: PackageVersion, reason: String) {
-        guard let record = try? store.rollback(appId, reason: reason) else { return }
-        logger.warning("rolled back \(appId) \(version) → \(record.to): \(reason)")
-        emit(.rolledBack(appId: appId.rawValue, from: record.from.description, to: record.to.description, reason: reason))
-    }
-
-    /// Confirms the version after `probationPeriod` unless the instance failed meanwhile.
-    private func beginProbation(_ appId: AppID, version: PackageVersion, instanceID: UInt64) async {
-        probations[instanceID] = (appId, version)
-        if configuration.probationPeriod == .zero {
-            await endProbation(appId, version: version, instanceID: instanceID)
-            return
-        }
-        let period = configuration.probationPeriod
-        Task { [weak self] in
-            try? await Task.sleep(for: period)
-            await self?.endProbation(appId, version: version, instanceID: instanceID)
-        }
-    }
-
-    /// Ends a probation: rollback if the instance failed meanwhile, else confirmation. Also
-    /// runs when the host destroys the instance early (a clean exit confirms the version).
-    private func endProbation(_ appId: AppID, version: PackageVersion, instanceID: UInt64) async {
-        guard probations.removeValue(forKey: instanceID) != nil else { return }
-        if let app = apps[instanceID], let failure = await app.failures.first {
-            rollBack(appId, from: version, reason: "failed during its first \(configuration.probationPeriod): \(failure)")
-            return
-        }
-        try? store.confirmLaunch(appId, version: version)
-        emit(.confirmed(appId: appId.rawValue, version: version.description))
-    }
-
     /// One launch attempt; returns the `onLaunch` failure if the hook failed.
-    private func launchOnce(_ source: LaunchSource, options: LaunchOptions, start: Bool)
+    func launchOnce(_ source: LaunchSource, options: LaunchOptions, start: Bool)
         async throws -> (descriptor: AppDescriptor, launchFailure: AppFailure?)
     {
         guard !isShutDown else { throw ContainerError.shutDown }
@@ -224,7 +165,7 @@ public actor MicroAppContainer: ContainerServices {
         let handle = AppHandle(descriptor: descriptor, events: context.events, container: self)
         let instances = plugins.instances(for: handle)
         let bridge = AppBridge(
-            table: plugins, instances: instances, app: handle, policy: configuration.permissions, logger: logger,
+            table: plugins, instances: instances, app: handle, policy: configuration.permissions,
             observer: Monitoring.callObserver(logger: logger))
         await context.setBridge(bridge)
         let fuse = self.fuse
@@ -272,38 +213,9 @@ public actor MicroAppContainer: ContainerServices {
         return (descriptor, launchFailure)
     }
 
-    /// Fused apps go to their online copy when there is one; otherwise the launch is refused.
-    private func fuseRedirect(_ source: LaunchSource) throws -> LaunchSource {
-        let appId = Self.appIdHint(source)
-        guard let open = fuse.openState(appId) else { return source }
-        if case .online = source { return source }
-        let base = configuration.onlineApps.first { $0.appId.rawValue == appId }?.fallbackBaseURL
-            ?? (try? AppID(rawValue: appId).flatMap { try store.activePackage($0)?.manifest.fallbackBase }) ?? nil
-        if let base {
-            emit(.servedOnline(appId: appId, reason: "fused after \(open.failures) failures: \(open.reason)"))
-            return .online(appId: appId, fallbackBaseURL: base)
-        }
-        throw ContainerError.fused(appId: appId, failures: open.failures, reason: open.reason)
-    }
-
-    private func fail(_ appId: String, reason: String) {
-        emit(.launchFailed(appId: appId, error: reason))
-        if fuse.recordFailure(appId, reason: reason) {
-            emit(.fuseOpened(appId: appId, failures: fuse.settings.threshold, reason: reason))
-        }
-    }
-
-    private static func appIdHint(_ source: LaunchSource) -> String {
-        switch source {
-        case .installed(let appId), .online(let appId, _): return appId
-        case .packageFile(let url): return url.deletingPathExtension().lastPathComponent
-        case .directory(let url): return url.lastPathComponent
-        }
-    }
-
     // MARK: Lifecycle
 
-    private func app(_ instanceID: UInt64) throws -> MicroApp {
+    func app(_ instanceID: UInt64) throws -> MicroApp {
         guard let app = apps[instanceID] else { throw ContainerError.noSuchInstance(instanceID) }
         return app
     }
@@ -344,20 +256,6 @@ public actor MicroAppContainer: ContainerServices {
         try app(instanceID).context.events.emit(event, payload)
     }
 
-    // MARK: ContainerServices
-
-    public func broadcast(event: String, payload: JSONValue, excluding: UInt64?) async {
-        for (id, app) in apps where id != excluding { app.context.events.emit(event, payload) }
-    }
-
-    public func openApp(appId: String, query: [String: String]) async throws -> AppDescriptor {
-        try await launch(.installed(appId), options: LaunchOptions(query: query))
-    }
-
-    public func exitApp(instanceID: UInt64) async throws {
-        try await destroy(instanceID)
-    }
-
     /// Destroys every app and stops the JavaScript threads.
     public func shutdown() async {
         guard !isShutDown else { return }
@@ -365,18 +263,5 @@ public actor MicroAppContainer: ContainerServices {
         periodicUpdates?.cancel()
         for id in apps.keys.sorted() { try? await destroy(id) }
         for runtime in runtimes { await runtime.shutdown() }
-    }
-}
-
-/// Forwards a context's diagnostics to its app once the app exists.
-final class DiagnosticRelay: Sendable {
-    private let target = Mutex<(@Sendable (ScriptDiagnostic) -> Void)?>(nil)
-
-    func attach(_ body: @escaping @Sendable (ScriptDiagnostic) -> Void) {
-        target.withLock { $0 = body }
-    }
-
-    func deliver(_ diagnostic: ScriptDiagnostic) {
-        target.withLock { $0 }?(diagnostic)
     }
 }

@@ -1,5 +1,3 @@
-import Logging
-
 /// Observes every JSAPI call of an app (monitoring): name, duration, and the error code if any.
 public typealias CallObserver = @Sendable (_ app: AppDescriptor, _ api: String, _ duration: Duration, _ error: BridgeError?) -> Void
 
@@ -12,7 +10,7 @@ public struct AppBridge: BridgeDispatching {
     /// Builds the dispatcher for `app` from the table, its per-app plugin instances and the policy.
     public init(
         table: PluginTable, instances: [any Plugin], app: AppHandle, policy: PermissionPolicy,
-        logger: Logger, observer: CallObserver? = nil
+        observer: CallObserver? = nil
     ) {
         var methods: [String: BridgeMethod] = [:]
         var refusals: [String: String] = [:]
@@ -27,7 +25,6 @@ public struct AppBridge: BridgeDispatching {
         }
         self.methods = methods
         self.refusals = refusals
-        _ = logger
     }
 
     public func resolve(api: String, caller: BridgeCaller) -> BridgeResolution {
