@@ -21,6 +21,8 @@ final class ContextCore {
     private var functionPrototype: JSObjectRef?
     private var eventDispatcher: JSObjectRef?
     private var thenFunction: JSObjectRef?
+    /// `runMain(path)` of the module prelude.
+    private var mainModuleRunner: JSObjectRef?
 
     // Entry tracking for the watchdog.
     private var entryDepth = 0
@@ -99,6 +101,7 @@ final class ContextCore {
         }
         JSValueProtect(ctx, dispatchObject)
         eventDispatcher = dispatchObject
+        mainModuleRunner = try installModules(natives)
         let promisePrototype = try evaluate("Promise.prototype.then", sourceURL: Prelude.sourceURL, line: 1)
         if let promisePrototype, let then = JSValueToObject(ctx, promisePrototype, nil) {
             JSValueProtect(ctx, then)
@@ -108,6 +111,31 @@ final class ContextCore {
         // context: one owned by this context would keep the whole context alive forever.
         var exception: JSValueRef?
         JSGlobalContextSetUnhandledRejectionCallback(globalContext, runtime.rejectionCallback, &exception)
+    }
+
+    /// Evaluates the module prelude with the natives; returns its protected `runMain`.
+    private func installModules(_ natives: JSObjectRef) throws -> JSObjectRef? {
+        let ctx = globalContext
+        let runner: JSValueRef? = try enter(origin: "module prelude") { exception in
+            let installer = JSStringConversion.with(ModulePrelude.source) { source in
+                JSStringConversion.with(ModulePrelude.sourceURL) { url in JSEvaluateScript(ctx, source, nil, url, 1, &exception) }
+            }
+            guard exception == nil, let installer, let function = JSValueToObject(ctx, installer, &exception) else { return nil }
+            var argument: JSValueRef? = natives
+            return JSObjectCallAsFunction(ctx, function, nil, 1, &argument, &exception)
+        }
+        guard let runner, let object = JSValueToObject(ctx, runner, nil) else { return nil }
+        JSValueProtect(ctx, object)
+        return object
+    }
+
+    /// Runs a file of the module provider as the main module.
+    func runMainModule(_ path: String) throws {
+        guard let runner = mainModuleRunner else { throw ScriptError.valueConversion("the module system is not installed") }
+        try enter(origin: path) { exception in
+            var argument: JSValueRef? = JSStringConversion.with(path) { JSValueMakeString(globalContext, $0) }
+            _ = JSObjectCallAsFunction(globalContext, runner, nil, 1, &argument, &exception)
+        }
     }
 
     private func nativeFunctions() -> [(String, JSObjectRef)] {
@@ -125,6 +153,8 @@ final class ContextCore {
             ("encodeUTF8", makeNativeFunction { [unowned self] _, args in try self.encodeUTF8(args) }),
             ("encodeUTF8Into", makeNativeFunction { [unowned self] _, args in try self.encodeUTF8Into(args) }),
             ("decodeUTF8", makeNativeFunction { [unowned self] _, args in try self.decodeUTF8(args) }),
+            ("loadModule", makeNativeFunction { [unowned self] _, args in try self.loadModule(args) }),
+            ("moduleExists", makeNativeFunction { [unowned self] _, args in try self.moduleExists(args) }),
         ]
         for level in ConsoleMessage.Level.allCases {
             functions.append((level.rawValue, makeNativeFunction { [unowned self] _, args in
@@ -365,6 +395,8 @@ final class ContextCore {
         for waiter in waiters { waiter.finish(.failure(.contextReleased), in: self) }
         if let eventDispatcher { JSValueUnprotect(globalContext, eventDispatcher) }
         if let thenFunction { JSValueUnprotect(globalContext, thenFunction) }
+        if let mainModuleRunner { JSValueUnprotect(globalContext, mainModuleRunner) }
+        mainModuleRunner = nil
         eventDispatcher = nil
         thenFunction = nil
         functionPrototype = nil

@@ -18,6 +18,8 @@ extension ScriptContext {
         public var allowsEval: Bool
         /// Receives `console.*` output (which is also logged with `logger`).
         public var logger: Logger
+        /// The files `require()` and ES `import` load (an app's package); `nil`: `require` throws.
+        public var modules: (any ModuleSourceProvider)?
         /// Observes every `console.*` call.
         public var onConsole: (@Sendable (ConsoleMessage) -> Void)?
         /// Observes uncaught exceptions, unhandled rejections and watchdog stops.
@@ -31,6 +33,7 @@ extension ScriptContext {
             executionTimeLimit: Duration? = .seconds(10),
             callTimeout: Duration = .seconds(30),
             allowsEval: Bool = true,
+            modules: (any ModuleSourceProvider)? = nil,
             logger: Logger = Logger(label: "hybrid.js"),
             onConsole: (@Sendable (ConsoleMessage) -> Void)? = nil,
             onDiagnostic: (@Sendable (ScriptDiagnostic) -> Void)? = nil
@@ -41,6 +44,7 @@ extension ScriptContext {
             self.executionTimeLimit = executionTimeLimit
             self.callTimeout = callTimeout
             self.allowsEval = allowsEval
+            self.modules = modules
             self.logger = logger
             self.onConsole = onConsole
             self.onDiagnostic = onDiagnostic

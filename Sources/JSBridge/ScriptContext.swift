@@ -59,6 +59,14 @@ public actor ScriptContext {
         try JSONValueDecoder().decode(type, from: evaluate(source, sourceURL: sourceURL, line: line))
     }
 
+    /// Runs a file of the configured `ModuleSourceProvider` as the main module: it gets its
+    /// own `require`, `module`, `exports`, `__filename`; ES `import`/`export` are rewritten.
+    /// - Throws: `ScriptError.exception` (a syntax error or a missing module names the file and
+    ///   line in `JSException.sourceURL`/`line`).
+    public func runModule(_ path: String) throws {
+        try core.value.runMainModule(path)
+    }
+
     /// Runs a script; if its value is a promise, waits for it and returns what it settles to.
     @discardableResult
     public func evaluateAwaiting(

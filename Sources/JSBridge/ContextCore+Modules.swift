@@ -1,0 +1,62 @@
+import CJavaScriptCore
+import Foundation
+
+/// The native half of `require()`: resolution candidates are checked with `moduleExists`,
+/// files are read from the configured `ModuleSourceProvider`, ES module syntax is rewritten,
+/// and a module body is compiled into a function with its own file name as source URL (so
+/// syntax errors and stacks name the file and line).
+extension ContextCore {
+    /// The wrapper's parameters; the body starts on the wrapper's first line.
+    static let moduleWrapperHead = "(function (exports, require, module, __filename, __dirname, __hcImport, __hcImportMeta) {"
+
+    func moduleExists(_ arguments: NativeFunction.Arguments) throws -> JSValueRef? {
+        let path = try converter.string(arguments[0])
+        return JSValueMakeBoolean(globalContext, configuration.modules?.moduleExists(path) ?? false)
+    }
+
+    /// `loadModule(path)` → `{ factory }` for JavaScript, `{ json }` for JSON.
+    func loadModule(_ arguments: NativeFunction.Arguments) throws -> JSValueRef? {
+        let path = try converter.string(arguments[0])
+        guard let modules = configuration.modules else {
+            throw NativeFunctionError(kind: .error, message: "require('\(path)'): this context has no module files")
+        }
+        let data = try modules.moduleSource(path)
+        guard let text = String(validatingUTF8Data: data) else { throw ModuleLoadError.notUTF8(path) }
+        let result = JSObjectMake(globalContext, nil, nil)!
+        if path.hasSuffix(".json") {
+            let value = JSStringConversion.with(text) { JSValueMakeFromJSONString(globalContext, $0) }
+            guard let value else {
+                throw NativeFunctionError(kind: .error, message: "\(path) is not valid JSON")
+            }
+            JSStringConversion.with("json") { JSObjectSetProperty(globalContext, result, $0, value, 0, nil) }
+            return result
+        }
+        guard path.hasSuffix(".js") || path.hasSuffix(".mjs") || path.hasSuffix(".cjs") else {
+            throw ModuleLoadError.unsupportedType(path)
+        }
+        var body = text
+        if !path.hasSuffix(".cjs") {
+            do {
+                if let rewritten = try ESModuleTransform.transform(text) { body = rewritten }
+            } catch {
+                throw NativeFunctionError(kind: .error, message: "\(ModuleLoadError.transformFailed(path: path, line: error.line, reason: error.message))")
+            }
+        }
+        var exception: JSValueRef?
+        let factory = JSStringConversion.with(Self.moduleWrapperHead + body + "\n})") { script in
+            JSStringConversion.with(path) { url in JSEvaluateScript(globalContext, script, nil, url, 1, &exception) }
+        }
+        if let exception { throw NativeFunctionError.Thrown(value: exception) }
+        guard let factory else { throw NativeFunctionError(kind: .error, message: "\(path) did not compile") }
+        JSStringConversion.with("factory") { JSObjectSetProperty(globalContext, result, $0, factory, 0, nil) }
+        return result
+    }
+}
+
+extension String {
+    /// Decodes UTF-8, returning nil for invalid bytes (instead of repairing them).
+    init?(validatingUTF8Data data: Data) {
+        guard let decoded = String(bytes: data, encoding: .utf8) else { return nil }
+        self = decoded
+    }
+}
