@@ -63,6 +63,12 @@ enum Prelude {
         },
       });
 
+      // reportError (as in browsers): reports an error the script caught but cannot handle.
+      // An optional second argument names where it happened.
+      define('reportError', function reportError(error, origin) {
+        native.reportError(error, origin === undefined ? 'reportError' : String(origin));
+      });
+
       // timers
       define('setTimeout', native.setTimeout);
       define('setInterval', native.setInterval);

@@ -6,6 +6,8 @@ actor MicroApp {
     let handle: AppHandle
     var descriptor: AppDescriptor { handle.descriptor }
     let context: ScriptContext
+    /// The `app.json` facts of a mini-program; `nil` for a script app.
+    let miniProgram: MiniProgramConfig?
     let plugins: [any Plugin]
     let hookTimeout: Duration
     let logger: Logger
@@ -18,13 +20,14 @@ actor MicroApp {
     private(set) var failures: [AppFailure] = []
 
     init(
-        handle: AppHandle, context: ScriptContext, plugins: [any Plugin], hookTimeout: Duration, logger: Logger,
+        handle: AppHandle, context: ScriptContext, miniProgram: MiniProgramConfig?, plugins: [any Plugin], hookTimeout: Duration, logger: Logger,
         lease: PackageLease?, emit: @escaping @Sendable (ContainerEvent) -> Void,
         recordFailure: @escaping @Sendable (String) -> Void
     ) {
         self.lease = lease
         self.handle = handle
         self.context = context
+        self.miniProgram = miniProgram
         self.plugins = plugins
         self.hookTimeout = hookTimeout
         self.logger = logger
@@ -135,19 +138,31 @@ actor MicroApp {
         emit(.scriptProblem(descriptor, diagnostic))
         switch diagnostic {
         case .uncaughtException(let exception, let origin):
-            await report(AppFailure(origin: origin, message: "\(exception.name): \(exception.message)", stack: exception.stack))
+            await report(AppFailure(
+                origin: origin, message: "\(exception.name): \(exception.message)", stack: exception.stack,
+                location: Self.location(exception)))
         case .unhandledRejection(let exception):
-            await report(AppFailure(origin: "unhandled rejection", message: "\(exception.name): \(exception.message)", stack: exception.stack))
+            await report(AppFailure(
+                origin: "unhandled rejection", message: "\(exception.name): \(exception.message)", stack: exception.stack,
+                location: Self.location(exception)))
         case .executionTimeLimitExceeded(let origin, let limit):
             recordFailure("watchdog stopped \(origin)")
             await report(AppFailure(origin: origin, message: "stopped by the watchdog after \(limit)"))
         }
     }
 
+    /// `file:line` of an exception, if the engine recorded it.
+    static func location(_ exception: JSException) -> String? {
+        guard let file = exception.sourceURL else { return nil }
+        return exception.line.map { "\(file):\($0)" } ?? file
+    }
+
     static func failure(from error: any Error, origin: String) -> AppFailure {
         switch error {
         case ScriptError.exception(let exception):
-            return AppFailure(origin: origin, message: "\(exception.name): \(exception.message)", stack: exception.stack)
+            return AppFailure(
+                origin: origin, message: "\(exception.name): \(exception.message)", stack: exception.stack,
+                location: location(exception))
         case ScriptError.timedOut(_, let after):
             return AppFailure(origin: origin, message: "the promise returned by \(origin) did not settle within \(after)")
         case ScriptError.executionTimeLimitExceeded(let limit):

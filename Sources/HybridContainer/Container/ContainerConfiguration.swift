@@ -44,6 +44,8 @@ public struct ContainerConfiguration: Sendable {
     public var onlineApps: [ResourceResolver.OnlineApp]
     /// Packages shipped with the host, installed at start when missing or newer.
     public var presetsDirectory: URL?
+    /// Mini-program API namespaces, render sink and UI delegate.
+    public var miniProgram: MiniProgramOptions
     /// Observes every container decision.
     public var onEvent: (@Sendable (ContainerEvent) -> Void)?
     public var logger: Logger
@@ -68,6 +70,7 @@ public struct ContainerConfiguration: Sendable {
         self.updatePolicy = .manual
         self.device = DeviceProfile(deviceID: DeviceProfile.localHostName)
         self.maximumUnconfirmedLaunches = 3
+        self.miniProgram = MiniProgramOptions()
         self.logger = Logger(label: "hybrid.container")
     }
 }

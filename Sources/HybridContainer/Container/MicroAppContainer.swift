@@ -47,7 +47,9 @@ public actor MicroAppContainer: ContainerServices {
         self.store = store
         self.resolver = ResourceResolver(
             store: store, fetcher: fetcher, onlineApps: configuration.onlineApps, logger: configuration.logger)
-        self.plugins = try configuration.plugins.freeze()
+        var registry = configuration.plugins
+        try registry.register(MiniProgramPlugin(options: configuration.miniProgram))
+        self.plugins = try registry.freeze()
         self.runtimes = (0..<max(1, configuration.runtimeThreads)).map {
             JSRuntime(configuration: .init(name: "hybrid-js-\($0)"))
         }
@@ -159,6 +161,7 @@ public actor MicroAppContainer: ContainerServices {
             metadata: ["appId": appId, "version": descriptor.version, "instanceID": "\(instanceID)"],
             executionTimeLimit: configuration.executionTimeLimit,
             callTimeout: configuration.callTimeout,
+            modules: loaded.modules,
             logger: logger,
             onConsole: { message in onEvent?(.console(descriptor, message)) },
             onDiagnostic: { diagnostic in relay.deliver(diagnostic) }))
@@ -170,7 +173,7 @@ public actor MicroAppContainer: ContainerServices {
         await context.setBridge(bridge)
         let fuse = self.fuse
         let app = MicroApp(
-            handle: handle, context: context, plugins: instances, hookTimeout: configuration.hookTimeout, logger: logger,
+            handle: handle, context: context, miniProgram: loaded.miniProgramConfig, plugins: instances, hookTimeout: configuration.hookTimeout, logger: logger,
             lease: loaded.source == .offline ? (try? store.leaseActive(loaded.manifest.appId))?.lease : nil,
             emit: { onEvent?($0) },
             recordFailure: { reason in
@@ -185,14 +188,7 @@ public actor MicroAppContainer: ContainerServices {
         }
         do {
             for plugin in instances { try await plugin.setUp(handle) }
-            try await context.evaluate(AppPrelude.source, sourceURL: AppPrelude.sourceURL)
-            do {
-                try await context.evaluate(loaded.entrySource, sourceURL: loaded.entryURL)
-            } catch ScriptError.exception(let exception) {
-                throw ContainerError.scriptFailed(appId: appId, exception: exception)
-            } catch ScriptError.executionTimeLimitExceeded(let limit) {
-                throw ContainerError.scriptTimedOut(appId: appId, limit: limit)
-            }
+            try await AppScriptRunner.run(loaded, in: context, miniProgram: configuration.miniProgram)
             apps[instanceID] = app
             launchFailure = try await app.launch(options)
             if start { try await app.start() }

@@ -7,6 +7,10 @@ struct AppLoader: Sendable {
     let fetcher: CachingFetcher
     let trustedKeys: TrustedKeys
     let developerMode: Bool
+    let reader = VerifiedFileReader()
+
+    /// The name of a mini-program's entry in its manifest.
+    static let miniProgramEntry = "app.json"
 
     func load(_ source: LaunchSource) async throws -> LoadedApp {
         switch source {
@@ -59,9 +63,40 @@ struct AppLoader: Sendable {
         }
         let entry = try await resolve(appId, active.manifest.entry)
         let source: AppSource = if case .offline = entry.source { .offline } else { .online }
-        return LoadedApp(
+        let modules: any ModuleSourceProvider
+        if source == .offline {
+            modules = InstalledAppModules(active: active, reader: reader)
+        } else {
+            // Served online (offline copy disabled or broken): fetch the code files now, checked by the resolver.
+            modules = try await prefetchModules(active.manifest) { path in try await resolve(appId, path).data }
+        }
+        return try LoadedApp(
             manifest: active.manifest, source: source, entrySource: String(decoding: entry.data, as: UTF8.self),
-            entryURL: vhostURL(active.manifest, active.manifest.entry))
+            entryURL: vhostURL(active.manifest, active.manifest.entry), modules: modules,
+            kind: kind(active.manifest, entry.data))
+    }
+
+    private func kind(_ manifest: PackageManifest, _ entry: Data) throws -> AppKind {
+        guard manifest.entry == Self.miniProgramEntry else { return .script }
+        do {
+            return .miniProgram(try MiniProgramConfig.parse(entry))
+        } catch {
+            throw ContainerError.loadFailed(appId: manifest.appId.rawValue, reason: "\(error)")
+        }
+    }
+
+    /// The app's `.js`/`.json` files, fetched at once (require() cannot wait for the network).
+    private func prefetchModules(_ manifest: PackageManifest, fetch: @escaping @Sendable (String) async throws -> Data)
+        async throws -> InMemoryModules
+    {
+        let paths = manifest.files.keys.filter { $0.hasSuffix(".js") || $0.hasSuffix(".json") }
+        let files = try await withThrowingTaskGroup(of: (String, Data).self) { group in
+            for path in paths { group.addTask { (path, try await fetch(path)) } }
+            var files: [String: Data] = [:]
+            for try await (path, data) in group { files[path] = data }
+            return files
+        }
+        return InMemoryModules(files)
     }
 
     private func resolve(_ appId: AppID, _ path: String) async throws -> ResolvedResource {
@@ -75,7 +110,7 @@ struct AppLoader: Sendable {
     private func loadDirectory(_ url: URL) throws -> LoadedApp {
         let template: PackageTemplate
         do {
-            template = try PackageTemplate.load(from: url)
+            template = try Self.template(for: url)
         } catch {
             throw ContainerError.loadFailed(appId: url.lastPathComponent, reason: "\(error)")
         }
@@ -87,8 +122,8 @@ struct AppLoader: Sendable {
             appId: template.appId, name: template.name, version: template.version, entry: template.entry,
             vhost: template.vhost, fallbackBaseURL: template.fallbackBaseURL, permissions: template.permissions ?? [],
             allowedDomains: template.allowedDomains ?? [], files: [template.entry: ""])
-        return LoadedApp(manifest: manifest, source: .developer, entrySource: String(decoding: data, as: UTF8.self),
-                         entryURL: entryURL.path)
+        return try LoadedApp(manifest: manifest, source: .developer, entrySource: String(decoding: data, as: UTF8.self),
+                             entryURL: template.entry, modules: DirectoryAppModules(root: url), kind: kind(manifest, data))
     }
 
     /// The online copy: `manifest.json` (and `manifest.sig`, required unless in developer
@@ -115,12 +150,39 @@ struct AppLoader: Sendable {
         } catch {
             throw ContainerError.loadFailed(appId: appId.rawValue, reason: "online manifest: \(error)")
         }
-        let entry = try await fetch(manifest.entry)
-        guard PackageBuilder.sha256(entry) == manifest.files[manifest.entry] else {
-            throw ContainerError.loadFailed(appId: appId.rawValue, reason: "online \(manifest.entry) does not match its manifest hash")
+        let client = self.fetcher
+        let checked: @Sendable (String) async throws -> Data = { path in
+            let data: Data
+            do {
+                data = try await client.fetch(ResourcePath.join(base, path)).data
+            } catch {
+                throw ContainerError.loadFailed(appId: appId.rawValue, reason: "online copy: \(error)")
+            }
+            guard PackageBuilder.sha256(data) == manifest.files[path] else {
+                throw ContainerError.loadFailed(appId: appId.rawValue, reason: "online \(path) does not match its manifest hash")
+            }
+            return data
         }
-        return LoadedApp(manifest: manifest, source: .online, entrySource: String(decoding: entry, as: UTF8.self),
-                         entryURL: ResourcePath.join(base, manifest.entry).absoluteString)
+        let entry = try await checked(manifest.entry)
+        return try LoadedApp(manifest: manifest, source: .online, entrySource: String(decoding: entry, as: UTF8.self),
+                             entryURL: ResourcePath.join(base, manifest.entry).absoluteString,
+                             modules: try await prefetchModules(manifest, fetch: checked), kind: kind(manifest, entry))
+    }
+
+    /// A folder's `manifest.json` template; a bare mini-program folder (only `app.json`) gets one
+    /// made up in developer mode: appId from the folder name, the built-in permission groups.
+    static func template(for url: URL) throws -> PackageTemplate {
+        let hasManifest = FileManager.default.fileExists(atPath: url.appendingPathComponent("manifest.json").path)
+        let hasAppJSON = FileManager.default.fileExists(atPath: url.appendingPathComponent(miniProgramEntry).path)
+        guard !hasManifest, hasAppJSON else { return try PackageTemplate.load(from: url) }
+        let name = url.standardizedFileURL.lastPathComponent
+        let cleaned = String(name.map { $0.isLetter || $0.isNumber || "._-".contains($0) ? $0 : "-" }.prefix(64))
+        guard let appId = AppID(rawValue: cleaned.isEmpty ? "miniprogram" : cleaned), let version = PackageVersion("0.0.0") else {
+            throw PackageError.invalidAppID(cleaned)
+        }
+        return PackageTemplate(
+            appId: appId, name: name, version: version, entry: miniProgramEntry,
+            permissions: ["storage", "request", "notification", "navigation"])
     }
 
     private func vhostURL(_ manifest: PackageManifest, _ path: String) -> String {

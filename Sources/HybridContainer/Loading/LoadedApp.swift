@@ -8,6 +8,23 @@ struct LoadedApp: Sendable {
     let entrySource: String
     /// Shown in stack traces.
     let entryURL: String
+    /// The app's files for `require()`.
+    let modules: any ModuleSourceProvider
+    /// A plain script app or a mini-program (`entry` is `app.json`).
+    let kind: AppKind
+
+    var miniProgramConfig: MiniProgramConfig? {
+        if case .miniProgram(let config) = kind { return config }
+        return nil
+    }
+}
+
+/// How an app's code is organised.
+enum AppKind: Sendable {
+    /// `entry` is a script (run as an ES module if it uses `import`/`export`).
+    case script
+    /// `entry` is `app.json`: `app.js` and the pages it lists run in the mini-program framework.
+    case miniProgram(MiniProgramConfig)
 }
 
 /// Where to launch an app from.

@@ -27,15 +27,18 @@ public struct AppFailure: Error, Sendable, Hashable, CustomStringConvertible {
     public let origin: String
     public let message: String
     public let stack: String?
+    /// The script file and line that raised it (`pages/index/index.js:12`), when known.
+    public let location: String?
 
     /// Creates a failure.
-    public init(origin: String, message: String, stack: String? = nil) {
+    public init(origin: String, message: String, stack: String? = nil, location: String? = nil) {
         self.origin = origin
         self.message = message
         self.stack = stack
+        self.location = location
     }
 
-    public var description: String { "\(origin): \(message)" }
+    public var description: String { "\(origin): \(message)" + (location.map { " (at \($0))" } ?? "") }
 }
 
 /// What an intercepting listener decided about an event before the app sees it.

@@ -1,0 +1,22 @@
+/// Puts the mini-program framework into an app's context: `__hcInstallMiniProgram(config)`
+/// (framework then API namespaces, one closure), called once with the app's page facts.
+enum MiniProgramInstaller {
+    static let sourceURL = "hybrid://mini-program.js"
+
+    static let source = "globalThis.__hcInstallMiniProgram = function (config) {\n'use strict';\ndelete globalThis.__hcInstallMiniProgram;\n"
+        + MiniProgramFramework.source + MiniProgramAPIs.source + "\n};"
+
+    /// The argument of `__hcInstallMiniProgram`.
+    static func configuration(_ config: MiniProgramConfig, options: MiniProgramOptions) -> JSONValue {
+        [
+            "appJSON": config.raw,
+            "pages": .array(config.pages.map(JSONValue.string)),
+            "subpackagePages": .array(config.subpackagePages.map(JSONValue.string)),
+            "tabPages": .array(config.tabPages.map(JSONValue.string)),
+            "entryPage": .string(config.entryPage),
+            "namespaces": .object(options.namespaces.mapValues { .string($0.rawValue) }),
+            "sdkVersion": .string(options.sdkVersion),
+            "maximumPageStack": .number(Double(max(1, options.maximumPageStack))),
+        ]
+    }
+}

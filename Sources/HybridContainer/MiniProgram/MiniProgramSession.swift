@@ -1,0 +1,104 @@
+/// A page navigation the host asks of a mini-program (the same as the app's own `navigateTo` & co.).
+public enum PageNavigation: Sendable, Hashable {
+    case navigateTo(String)
+    case redirectTo(String)
+    case navigateBack(delta: Int)
+    case reLaunch(String)
+    case switchTab(String)
+}
+
+/// A page on the stack.
+public struct PageInfo: Sendable, Hashable, Decodable {
+    /// Unique per page instance within the app instance.
+    public let id: Int
+    public let route: String
+    public let query: [String: String]
+}
+
+/// What a mini-program did so far.
+public struct MiniProgramStatistics: Sendable, Hashable, Decodable {
+    /// API calls by `namespace.name` (`wx.request`).
+    public let apiCalls: [String: Int]
+    /// Routes of the pages loaded, in order.
+    public let visited: [String]
+}
+
+/// Why the host's request to a mini-program failed.
+public enum MiniProgramError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The instance runs a script app, not a mini-program.
+    case notAMiniProgram(instanceID: UInt64)
+    /// The navigation was refused (unknown page, tab rules, full stack, nothing to go back to).
+    case navigationFailed(String)
+
+    public var description: String {
+        switch self {
+        case .notAMiniProgram(let id): "instance \(id) is not a mini-program"
+        case .navigationFailed(let reason): "navigation failed: \(reason)"
+        }
+    }
+}
+
+/// The host's handle on one running mini-program: drive its page stack, fire page events
+/// (a tap handler by name), read page data and what it called. Get one with
+/// `MicroAppContainer.miniProgram(_:)`.
+public struct MiniProgramSession: Sendable {
+    /// The instance.
+    public let app: AppDescriptor
+    /// Its `app.json` facts.
+    public let config: MiniProgramConfig
+    let context: ScriptContext
+    let hookTimeout: Duration
+
+    /// Navigates; returns the page stack after it. Page hooks run as in the app's own calls.
+    @discardableResult
+    public func navigate(_ navigation: PageNavigation) async throws -> [PageInfo] {
+        let arguments: [JSONValue] = switch navigation {
+        case .navigateTo(let url): ["navigateTo", .string(url)]
+        case .redirectTo(let url): ["redirectTo", .string(url)]
+        case .navigateBack(let delta): ["navigateBack", .null, .number(Double(delta))]
+        case .reLaunch(let url): ["reLaunch", .string(url)]
+        case .switchTab(let url): ["switchTab", .string(url)]
+        }
+        do {
+            return try JSONValueDecoder().decode([PageInfo].self, from: try await context.call("__hcMini.navigate", arguments))
+        } catch ScriptError.exception(let exception) where exception.name == "NavigationError" {
+            throw MiniProgramError.navigationFailed(exception.message)
+        }
+    }
+
+    /// The page stack, bottom first.
+    public func pages() async throws -> [PageInfo] {
+        try JSONValueDecoder().decode([PageInfo].self, from: try await context.call("__hcMini.pages"))
+    }
+
+    /// A page's `data` (the top page by default).
+    public func data(ofPage pageId: Int? = nil) async throws -> JSONValue {
+        try await context.call("__hcMini.data", [pageId.map { .number(Double($0)) } ?? .undefined])
+    }
+
+    /// Calls a page's handler (`onTap`, `onPullDownRefresh`, …) with an event object (`type`,
+    /// `timeStamp`, `target`/`currentTarget` with `id` and `dataset`, `detail`; missing fields
+    /// are filled in) and waits for a promise it returns. A handler that throws is reported to
+    /// the app's `onError` and the host's events, like any script error.
+    @discardableResult
+    public func firePageEvent(_ handler: String, event: JSONValue = [:], page pageId: Int? = nil) async throws -> JSONValue {
+        try await context.callAwaiting(
+            "__hcMini.firePageEvent", [.string(handler), event, pageId.map { .number(Double($0)) } ?? .undefined],
+            timeout: hookTimeout)
+    }
+
+    /// API calls and visited pages so far.
+    public func statistics() async throws -> MiniProgramStatistics {
+        try JSONValueDecoder().decode(MiniProgramStatistics.self, from: try await context.call("__hcMini.stats"))
+    }
+}
+
+extension MicroAppContainer {
+    /// The handle on a running mini-program.
+    /// - Throws: `ContainerError.noSuchInstance`, `MiniProgramError.notAMiniProgram`.
+    public func miniProgram(_ instanceID: UInt64) throws -> MiniProgramSession {
+        let app = try app(instanceID)
+        guard let config = app.miniProgram else { throw MiniProgramError.notAMiniProgram(instanceID: instanceID) }
+        return MiniProgramSession(app: app.handle.descriptor, config: config, context: app.context, hookTimeout: configuration.hookTimeout)
+    }
+}
