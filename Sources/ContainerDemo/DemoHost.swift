@@ -42,21 +42,10 @@ final class DemoHost: Sendable {
     func runToCompletion(_ source: LaunchSource, query: [String: String], duration: Duration) async throws {
         let app = try await container.launch(source, options: LaunchOptions(query: query))
         let context = try await container.context(of: app.instanceID)
-        let idle = await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                await context.waitUntilIdle()
-                return true
-            }
-            group.addTask {
-                try? await Task.sleep(for: duration)
-                return false
-            }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            if !first { await context.release() }
-            return first
+        if !(await context.waitUntilIdle(timeout: duration)) {
+            await context.release()
+            Terminal.diagnostic("  • still busy after \(duration); stopping it")
         }
-        if !idle { Terminal.diagnostic("  • still busy after \(duration); stopping it") }
         if await container.state(of: app.instanceID) == .started { try await container.stop(app.instanceID) }
         try await container.destroy(app.instanceID)
     }

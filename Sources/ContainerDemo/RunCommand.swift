@@ -11,6 +11,11 @@ struct RunCommand: AsyncParsableCommand {
             Console output goes to stdout; lifecycle and diagnostics to stderr. The app runs until \
             it is idle (no timers or pending calls) or --duration ends, then stops and is destroyed. \
             Exits with status 1 if the app raised JavaScript errors.
+
+            With --all-pages (mini-programs: an app.json entry), every page listed in app.json, \
+            subpackages included, is opened in turn (reLaunch) through onLoad, onShow, onReady, \
+            onHide and onUnload; a summary of pages visited, API calls by name and JavaScript errors \
+            with file:line follows. Use it as a CI check of a mini-program.
             """)
 
     @Argument(help: "A folder, a package file (.zip) or an installed appId.")
@@ -21,6 +26,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: "Stop the app after this many seconds if it is not idle.")
     var duration: Double = 30
+
+    @Flag(help: "Mini-programs: visit every page of app.json, print a summary, fail on any JavaScript error.")
+    var allPages = false
 
     @Option(help: "Launch an app that is not installed from its online copy at this URL.")
     var fallback: String?
@@ -52,7 +60,17 @@ struct RunCommand: AsyncParsableCommand {
             storeDirectory: storeOptions.storeURL, trustedKeys: try trust.trustedKeys(rememberedIn: storeOptions.storeURL),
             developerMode: { if case .directory = source { true } else { false } }())
         do {
+            if allPages {
+                let report = try await host.container.smokeTest(
+                    source, options: LaunchOptions(query: query), pageTimeout: .seconds(duration))
+                print(report)
+                await host.container.shutdown()
+                if !report.passed { throw ExitCode(1) }
+                return
+            }
             try await host.runToCompletion(source, query: query, duration: .seconds(duration))
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             Terminal.diagnostic("error: \(error)")
             await host.container.shutdown()

@@ -135,6 +135,23 @@ public actor ScriptContext {
         }
     }
 
+    /// Like `waitUntilIdle()`, giving up after `timeout`; returns whether the context went idle.
+    public nonisolated func waitUntilIdle(timeout: Duration) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await self.waitUntilIdle()
+                return true
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+    }
+
     /// True once `release()` ran or the runtime shut down.
     public var isReleased: Bool { core.value.isReleased }
 
