@@ -19,6 +19,7 @@ final class DemoHost: Sendable {
         var configuration = ContainerConfiguration(storeDirectory: storeDirectory, trustedKeys: trustedKeys)
         configuration.developerMode = developerMode
         configuration.updateChannel = updateChannel
+        configuration.miniProgram.renderSink = TerminalRenderSink()
         configuration.logger = Logger(label: "container-demo", factory: { _ in SwiftLogNoOpLogHandler() })
         try BuiltInPlugins.register(
             into: &configuration.plugins, storageDatabase: storeDirectory.appendingPathComponent("storage.sqlite"),

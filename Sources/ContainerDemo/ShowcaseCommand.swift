@@ -7,7 +7,8 @@ import LocalHTTPServer
 ///
 /// It generates a signing key, packs and installs the examples into a temporary store, and
 /// starts a local server on 127.0.0.1 for a weather API, an online copy and a release channel.
-/// Then it runs hello, todo, timers and weather from their packages, the fallback app from
+/// Then it runs hello, todo, timers and weather from their packages, drives the notes
+/// mini-program and smoke-tests it page by page, runs the fallback app from
 /// its online copy (nothing installed), publishes hello 1.1.0 as a delta, updates, and
 /// relaunches hello on the new version with its storage intact.
 struct ShowcaseCommand: AsyncParsableCommand {
@@ -56,6 +57,11 @@ struct ShowcaseCommand: AsyncParsableCommand {
             let query = name == "weather" ? ["api": server.url("/api").absoluteString] : ["tour": "1"]
             try await host.runToCompletion(.installed(name), query: query, duration: .seconds(duration))
         }
+
+        try Data(#"{"title": "A note from the server"}"#.utf8).write(to: web.appendingPathComponent("api/note.json"))
+        let notes = packages.appendingPathComponent("miniprogram-1.0.0.zip")
+        try PackageBuilder.build(from: try folder("miniprogram"), signingKey: key, output: notes)
+        try await ShowcaseMiniProgram(host: host, apiBase: server.url("/api")).run(package: notes)
 
         Terminal.banner("▶ fallback: not installed; launched from its online copy at \(server.url("/fallback/").absoluteString)")
         try publishOnlineCopy(of: try folder("fallback"), key: key, into: web.appendingPathComponent("fallback"), scratch: packages)

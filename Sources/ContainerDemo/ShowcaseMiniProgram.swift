@@ -1,0 +1,50 @@
+import Foundation
+import HybridContainer
+
+/// The mini-program part of the tour: the notes example installed from its package, driven
+/// like a render layer would (taps, navigation), then smoke-tested page by page.
+struct ShowcaseMiniProgram {
+    let host: DemoHost
+    let apiBase: URL
+
+    func run(package: URL) async throws {
+        let container = host.container
+        let manifest = try container.store.install(packageAt: package)
+        Terminal.banner("▶ \(manifest.appId) \(manifest.version): a mini-program (app.json, 4 pages, CommonJS + ES modules), installed")
+        let app = try await container.launch(.installed(manifest.appId.rawValue), options: LaunchOptions(query: ["api": apiBase.absoluteString]))
+        let session = try await container.miniProgram(app.instanceID)
+        let context = try await container.context(of: app.instanceID)
+        Terminal.diagnostic("  • host taps \"addNote\" twice, \"toggle\", then \"refresh\" (wx.request to the local server)")
+        try await session.firePageEvent("addNote", event: ["detail": ["value": "try the container"]])
+        try await session.firePageEvent("addNote", event: ["detail": ["value": "write a plugin"]])
+        try await session.firePageEvent("toggle", event: ["currentTarget": ["dataset": ["index": 0]]])
+        try await session.firePageEvent("refresh")
+        Terminal.diagnostic("  • the app navigates to a note (a Component()-built page), then back")
+        try await session.firePageEvent("openNote", event: ["currentTarget": ["dataset": ["id": 2]]])
+        _ = await context.waitUntilIdle(timeout: .seconds(5))
+        try await session.firePageEvent("back")
+        _ = await context.waitUntilIdle(timeout: .seconds(5))
+        Terminal.diagnostic("  • host switches to the Alipay-style \"about\" tab")
+        try await session.navigate(.switchTab("/pages/about/about"))
+        _ = await context.waitUntilIdle(timeout: .seconds(5))
+        try await container.stop(app.instanceID)
+        try await container.destroy(app.instanceID)
+
+        Terminal.banner("▶ smoke run of \(manifest.appId) (what `container-demo run <dir> --all-pages` prints)")
+        let report = try await container.smokeTest(
+            .installed(manifest.appId.rawValue), options: LaunchOptions(query: ["api": apiBase.absoluteString]))
+        print(report)
+    }
+}
+
+/// Prints every page change the mini-program sends to its render layer.
+struct TerminalRenderSink: RenderSink {
+    func render(_ update: RenderUpdate) {
+        var text = "  ◇ \(update.route) #\(update.pageId) \(update.kind.rawValue)"
+        if update.kind == .diff || update.kind == .load {
+            let fields = update.data.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+            text += " {" + fields.joined(separator: ", ").prefix(160) + "}"
+        }
+        Terminal.diagnostic(text)
+    }
+}
