@@ -116,3 +116,91 @@ declare const JSBridge: {
   /** Listens to an event native code pushes. */
   on<K extends keyof BridgeEvents>(event: K, handler: (payload: BridgeEvents[K]) => void): { remove(): void };
 };
+
+// ---------------------------------------------------------------------------------------
+// Modules (every app) and the mini-program framework (apps whose entry is app.json)
+
+/** Loads a file of the app's package: `./x`, `../x`, `/x`, bare `x`, `.js` or `.json`. */
+declare function require(path: string): any;
+/** Reports an error the script caught but cannot handle (to App.onError and the host). */
+declare function reportError(error: unknown, origin?: string): void;
+
+interface PageQuery { [key: string]: string }
+interface PageEvent<D = any> {
+  type: string;
+  timeStamp: number;
+  target: { id: string; dataset: Record<string, any> };
+  currentTarget: { id: string; dataset: Record<string, any> };
+  detail: D;
+}
+interface PageInstance<D extends object = Record<string, any>> {
+  readonly route: string;
+  readonly options: PageQuery;
+  data: D;
+  /** Path keys ('a.b', 'list[2].name'); this.data changes at once; the callback runs after rendering. */
+  setData(changes: Record<string, any>, callback?: () => void): void;
+  selectComponent(selector: string): null;
+  createSelectorQuery(): any;
+}
+interface PageConfig<D extends object = Record<string, any>> {
+  data?: D;
+  onLoad?(this: PageInstance<D> & Record<string, any>, query: PageQuery): void;
+  onShow?(this: PageInstance<D> & Record<string, any>): void;
+  onReady?(this: PageInstance<D> & Record<string, any>): void;
+  onHide?(this: PageInstance<D> & Record<string, any>): void;
+  onUnload?(this: PageInstance<D> & Record<string, any>): void;
+  [handler: string]: any;
+}
+/** Registers the page whose file calls it (the file must be a page of app.json). */
+declare function Page<D extends object>(config: PageConfig<D>): void;
+interface ComponentConfig {
+  properties?: Record<string, any>;
+  data?: Record<string, any>;
+  methods?: Record<string, (this: PageInstance & Record<string, any>, ...args: any[]) => any>;
+  behaviors?: any[];
+  mixins?: any[];
+  lifetimes?: { created?(): void; attached?(): void; ready?(): void; detached?(): void };
+  pageLifetimes?: { show?(): void; hide?(): void };
+  observers?: Record<string, (...values: any[]) => void>;
+  [key: string]: any;
+}
+/** A page built with Component() when called from a page file; recorded otherwise. */
+declare function Component(config: ComponentConfig): void;
+declare function Behavior(config: ComponentConfig): object;
+declare function getCurrentPages(): PageInstance[];
+
+type Callbacks<R, E> = { success?(result: R): void; fail?(error: E): void; complete?(resultOrError: R | E): void };
+interface AlipayError { error: number; errorMessage: string }
+interface WeChatError { errMsg: string }
+/** Alipay-style APIs: failures are {error, errorMessage}. Without callbacks, async APIs return a Promise. */
+declare const my: {
+  SDKVersion: string;
+  setStorage(options: { key: string; data: any } & Callbacks<{}, AlipayError>): Promise<{}> | void;
+  getStorage(options: { key: string } & Callbacks<{ data: any }, AlipayError>): Promise<{ data: any }> | void;
+  setStorageSync(options: { key: string; data: any }): {};
+  getStorageSync(options: { key: string }): { data: any };
+  removeStorageSync(options: { key: string }): {};
+  request(options: { url: string; method?: string; headers?: Record<string, string>; data?: any; dataType?: string; timeout?: number }
+    & Callbacks<{ data: any; status: number; headers: Record<string, string> }, AlipayError>): any;
+  getSystemInfoSync(): { platform: string; system: string; language: string; version: string; SDKVersion: string };
+  navigateTo(options: { url: string } & Callbacks<{}, AlipayError>): Promise<{}> | void;
+  navigateBack(options?: { delta?: number } & Callbacks<{}, AlipayError>): Promise<{}> | void;
+  /** Any JSAPI by name, your plugins' included. */
+  call(api: string, params?: object, callback?: (result: any) => void): Promise<any> | void;
+  canIUse(name: string): boolean;
+  [api: string]: any;
+};
+/** WeChat-style APIs: results carry errMsg 'api:ok'; failures are {errMsg: 'api:fail …'}. */
+declare const wx: {
+  setStorageSync(key: string, data: any): void;
+  getStorageSync(key: string): any;
+  removeStorageSync(key: string): void;
+  request(options: { url: string; method?: string; header?: Record<string, string>; data?: any; dataType?: string; responseType?: string; timeout?: number }
+    & Callbacks<{ data: any; statusCode: number; header: Record<string, string>; errMsg: string }, WeChatError>): any;
+  getSystemInfoSync(): { platform: string; system: string; language: string; version: string; SDKVersion: string };
+  navigateTo(options: { url: string } & Callbacks<{ errMsg: string }, WeChatError>): Promise<{ errMsg: string }> | void;
+  switchTab(options: { url: string } & Callbacks<{ errMsg: string }, WeChatError>): Promise<{ errMsg: string }> | void;
+  showModal(options: { title?: string; content?: string } & Callbacks<{ confirm: boolean; cancel: boolean }, WeChatError>): any;
+  canIUse(name: string): boolean;
+  [api: string]: any;
+};

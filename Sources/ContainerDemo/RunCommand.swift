@@ -63,7 +63,7 @@ struct RunCommand: AsyncParsableCommand {
             if allPages {
                 let report = try await host.container.smokeTest(
                     source, options: LaunchOptions(query: query), pageTimeout: .seconds(duration))
-                print(report)
+                Terminal.output(report.description)
                 await host.container.shutdown()
                 if !report.passed { throw ExitCode(1) }
                 return

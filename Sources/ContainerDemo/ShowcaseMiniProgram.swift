@@ -33,7 +33,7 @@ struct ShowcaseMiniProgram {
         Terminal.banner("▶ smoke run of \(manifest.appId) (what `container-demo run <dir> --all-pages` prints)")
         let report = try await container.smokeTest(
             .installed(manifest.appId.rawValue), options: LaunchOptions(query: ["api": apiBase.absoluteString]))
-        print(report)
+        Terminal.output(report.description)
     }
 }
 

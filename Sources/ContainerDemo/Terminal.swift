@@ -9,6 +9,11 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(line.utf8))
     }
 
+    /// A command's own result (unbuffered, so it interleaves correctly with the rest).
+    static func output(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
     static func diagnostic(_ text: String) {
         FileHandle.standardError.write(Data(((isColor ? "\u{1B}[2m" : "") + text + (isColor ? "\u{1B}[0m" : "") + "\n").utf8))
     }
