@@ -22,6 +22,7 @@ struct MiniProgramRulesTests {
                 globalThis.seen = seen;
               },
               bad() { this.setData({ 'a..b': 1 }); },
+              splice() { this.$spliceData({ list: [1, 1, { name: 'new' }, { name: 'more' }] }); },
             });
             """])
         harness.sink.removeAll()
@@ -35,6 +36,9 @@ struct MiniProgramRulesTests {
             ["user": ["name": "bob"]],
         ])
         #expect(try await context.evaluate("seen.join('|')") == #"bob,z,{"new":[null,{"leaf":1}]}|callback"#)
+        harness.sink.removeAll()
+        try await session.firePageEvent("splice")
+        #expect(harness.sink.updates().map(\.data) == [["list[1].name": "new", "list[2].name": "more", "list[3]": ["name": "pushed"]]])
         try await session.firePageEvent("bad")
         #expect(harness.fixture.log.all.contains { $0.contains(#"setData: "a..b" is not a valid data path"#) })
         await harness.container.shutdown()
@@ -163,6 +167,11 @@ struct MiniProgramRulesTests {
               out.account = wx.getAccountInfoSync().miniProgram.envVersion;
               out.launch = wx.getLaunchOptionsSync().path;
               out.myCall = await my.call('getAppInfo');
+              out.base64 = wx.arrayBufferToBase64(new Uint8Array([104, 105, 255]).buffer);
+              out.bytes = Array.from(new Uint8Array(wx.base64ToArrayBuffer(out.base64)));
+              out.tick = await new Promise((resolve) => wx.nextTick(() => resolve('ticked')));
+              try { wx.getUpdateManager(); } catch (e) { out.updateManager = [e.errMsg, wx.canIUse('getUpdateManager')]; }
+              out.baseInfo = wx.getAppBaseInfo().SDKVersion;
               return out;
             })()
             """
@@ -188,6 +197,11 @@ struct MiniProgramRulesTests {
         #expect(out["account"] == "develop")
         #expect(out["launch"] == "pages/a")
         #expect(out["myCall"]?["source"] == "developer")
+        #expect(out["base64"] == "aGn/")
+        #expect(out["bytes"] == [104, 105, 255])
+        #expect(out["tick"] == "ticked")
+        #expect(out["updateManager"] == ["getUpdateManager:fail wx.getUpdateManager is not supported by this host", false])
+        #expect(out["baseInfo"] == "1.0.0")
         await harness.container.shutdown()
     }
 

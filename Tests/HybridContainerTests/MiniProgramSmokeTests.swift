@@ -30,6 +30,18 @@ struct MiniProgramSmokeTests {
         #expect(failed.failures.first?.origin == "sub/pages/bad onUnload")
         #expect(failed.description.contains("sub/pages/bad.js:3: sub/pages/bad onUnload: ReferenceError"))
 
+        // A runaway page is stopped by the watchdog; the run goes on to the next page.
+        let runaway = try harness.write([
+            "app.json": #"{"pages": ["pages/loop", "pages/after"]}"#,
+            "pages/loop.js": "Page({ onShow() { if (getCurrentPages().length && globalThis.armed) { for (;;) {} } globalThis.armed = true; } });",
+            "pages/after.js": "Page({ onLoad() { wx.setStorageSync('after', true); } });",
+        ])
+        let stopped = try await harness.container.smokeTest(.directory(runaway))
+        #expect(!stopped.passed)
+        #expect(stopped.navigationErrors.count == 1)
+        #expect(stopped.visited.last == "pages/after")
+        #expect(stopped.apiCalls["wx.setStorageSync"] == 1)
+
         let script = try harness.fixture.pack("plain", script: "App({});")
         await #expect(throws: MiniProgramError.self) { try await harness.container.smokeTest(.packageFile(script)) }
         await harness.container.shutdown()

@@ -138,13 +138,40 @@ enum MiniProgramAPIs {
           'saveImageToPhotosAlbum', 'scanCode', 'uploadFile', 'downloadFile', 'connectSocket', 'getNetworkType',
           'getClipboardData', 'setClipboardData', 'makePhoneCall', 'requestSubscribeMessage', 'getBatteryInfo',
           'navigateToMiniProgram', 'startCompass', 'startAccelerometer', 'onNetworkStatusChange', 'offNetworkStatusChange',
-          'getFileSystemManager', 'getBatteryInfoSync', 'onAppShow', 'onAppHide', 'onError', 'onUnhandledRejection'],
+          'getFileSystemManager', 'getBatteryInfoSync', 'onAppShow', 'onAppHide', 'onError', 'onUnhandledRejection',
+          'getUpdateManager', 'getMenuButtonBoundingClientRect', 'getWindowInfo'],
         alipay: ['getAuthCode', 'getAuthUserInfo', 'getOpenUserInfo', 'tradePay', 'getLocation', 'chooseLocation', 'openLocation',
           'chooseImage', 'chooseVideo', 'previewImage', 'saveImage', 'scan', 'uploadFile', 'downloadFile', 'connectSocket',
           'getNetworkType', 'getClipboard', 'setClipboard', 'makePhoneCall', 'navigateToMiniProgram', 'getBatteryInfo',
           'onNetworkStatusChange', 'offNetworkStatusChange', 'getFileSystemManager', 'getBatteryInfoSync', 'onAppShow',
-          'onAppHide', 'onError', 'onUnhandledRejection'],
+          'onAppHide', 'onError', 'onUnhandledRejection', 'getUpdateManager', 'getMenuButtonBoundingClientRect',
+          'getWindowInfo'],
       };
+      // Synchronous by nature: they throw instead of failing through callbacks.
+      const synchronousNames = new Set(['getMenuButtonBoundingClientRect', 'getWindowInfo']);
+
+      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+      function base64Encode(bytes) {
+        let text = '';
+        for (let i = 0; i < bytes.length; i += 3) {
+          const n = (bytes[i] << 16) | ((bytes[i + 1] || 0) << 8) | (bytes[i + 2] || 0);
+          text += alphabet[(n >> 18) & 63] + alphabet[(n >> 12) & 63] +
+            (i + 1 < bytes.length ? alphabet[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? alphabet[n & 63] : '=');
+        }
+        return text;
+      }
+      function base64Decode(text) {
+        const clean = text.replace(/[\s=]+/g, '');
+        if (/[^A-Za-z0-9+/]/.test(clean) || clean.length % 4 === 1) throw new APIFailure(2, 'not valid base64');
+        const bytes = new Uint8Array(Math.floor(clean.length * 3 / 4));
+        let bits = 0, value = 0, index = 0;
+        for (const character of clean) {
+          value = (value << 6) | alphabet.indexOf(character);
+          bits += 6;
+          if (bits >= 8) { bits -= 8; bytes[index++] = (value >> bits) & 255; }
+        }
+        return bytes;
+      }
 
       function buildNamespace(namespace, flavor) {
         const api = {};
@@ -192,6 +219,21 @@ enum MiniProgramAPIs {
         };
         defineAsync('getSystemInfo', systemInfo);
         defineSync('getSystemInfoSync', systemInfo);
+        defineSync('getAppBaseInfo', () => {
+          const info = sync('getSystemInfo', {});
+          return { SDKVersion: config.sdkVersion, language: info.language, version: info.hostVersion };
+        });
+        defineSync('getDeviceInfo', () => {
+          const info = sync('getSystemInfo', {});
+          return { platform: info.platform, system: info.system };
+        });
+        api.nextTick = function nextTick(callback) {
+          count(namespace, 'nextTick');
+          if (typeof callback !== 'function') throw new TypeError(namespace + '.nextTick expects a function');
+          Promise.resolve().then(() => { try { callback(); } catch (error) { report(error, namespace + '.nextTick callback'); } });
+        };
+        defineSync('arrayBufferToBase64', (buffer) => base64Encode(new Uint8Array(buffer)));
+        defineSync('base64ToArrayBuffer', (text) => base64Decode(String(text)).buffer);
         defineSync('getLaunchOptionsSync', () => internals.launchOptions());
         defineSync('getEnterOptionsSync', () => internals.launchOptions());
         if (wechat) {
@@ -251,7 +293,7 @@ enum MiniProgramAPIs {
         const missing = new Set(unsupported[flavor]);
         for (const name of missing) {
           const message = namespace + '.' + name + ' is not supported by this host';
-          if (name.endsWith('Sync') || /^(on|off|get\w+Manager$)/.test(name)) {
+          if (name.endsWith('Sync') || synchronousNames.has(name) || /^(on|off|get\w+Manager$)/.test(name)) {
             api[name] = function () { count(namespace, name); throw shapes[flavor].thrown(name, { code: 1, message }); };
           } else {
             defineAsync(name, () => { throw new APIFailure(1, message); });

@@ -239,6 +239,20 @@ enum MiniProgramFramework {
       let nextPageId = 1;
       const pagePrototype = {
         setData(changes, callback) { applySetData(this, changes, callback); },
+        // Alipay: { 'list': [start, deleteCount, ...items] } splices arrays at data paths.
+        $spliceData(operations, callback) {
+          if (!isObject(operations)) throw new TypeError('$spliceData expects an object of path → [start, deleteCount, ...items]');
+          const changes = {};
+          for (const key of Object.keys(operations)) {
+            const operation = operations[key];
+            if (!Array.isArray(operation) || typeof operation[0] !== 'number') throw new TypeError('$spliceData: "' + key + '" needs [start, deleteCount, ...items]');
+            const current = getPath(this.data, parsePath(key));
+            const list = Array.isArray(current) ? current.slice() : [];
+            list.splice(operation[0], operation[1] === undefined ? 0 : operation[1], ...operation.slice(2));
+            changes[key] = list;
+          }
+          applySetData(this, changes, callback);
+        },
         selectComponent() { return null; },
         selectAllComponents() { return []; },
         createSelectorQuery() { return internals.uiObject('SelectorQuery'); },
