@@ -40,7 +40,7 @@ struct MiniProgramRulesTests {
         try await session.firePageEvent("splice")
         #expect(harness.sink.updates().map(\.data) == [["list[1].name": "new", "list[2].name": "more", "list[3]": ["name": "pushed"]]])
         try await session.firePageEvent("bad")
-        #expect(harness.fixture.log.all.contains { $0.contains(#"setData: "a..b" is not a valid data path"#) })
+        #expect(await harness.fixture.log.waitFor { $0.contains(#"setData: "a..b" is not a valid data path"#) })
         await harness.container.shutdown()
     }
 
@@ -251,9 +251,9 @@ struct MiniProgramRulesTests {
     func hookErrors() async throws {
         let harness = try await MiniProgramHarness.make()
         let (session, context) = try await harness.launch([
-            "app.js": "globalThis.errors = []; App({ onError(message) { errors.push(message.split('\\n')[0]); } });",
+            "app.js": "globalThis.errors = []; globalThis.rejections = []; App({ onError(message) { errors.push(message.split('\\n')[0]); }, onUnhandledRejection(event) { rejections.push(String(event.reason)); } });",
             "pages/a.js": "Page({});",
-            "pages/b.js": "Page({\n  onLoad() {\n    null.boom;\n  },\n  ok() { return 'still fine'; },\n});",
+            "pages/b.js": "Page({\n  onLoad() {\n    null.boom;\n  },\n  ok() { return 'still fine'; },\n  reject() { Promise.reject(new Error('nobody caught this')); },\n});",
         ], pages: ["pages/a", "pages/b"])
         try await session.navigate(.navigateTo("/pages/b"))
         #expect(await harness.fixture.log.waitFor { $0.contains("pages/b onLoad") && $0.contains("(at pages/b.js:3)") })
@@ -261,6 +261,12 @@ struct MiniProgramRulesTests {
         #expect(try await context.evaluate("errors.length") == 1)
         #expect(try await context.evaluate("errors[0]").stringValue?.contains("TypeError") == true)
         #expect(try await session.firePageEvent("ok") == "still fine")
+        try await session.firePageEvent("reject")
+        #expect(await harness.fixture.log.waitFor { $0.contains("unhandled rejection") })
+        await context.waitUntilIdle()
+        #expect(try await context.evaluate("rejections.length") == 1)
+        #expect(try await context.evaluate("rejections[0]").stringValue?.contains("nobody caught this") == true)
+        #expect(try await context.evaluate("errors.length") == 1, "rejections go to onUnhandledRejection, not onError")
         await harness.container.shutdown()
     }
 

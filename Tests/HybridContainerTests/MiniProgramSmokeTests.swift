@@ -26,7 +26,7 @@ struct MiniProgramSmokeTests {
         ])
         let failed = try await harness.container.smokeTest(.directory(broken))
         #expect(!failed.passed)
-        #expect(failed.failures.map(\.location) == ["sub/pages/bad.js:3"])
+        #expect(failed.failures.map(\.location) == ["sub/pages/bad.js:3"], "\(failed.failures)")
         #expect(failed.failures.first?.origin == "sub/pages/bad onUnload")
         #expect(failed.description.contains("sub/pages/bad.js:3: sub/pages/bad onUnload: ReferenceError"))
 

@@ -15,6 +15,8 @@ actor MicroApp {
     let recordFailure: @Sendable (String) -> Void
     /// Keeps the app's installed version on disk while the instance runs.
     let lease: PackageLease?
+    /// Diagnostics raised by the script and not yet handled by `scriptProblem`.
+    nonisolated let diagnosticsInFlight = InFlightCounter()
     private(set) var state: AppState = .created
     /// Failures since launch, for the probation of a new version.
     private(set) var failures: [AppFailure] = []
@@ -96,6 +98,8 @@ actor MicroApp {
         if state != .created {
             for plugin in plugins { _ = try? await plugin.intercept(.destroy, app: handle) }
             _ = await callHook("onDestroy", .null)
+            // Errors raised while unloading (e.g. in onUnload) reach onError and the host first.
+            await diagnosticsInFlight.drained()
             for plugin in plugins { await plugin.observe(.destroy, app: handle) }
         }
         state = next

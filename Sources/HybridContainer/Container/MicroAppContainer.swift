@@ -184,7 +184,11 @@ public actor MicroAppContainer: ContainerServices {
         // Weak: the context's configuration holds the relay, and the app holds the context.
         relay.attach { [weak app] diagnostic in
             guard let app else { return }
-            Task { await app.scriptProblem(diagnostic) }
+            app.diagnosticsInFlight.begin()
+            Task {
+                await app.scriptProblem(diagnostic)
+                app.diagnosticsInFlight.end()
+            }
         }
         do {
             for plugin in instances { try await plugin.setUp(handle) }
