@@ -67,6 +67,16 @@ print(String(format: "async round trips per second (awaited one by one): %.0f co
 await context.release()
 await runtime.shutdown()
 }
+if sections.contains("sync-profile") {
+    // Only the sync loop, long enough to profile (`perf record … hybrid-bench sync-profile`).
+    let table = try BridgeMethodTable([.sync("noop") { _ in .undefined }])
+    let runtime = JSRuntime()
+    let context = try await runtime.makeContext(.init(name: "bench", bridge: table, executionTimeLimit: nil))
+    let nanos = try await measure(context, "for (let i = 0; i < 5000000; i++) JSBridge.callSync('noop')", iterations: 5_000_000)
+    print(String(format: "sync JSBridge.callSync no-op: %.1f ns", nanos))
+    await context.release()
+    await runtime.shutdown()
+}
 if wants("binary") {
     rows.append(try await MoreBenchmarks.binary(iterations: scale == 1 ? 200 : 1000))
 }

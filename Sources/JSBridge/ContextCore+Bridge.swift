@@ -35,16 +35,16 @@ extension ContextCore {
             try attach(to: promise, onFulfilled: callback, onRejected: callback)
         }
         let api: String
-        do {
-            api = try apiName(args[0], function: "JSBridge.call")
-        } catch let error as BridgeError {
-            settle(resolve: resolve, reject: reject, api: "", outcome: .failure(error))
-            return promise
-        }
         let method: BridgeMethod
         let params: JSONValue
         do {
-            method = try resolveMethod(api)
+            (api, method) = try resolveAPI(args[0], function: "JSBridge.call")
+        } catch let error as BridgeError {
+            let name = JSValueIsString(ctx, args[0]) ? ((try? converter.string(args[0])) ?? "") : ""
+            settle(resolve: resolve, reject: reject, api: name, outcome: .failure(error))
+            return promise
+        }
+        do {
             params = try parameters(args, api: api)
         } catch let error as BridgeError {
             settle(resolve: resolve, reject: reject, api: api, outcome: .failure(error))
@@ -66,8 +66,7 @@ extension ContextCore {
     /// `JSBridge.callSync(name, params?)` → the result, or throws the `{error, errorMessage}` error.
     func bridgeCallSync(_ args: NativeFunction.Arguments) throws -> JSValueRef? {
         do {
-            let api = try apiName(args[0], function: "JSBridge.callSync")
-            let method = try resolveMethod(api)
+            let (api, method) = try resolveAPI(args[0], function: "JSBridge.callSync")
             guard case .sync(let handler) = method.kind else {
                 throw BridgeError(.noSuchAPI, "\(api) is asynchronous: use JSBridge.call")
             }
@@ -76,6 +75,7 @@ extension ContextCore {
             do { result = try handler(BridgeRequest(api: api, params: params, caller: caller)) } catch {
                 throw BridgeError(wrapping: error)
             }
+            if case .undefined = result { return JSValueMakeUndefined(globalContext) }
             return converter.jsValue(result)
         } catch let error as BridgeError {
             let api = (try? converter.string(args[0])) ?? ""
@@ -83,11 +83,25 @@ extension ContextCore {
         }
     }
 
-    private func apiName(_ value: JSValueRef, function: String) throws -> String {
-        guard JSValueIsString(globalContext, value), let name = try? converter.string(value), !name.isEmpty else {
+    /// The API name and its method: from the cache when this name resolved before, else
+    /// through the dispatcher (and then cached).
+    private func resolveAPI(_ name: JSValueRef, function: String) throws -> (api: String, method: BridgeMethod) {
+        let ctx = globalContext
+        guard JSValueIsString(ctx, name), let jsString = JSValueToStringCopy(ctx, name, nil) else {
             throw BridgeError(.invalidParameters, "\(function): the API name must be a non-empty string")
         }
-        return name
+        defer { JSStringRelease(jsString) }
+        let length = JSStringGetLength(jsString)
+        guard length > 0, let pointer = JSStringGetCharactersPtr(jsString) else {
+            throw BridgeError(.invalidParameters, "\(function): the API name must be a non-empty string")
+        }
+        let characters = UnsafeBufferPointer(start: pointer, count: length)
+        let hash = MethodCache.hash(characters)
+        if let entry = methodCache.lookup(characters, hash: hash) { return (entry.api, entry.method) }
+        let api = String(decoding: characters, as: UTF16.self)
+        let method = try resolveMethod(api)
+        methodCache.insert(characters, hash: hash, api: api, method: method)
+        return (api, method)
     }
 
     private func resolveMethod(_ api: String) throws -> BridgeMethod {

@@ -15,7 +15,11 @@ final class ContextCore {
     var converter: ValueConverter { ValueConverter(ctx: globalContext, names: runtime.names) }
     private(set) var caller: BridgeCaller!
     /// Resolves bridge calls; starts as `configuration.bridge`, replaceable with `setBridge`.
-    var bridge: any BridgeDispatching
+    var bridge: any BridgeDispatching {
+        didSet { methodCache.removeAll() }
+    }
+    /// Resolutions of `bridge` by name, for the hot path.
+    var methodCache = MethodCache()
 
     private(set) var isReleased = false
     private var functionPrototype: JSObjectRef?
@@ -140,8 +144,18 @@ final class ContextCore {
 
     private func nativeFunctions() -> [(String, JSObjectRef)] {
         var functions: [(String, JSObjectRef)] = [
-            ("call", makeNativeFunction { [unowned self] _, args in try self.bridgeCall(args) }),
-            ("callSync", makeNativeFunction { [unowned self] _, args in try self.bridgeCallSync(args) }),
+            // The hot bridge paths reach this object without retaining it: weak references give
+            // it a side table, which makes every retain/release a slow path (about a tenth of a
+            // sync call). Safe because these functions live only in this context's global and
+            // no JavaScript of the context runs after `tearDown` (every entry checks
+            // `isReleased`; timers and pending calls are cancelled there), which happens before
+            // this object goes away.
+            ("call", makeNativeFunction { [unowned(unsafe) self] _, args in
+                try Unmanaged.passUnretained(self)._withUnsafeGuaranteedRef { try $0.bridgeCall(args) }
+            }),
+            ("callSync", makeNativeFunction { [unowned(unsafe) self] _, args in
+                try Unmanaged.passUnretained(self)._withUnsafeGuaranteedRef { try $0.bridgeCallSync(args) }
+            }),
             ("setTimeout", makeNativeFunction { [unowned self] _, args in try self.setTimer(args, repeats: false) }),
             ("setInterval", makeNativeFunction { [unowned self] _, args in try self.setTimer(args, repeats: true) }),
             ("clearTimeout", makeNativeFunction { [unowned self] _, args in self.clearTimer(args) }),

@@ -1,0 +1,46 @@
+
+/// Resolved bridge methods by API name, looked up straight from a JavaScript string's UTF-16
+/// characters: no Swift `String` is made and nothing is hashed twice on the hot path of
+/// `JSBridge.callSync`/`call`. Only successful resolutions are kept (refusals and unknown names
+/// take the slow path, which logs them). Confined to the runtime thread; cleared when the
+/// context's dispatcher changes.
+struct MethodCache {
+    struct Entry {
+        let characters: [UInt16]
+        let api: String
+        let method: BridgeMethod
+    }
+
+    private var buckets: [UInt64: [Entry]] = [:]
+    private(set) var count = 0
+    /// Bounds memory for scripts that call many distinct names.
+    static let limit = 1024
+
+    /// FNV-1a over the UTF-16 code units.
+    static func hash(_ characters: UnsafeBufferPointer<UInt16>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for unit in characters {
+            hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    func lookup(_ characters: UnsafeBufferPointer<UInt16>, hash: UInt64) -> Entry? {
+        guard let bucket = buckets[hash] else { return nil }
+        for entry in bucket where entry.characters.count == characters.count && entry.characters.elementsEqual(characters) {
+            return entry
+        }
+        return nil
+    }
+
+    mutating func insert(_ characters: UnsafeBufferPointer<UInt16>, hash: UInt64, api: String, method: BridgeMethod) {
+        guard count < Self.limit else { return }
+        buckets[hash, default: []].append(Entry(characters: Array(characters), api: api, method: method))
+        count += 1
+    }
+
+    mutating func removeAll() {
+        buckets.removeAll()
+        count = 0
+    }
+}
