@@ -77,6 +77,18 @@ if sections.contains("sync-profile") {
     await context.release()
     await runtime.shutdown()
 }
+if sections.contains("async-profile") {
+    // Only the awaited runtimeThread-placement loop, for `perf record`.
+    let table = try BridgeMethodTable([.async("noopAsyncOnThread", placement: .runtimeThread) { _ in .undefined }])
+    let runtime = JSRuntime()
+    let context = try await runtime.makeContext(.init(name: "bench", bridge: table, executionTimeLimit: nil))
+    let nanos = try await measure(
+        context, "(async () => { for (let i = 0; i < 1000000; i++) await JSBridge.call('noopAsyncOnThread'); })()",
+        iterations: 1_000_000)
+    print(String(format: "awaited JSBridge.call no-op, runtimeThread placement: %.1f ns", nanos))
+    await context.release()
+    await runtime.shutdown()
+}
 if wants("binary") {
     rows.append(try await MoreBenchmarks.binary(iterations: scale == 1 ? 200 : 1000))
 }

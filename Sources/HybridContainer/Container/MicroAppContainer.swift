@@ -170,7 +170,6 @@ public actor MicroAppContainer: ContainerServices {
         let bridge = AppBridge(
             table: plugins, instances: instances, app: handle, policy: configuration.permissions,
             observer: Monitoring.callObserver(logger: logger))
-        await context.setBridge(bridge)
         let fuse = self.fuse
         let app = MicroApp(
             handle: handle, context: context, miniProgram: loaded.miniProgramConfig, plugins: instances, hookTimeout: configuration.hookTimeout, logger: logger,
@@ -192,7 +191,7 @@ public actor MicroAppContainer: ContainerServices {
         }
         do {
             for plugin in instances { try await plugin.setUp(handle) }
-            try await AppScriptRunner.run(loaded, in: context, miniProgram: configuration.miniProgram)
+            try await AppScriptRunner.run(loaded, in: context, bridge: bridge, miniProgram: configuration.miniProgram)
             apps[instanceID] = app
             launchFailure = try await app.launch(options)
             if start { try await app.start() }

@@ -2,25 +2,30 @@
 /// (as an ES module when it uses `import`/`export`), or for a mini-program the framework,
 /// `app.js` and the main package's page files.
 enum AppScriptRunner {
-    static func run(_ loaded: LoadedApp, in context: ScriptContext, miniProgram options: MiniProgramOptions) async throws {
+    /// Runs on the context's thread (`isolated`): the whole sequence is one hop, not one per step.
+    static func run(
+        _ loaded: LoadedApp, in context: isolated ScriptContext, bridge: any BridgeDispatching,
+        miniProgram options: MiniProgramOptions
+    ) throws {
+        context.setBridge(bridge)
         let appId = loaded.manifest.appId.rawValue
         do {
             switch loaded.kind {
             case .script:
-                try await context.evaluate(AppPrelude.source, sourceURL: AppPrelude.sourceURL)
+                try context.evaluate(AppPrelude.source, sourceURL: AppPrelude.sourceURL)
                 if (try? ESModuleTransform.transform(loaded.entrySource)) != nil {
-                    try await context.runModule(loaded.manifest.entry)
+                    try context.runModule(loaded.manifest.entry)
                 } else {
-                    try await context.evaluate(loaded.entrySource, sourceURL: loaded.entryURL)
+                    try context.evaluate(loaded.entrySource, sourceURL: loaded.entryURL)
                 }
             case .miniProgram(let config):
                 guard loaded.modules.moduleExists("app.js") else {
                     throw ContainerError.loadFailed(appId: appId, reason: "a mini-program needs an app.js next to its app.json")
                 }
-                try await context.evaluate(MiniProgramInstaller.source, sourceURL: MiniProgramInstaller.sourceURL)
-                try await context.call("__hcInstallMiniProgram", [MiniProgramInstaller.configuration(config, options: options)])
-                try await context.runModule("app.js")
-                try await context.call("__hcMini.loadMainPages")
+                try context.evaluate(MiniProgramInstaller.source, sourceURL: MiniProgramInstaller.sourceURL)
+                try context.call("__hcInstallMiniProgram", [MiniProgramInstaller.configuration(config, options: options)])
+                try context.runModule("app.js")
+                try context.call("__hcMini.loadMainPages")
             }
         } catch ScriptError.exception(let exception) {
             throw ContainerError.scriptFailed(appId: appId, exception: exception)

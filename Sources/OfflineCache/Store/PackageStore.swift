@@ -85,6 +85,11 @@ public final class PackageStore: Sendable {
     /// `root.path`, for building hot-path paths without URL work.
     private let rootPath: String
     private let activeCache = Mutex<[AppID: CachedActive]>([:])
+    /// Parsed `state.json` files by the identity of the file they were read from: every launch
+    /// reads an app's state several times (pending, launch guard, lease, confirmation), and a
+    /// stat is far cheaper than reading and decoding. Any write replaces the file (new inode,
+    /// ctime), so another process's change is always seen.
+    private let stateCache = Mutex<[AppID: (identity: FileIdentity, state: AppState)]>([:])
     /// Live leases by "appId/version", and evicted versions waiting for their last lease.
     let leaseCounts = Mutex<[String: Int]>([:])
     let evictedWhileLeased = Mutex<Set<String>>([])
@@ -174,11 +179,17 @@ public final class PackageStore: Sendable {
 
     func loadState(_ appId: AppID) throws -> AppState {
         let url = stateURL(appId)
+        // Stat before reading: if the file is replaced in between, the cache keeps the old
+        // identity with the new content and simply misses next time.
+        guard let identity = FileIdentity(path: url.path) else { return AppState() }
+        if let cached = stateCache.withLock({ $0[appId] }), cached.identity == identity { return cached.state }
         guard let data = FileManager.default.contents(atPath: url.path) else { return AppState() }
         do {
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = .iso8601
-            return try decoder.decode(AppState.self, from: data)
+            let state = try decoder.decode(AppState.self, from: data)
+            stateCache.withLock { $0[appId] = (identity, state) }
+            return state
         } catch {
             throw PackageError.storeIO(operation: "parse", path: url.path, reason: "\(error)")
         }
