@@ -192,7 +192,8 @@ extension ContextCore {
     func makeErrorValue(_ error: BridgeError, api: String) -> JSValueRef {
         let ctx = globalContext
         var message: JSValueRef? = JSStringConversion.with(error.message) { JSValueMakeString(ctx, $0) }
-        let object = JSObjectMakeError(ctx, 1, &message, nil)!
+        // nil while the watchdog's termination is pending: the plain message has to do.
+        guard let object = JSObjectMakeError(ctx, 1, &message, nil) else { return message ?? JSValueMakeUndefined(ctx) }
         let names = runtime.names
         let attributes = JSPropertyAttributes(kJSPropertyAttributeNone)
         JSStringConversion.with("JSBridgeError") { JSObjectSetProperty(ctx, object, names.name, JSValueMakeString(ctx, $0), attributes, nil) }

@@ -22,7 +22,9 @@ extension ContextCore {
         }
         let data = try modules.moduleSource(path)
         guard let text = String(validatingUTF8Data: data) else { throw ModuleLoadError.notUTF8(path) }
-        let result = JSObjectMake(globalContext, nil, nil)!
+        guard let result = JSObjectMake(globalContext, nil, nil) else {
+            throw NativeFunctionError(kind: .error, message: "require('\(path)'): out of memory")
+        }
         if path.hasSuffix(".json") {
             let value = JSStringConversion.with(text) { JSValueMakeFromJSONString(globalContext, $0) }
             guard let value else {

@@ -65,6 +65,15 @@ public final class JSRuntime: Sendable {
         _ = try? await onThread { core.value.shutdown() }
     }
 
+    /// What the runtime thread is doing: the job running now (an opaque identity) and the CPU
+    /// time the thread has used, or nil when it is idle. Two samples with the same job tell how
+    /// much CPU that one job burned: far more than any watchdog limit means the thread is stuck.
+    /// (An endless chain of promise jobs is the one runaway JavaScriptCore's watchdog cannot
+    /// stop, since every microtask is a separate VM entry with its own time budget.)
+    public nonisolated func busySample() -> (job: UInt64, threadCPUNanoseconds: UInt64)? {
+        executor.busySample.map { ($0.job, $0.threadCPU) }
+    }
+
     /// The number of contexts not yet released.
     public var liveContextCount: Int {
         get async {

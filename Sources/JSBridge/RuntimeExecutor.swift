@@ -25,6 +25,26 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
     private var queue: [Work] = []
     /// Mirrors `queue.count` so the loop can spin without taking the lock.
     private let queuedCount = Atomic<Int>(0)
+    /// When the job running now began (monotonic ns), 0 while the thread waits: lets a
+    /// supervisor see a thread stuck in one job (e.g. an endless microtask chain, which
+    /// JavaScriptCore's watchdog cannot stop because each microtask is a new VM entry).
+    private let busySince = Atomic<UInt64>(0)
+
+    /// The thread's CPU-time clock (set once the thread runs; such clock IDs are negative, so
+    /// `Int32.min` marks "not yet").
+    private let cpuClock = Atomic<Int32>(.min)
+
+    /// The job running now (identified by its start, monotonic ns) and the CPU time the thread
+    /// has used so far; nil while the thread waits. Sampling this twice tells how much CPU one
+    /// job has burned, the measure the watchdog uses too.
+    var busySample: (job: UInt64, threadCPU: UInt64)? {
+        let since = busySince.load(ordering: .relaxed)
+        let clock = cpuClock.load(ordering: .relaxed)
+        guard since != 0, clock != .min else { return nil }
+        var spec = timespec()
+        guard clock_gettime(clockid_t(clock), &spec) == 0 else { return nil }
+        return (since, UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec))
+    }
     private var sleeping = false
     private var stopRequested = false
 
@@ -60,6 +80,8 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
         let ready = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
             self.threadID = pthread_self()
+            var clock = clockid_t()
+            if pthread_getcpuclockid(pthread_self(), &clock) == 0 { self.cpuClock.store(Int32(clock), ordering: .relaxed) }
             ready.signal()
             self.runLoop()
             onExit()
@@ -177,6 +199,8 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
             if stop { break }
 
             for work in batch {
+                busySince.store(MonotonicClock.now(), ordering: .relaxed)
+                defer { busySince.store(0, ordering: .relaxed) }
                 switch work {
                 case .job(let job):
                     // Jobs arrive both as actor work (serial executor) and as tasks that prefer
@@ -207,7 +231,9 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
         let now = MonotonicClock.now()
         guard first <= now else { return }
         while let action = timers.popDue(now: now) {
+            busySince.store(MonotonicClock.now(), ordering: .relaxed)
             action()
+            busySince.store(0, ordering: .relaxed)
         }
     }
 }

@@ -143,13 +143,14 @@ struct ValueConverter {
         case .array(let elements):
             // Elements are attached one by one so each is reachable from the (stack-held)
             // array before the next allocation can trigger a collection.
-            let array = JSObjectMakeArray(ctx, 0, nil, nil)!
+            // nil while the watchdog's termination is pending (JSC refuses to allocate then).
+            guard let array = JSObjectMakeArray(ctx, 0, nil, nil) else { return JSValueMakeUndefined(ctx) }
             for (index, element) in elements.enumerated() {
                 JSObjectSetPropertyAtIndex(ctx, array, UInt32(index), jsValue(element), nil)
             }
             return array
         case .object(let members):
-            let object = JSObjectMake(ctx, nil, nil)!
+            guard let object = JSObjectMake(ctx, nil, nil) else { return JSValueMakeUndefined(ctx) }
             for (key, member) in members {
                 JSStringConversion.with(key) { name in
                     JSObjectSetProperty(ctx, object, name, jsValue(member), JSPropertyAttributes(kJSPropertyAttributeNone), nil)
@@ -162,7 +163,7 @@ struct ValueConverter {
     /// One copy into memory the ArrayBuffer then owns (freed by its deallocator).
     func arrayBuffer(_ data: Data) -> JSValueRef {
         let count = data.count
-        let bytes = malloc(max(count, 1))!
+        guard let bytes = malloc(max(count, 1)) else { return JSValueMakeUndefined(ctx) }
         data.withUnsafeBytes { source in
             if let base = source.baseAddress { memcpy(bytes, base, count) }
         }
@@ -173,7 +174,9 @@ struct ValueConverter {
 
     /// A `Uint8Array` holding a copy of `bytes`.
     func uint8Array<C: Collection<UInt8>>(_ bytes: C) -> JSValueRef {
-        let array = JSObjectMakeTypedArray(ctx, kJSTypedArrayTypeUint8Array, bytes.count, nil)!
+        guard let array = JSObjectMakeTypedArray(ctx, kJSTypedArrayTypeUint8Array, bytes.count, nil) else {
+            return JSValueMakeUndefined(ctx)
+        }
         if bytes.count > 0 {
             typedArrayBytes(array).copyBytes(from: bytes)
         }

@@ -6,6 +6,9 @@ actor MicroApp {
     let handle: AppHandle
     var descriptor: AppDescriptor { handle.descriptor }
     let context: ScriptContext
+    /// The supervisor of the app's JavaScript thread and the thread's index: every call into
+    /// the context fails instead of hanging if the thread stalls.
+    let runtime: (supervisor: RuntimeSupervisor, index: Int)
     /// The `app.json` facts of a mini-program; `nil` for a script app.
     let miniProgram: MiniProgramConfig?
     let plugins: [any Plugin]
@@ -22,13 +25,15 @@ actor MicroApp {
     private(set) var failures: [AppFailure] = []
 
     init(
-        handle: AppHandle, context: ScriptContext, miniProgram: MiniProgramConfig?, plugins: [any Plugin], hookTimeout: Duration, logger: Logger,
+        handle: AppHandle, context: ScriptContext, runtime: (supervisor: RuntimeSupervisor, index: Int),
+        miniProgram: MiniProgramConfig?, plugins: [any Plugin], hookTimeout: Duration, logger: Logger,
         lease: PackageLease?, emit: @escaping @Sendable (ContainerEvent) -> Void,
         recordFailure: @escaping @Sendable (String) -> Void
     ) {
         self.lease = lease
         self.handle = handle
         self.context = context
+        self.runtime = runtime
         self.miniProgram = miniProgram
         self.plugins = plugins
         self.hookTimeout = hookTimeout
@@ -104,7 +109,8 @@ actor MicroApp {
         }
         state = next
         for plugin in plugins { await plugin.tearDown(handle) }
-        await context.release()
+        let context = self.context
+        try? await runtime.supervisor.guarded(runtime.index, appId: descriptor.appId) { await context.release() }
         emit(.destroyed(descriptor))
     }
 
@@ -112,7 +118,11 @@ actor MicroApp {
     /// Returns true if the hook failed.
     private func callHook(_ name: String, _ argument: JSONValue) async -> Bool {
         do {
-            _ = try await context.callAwaiting("__hcInvokeHook", [.string(name), argument], timeout: hookTimeout)
+            let context = self.context
+            let timeout = hookTimeout
+            _ = try await runtime.supervisor.guarded(runtime.index, appId: descriptor.appId) {
+                try await context.callAwaiting("__hcInvokeHook", [.string(name), argument], timeout: timeout)
+            }
             return false
         } catch {
             await report(Self.failure(from: error, origin: name))

@@ -17,6 +17,10 @@ public struct ContainerConfiguration: Sendable {
     public var developerMode: Bool
     /// Longest single run of an app's script before the watchdog stops it.
     public var executionTimeLimit: Duration
+    /// How long one job may keep a JavaScript thread busy before the thread is quarantined
+    /// (see `ContainerError.runtimeStalled`); nil means three times `executionTimeLimit`, at
+    /// least one second.
+    public var runtimeStallLimit: Duration?
     /// How long a lifecycle hook's returned promise may take.
     public var hookTimeout: Duration
     /// How long an async JSAPI may take before rejecting with code 5.

@@ -18,6 +18,9 @@ public enum ContainerError: Error, Sendable, CustomStringConvertible {
     case developerModeRequired(path: String)
     /// The container was shut down.
     case shutDown
+    /// The app's JavaScript thread is stuck (a job ran past `limit`, e.g. an endless chain of
+    /// promise jobs, which the watchdog cannot stop); the thread is quarantined.
+    case runtimeStalled(appId: String, thread: String, limit: Duration)
 
     public var description: String {
         switch self {
@@ -30,6 +33,8 @@ public enum ContainerError: Error, Sendable, CustomStringConvertible {
         case .fused(let appId, let failures, let reason): return "\(appId) is disabled for a cool-down after \(failures) failures (last: \(reason))"
         case .developerModeRequired(let path): return "\(path) is a plain folder; launching unsigned code needs developer mode"
         case .shutDown: return "the container is shut down"
+        case .runtimeStalled(let appId, let thread, let limit):
+            return "\(appId): JavaScript thread \(thread) is stuck in one job for more than \(limit) (an endless promise-job chain?) and is quarantined"
         }
     }
 }

@@ -13,6 +13,8 @@ public enum ContainerEvent: Sendable, CustomStringConvertible {
     case rolledBack(appId: String, from: String, to: String, reason: String)
     case confirmed(appId: String, version: String)
     case updateInstalled(appId: String, version: String, method: String)
+    /// A JavaScript thread is stuck in one job; the apps on it are lost, new apps go elsewhere.
+    case runtimeStalled(thread: String, apps: [String], seconds: Double)
 
     public var description: String {
         switch self {
@@ -29,6 +31,8 @@ public enum ContainerEvent: Sendable, CustomStringConvertible {
         case .rolledBack(let appId, let from, let to, let reason): return "\(appId) rolled back \(from) → \(to): \(reason)"
         case .confirmed(let appId, let version): return "\(appId) \(version) confirmed (probation passed)"
         case .updateInstalled(let appId, let version, let method): return "\(appId) \(version) downloaded (\(method)); active at next launch"
+        case .runtimeStalled(let thread, let apps, let seconds):
+            return "JavaScript thread \(thread) stuck for \(String(format: "%.1f", seconds)) s; quarantined with \(apps.isEmpty ? "no apps" : apps.joined(separator: ", "))"
         }
     }
 }

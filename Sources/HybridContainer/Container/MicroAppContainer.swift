@@ -21,6 +21,8 @@ public actor MicroAppContainer: ContainerServices {
     public nonisolated let resolver: ResourceResolver
     let plugins: PluginTable
     let runtimes: [JSRuntime]
+    /// Quarantines JavaScript threads stuck in one job.
+    let supervisor: RuntimeSupervisor
     let loader: AppLoader
     let fuse: LaunchFuse
     var apps: [UInt64: MicroApp] = [:]
@@ -53,6 +55,9 @@ public actor MicroAppContainer: ContainerServices {
         self.runtimes = (0..<max(1, configuration.runtimeThreads)).map {
             JSRuntime(configuration: .init(name: "hybrid-js-\($0)"))
         }
+        let executionLimit = configuration.executionTimeLimit
+        self.supervisor = RuntimeSupervisor(
+            runtimes: runtimes, stallLimit: configuration.runtimeStallLimit ?? max(executionLimit * 3, .seconds(1)))
         self.loader = AppLoader(
             store: store, resolver: resolver, fetcher: fetcher, trustedKeys: configuration.trustedKeys,
             developerMode: configuration.developerMode)
@@ -63,6 +68,9 @@ public actor MicroAppContainer: ContainerServices {
             try UpdateClient(
                 store: store, device: configuration.device,
                 downloadDirectory: configuration.storeDirectory.appendingPathComponent("downloads"), logger: configuration.logger)
+        }
+        supervisor.start { [weak self] index, busy in
+            Task { await self?.runtimeStalled(index, busyFor: busy) }
         }
         if case .periodic(let interval) = configuration.updatePolicy, updater != nil {
             periodicUpdates = Task { [weak self] in
@@ -152,11 +160,19 @@ public actor MicroAppContainer: ContainerServices {
             source: loaded.source, permissions: Set(loaded.manifest.permissions), allowedDomains: loaded.manifest.allowedDomains)
         var launchFailure: AppFailure?
         let relay = DiagnosticRelay()
-        let runtime = runtimes[Int(instanceID % UInt64(runtimes.count))]
+        let healthy = supervisor.healthyIndices
+        guard !healthy.isEmpty else {
+            let error = ContainerError.runtimeStalled(appId: appId, thread: "every JavaScript thread", limit: supervisor.stallLimit)
+            fail(appId, reason: "\(error)")
+            throw error
+        }
+        let runtimeIndex = healthy[Int(instanceID % UInt64(healthy.count))]
+        let runtime = runtimes[runtimeIndex]
+        let supervisor = self.supervisor
         let onEvent = configuration.onEvent
         var logger = self.logger
         logger[metadataKey: "app"] = "\(appId)#\(instanceID)"
-        let context = try await runtime.makeContext(.init(
+        let contextConfiguration = ScriptContext.Configuration(
             name: appId,
             metadata: ["appId": appId, "version": descriptor.version, "instanceID": "\(instanceID)"],
             executionTimeLimit: configuration.executionTimeLimit,
@@ -164,7 +180,10 @@ public actor MicroAppContainer: ContainerServices {
             modules: loaded.modules,
             logger: logger,
             onConsole: { message in onEvent?(.console(descriptor, message)) },
-            onDiagnostic: { diagnostic in relay.deliver(diagnostic) }))
+            onDiagnostic: { diagnostic in relay.deliver(diagnostic) })
+        let context = try await supervisor.guarded(runtimeIndex, appId: appId) {
+            try await runtime.makeContext(contextConfiguration)
+        }
         let handle = AppHandle(descriptor: descriptor, events: context.events, container: self)
         let instances = plugins.instances(for: handle)
         let bridge = AppBridge(
@@ -172,7 +191,8 @@ public actor MicroAppContainer: ContainerServices {
             observer: Monitoring.callObserver(logger: logger))
         let fuse = self.fuse
         let app = MicroApp(
-            handle: handle, context: context, miniProgram: loaded.miniProgramConfig, plugins: instances, hookTimeout: configuration.hookTimeout, logger: logger,
+            handle: handle, context: context, runtime: (supervisor, runtimeIndex), miniProgram: loaded.miniProgramConfig,
+            plugins: instances, hookTimeout: configuration.hookTimeout, logger: logger,
             lease: loaded.source == .offline ? (try? store.leaseActive(loaded.manifest.appId))?.lease : nil,
             emit: { onEvent?($0) },
             recordFailure: { reason in
@@ -191,14 +211,17 @@ public actor MicroAppContainer: ContainerServices {
         }
         do {
             for plugin in instances { try await plugin.setUp(handle) }
-            try await AppScriptRunner.run(loaded, in: context, bridge: bridge, miniProgram: configuration.miniProgram)
+            let miniProgram = configuration.miniProgram
+            try await supervisor.guarded(runtimeIndex, appId: appId) {
+                try await AppScriptRunner.run(loaded, in: context, bridge: bridge, miniProgram: miniProgram)
+            }
             apps[instanceID] = app
             launchFailure = try await app.launch(options)
             if start { try await app.start() }
         } catch {
             apps[instanceID] = nil
             for plugin in instances { await plugin.tearDown(handle) }
-            await context.release()
+            try? await supervisor.guarded(runtimeIndex, appId: appId) { await context.release() }
             if case ContainerError.launchVetoed = error {} else { fail(appId, reason: "\(error)") }
             throw error
         }
@@ -210,6 +233,16 @@ public actor MicroAppContainer: ContainerServices {
         let elapsed = (clock.now - began).components
         emit(.launched(descriptor, milliseconds: Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15))
         return (descriptor, launchFailure)
+    }
+
+    /// A JavaScript thread is stuck: tell the host which apps were on it.
+    func runtimeStalled(_ index: Int, busyFor: Duration) {
+        let lost = apps.values.filter { $0.runtime.index == index }.map(\.handle.descriptor)
+        let seconds = Double(busyFor.components.seconds) + Double(busyFor.components.attoseconds) / 1e18
+        logger.critical("JavaScript thread \(runtimes[index].configuration.name) stuck for \(busyFor); quarantined")
+        emit(.runtimeStalled(
+            thread: runtimes[index].configuration.name, apps: lost.map { "\($0.appId)#\($0.instanceID)" }, seconds: seconds))
+        for app in lost { _ = fuse.recordFailure(app.appId, reason: "its JavaScript thread stalled") }
     }
 
     // MARK: Lifecycle
@@ -261,6 +294,9 @@ public actor MicroAppContainer: ContainerServices {
         isShutDown = true
         periodicUpdates?.cancel()
         for id in apps.keys.sorted() { try? await destroy(id) }
-        for runtime in runtimes { await runtime.shutdown() }
+        supervisor.stop()
+        for (index, runtime) in runtimes.enumerated() where !supervisor.isStalled(index) {
+            await runtime.shutdown()
+        }
     }
 }

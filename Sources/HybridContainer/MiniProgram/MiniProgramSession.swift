@@ -48,6 +48,13 @@ public struct MiniProgramSession: Sendable {
     public let config: MiniProgramConfig
     let context: ScriptContext
     let hookTimeout: Duration
+    let runtime: (supervisor: RuntimeSupervisor, index: Int)
+
+    /// Calls into the app's thread fail with `ContainerError.runtimeStalled` if it stalls.
+    private func guarded<T: Sendable>(_ body: @escaping @Sendable (ScriptContext) async throws -> T) async throws -> T {
+        let context = self.context
+        return try await runtime.supervisor.guarded(runtime.index, appId: app.appId) { try await body(context) }
+    }
 
     /// Navigates; returns the page stack after it. Page hooks run as in the app's own calls.
     @discardableResult
@@ -60,7 +67,8 @@ public struct MiniProgramSession: Sendable {
         case .switchTab(let url): ["switchTab", .string(url)]
         }
         do {
-            return try JSONValueDecoder().decode([PageInfo].self, from: try await context.call("__hcMini.navigate", arguments))
+            return try JSONValueDecoder().decode(
+                [PageInfo].self, from: try await guarded { try await $0.call("__hcMini.navigate", arguments) })
         } catch ScriptError.exception(let exception) where exception.name == "NavigationError" {
             throw MiniProgramError.navigationFailed(exception.message)
         }
@@ -68,12 +76,13 @@ public struct MiniProgramSession: Sendable {
 
     /// The page stack, bottom first.
     public func pages() async throws -> [PageInfo] {
-        try JSONValueDecoder().decode([PageInfo].self, from: try await context.call("__hcMini.pages"))
+        try JSONValueDecoder().decode([PageInfo].self, from: try await guarded { try await $0.call("__hcMini.pages") })
     }
 
     /// A page's `data` (the top page by default).
     public func data(ofPage pageId: Int? = nil) async throws -> JSONValue {
-        try await context.call("__hcMini.data", [pageId.map { .number(Double($0)) } ?? .undefined])
+        let argument: JSONValue = pageId.map { .number(Double($0)) } ?? .undefined
+        return try await guarded { try await $0.call("__hcMini.data", [argument]) }
     }
 
     /// Calls a page's handler (`onTap`, `onPullDownRefresh`, …) with an event object (`type`,
@@ -82,14 +91,14 @@ public struct MiniProgramSession: Sendable {
     /// the app's `onError` and the host's events, like any script error.
     @discardableResult
     public func firePageEvent(_ handler: String, event: JSONValue = [:], page pageId: Int? = nil) async throws -> JSONValue {
-        try await context.callAwaiting(
-            "__hcMini.firePageEvent", [.string(handler), event, pageId.map { .number(Double($0)) } ?? .undefined],
-            timeout: hookTimeout)
+        let arguments: [JSONValue] = [.string(handler), event, pageId.map { .number(Double($0)) } ?? .undefined]
+        let timeout = hookTimeout
+        return try await guarded { try await $0.callAwaiting("__hcMini.firePageEvent", arguments, timeout: timeout) }
     }
 
     /// API calls and visited pages so far.
     public func statistics() async throws -> MiniProgramStatistics {
-        try JSONValueDecoder().decode(MiniProgramStatistics.self, from: try await context.call("__hcMini.stats"))
+        try JSONValueDecoder().decode(MiniProgramStatistics.self, from: try await guarded { try await $0.call("__hcMini.stats") })
     }
 }
 
@@ -99,6 +108,8 @@ extension MicroAppContainer {
     public func miniProgram(_ instanceID: UInt64) throws -> MiniProgramSession {
         let app = try app(instanceID)
         guard let config = app.miniProgram else { throw MiniProgramError.notAMiniProgram(instanceID: instanceID) }
-        return MiniProgramSession(app: app.handle.descriptor, config: config, context: app.context, hookTimeout: configuration.hookTimeout)
+        return MiniProgramSession(
+            app: app.handle.descriptor, config: config, context: app.context, hookTimeout: configuration.hookTimeout,
+            runtime: app.runtime)
     }
 }

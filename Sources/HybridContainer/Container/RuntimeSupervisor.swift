@@ -1,0 +1,127 @@
+import Synchronization
+
+/// Watches the container's JavaScript threads. A thread stuck in one job far longer than the
+/// watchdog allows is quarantined: no new app goes to it, and every container call waiting on
+/// it fails with `ContainerError.runtimeStalled` instead of hanging the host.
+///
+/// The case this exists for: an endless chain of promise jobs
+/// (`const spin = () => Promise.resolve().then(spin)`). JavaScriptCore runs microtasks when it
+/// releases its lock, each as a separate VM entry with a fresh time budget, so its watchdog
+/// never fires; the thread cannot be interrupted and its apps are lost. The other threads and
+/// their apps keep running, and the host is told which apps were on the stalled thread.
+final class RuntimeSupervisor: Sendable {
+    private struct State {
+        var stalled: Set<Int> = []
+        /// Per thread: the job last seen running and the thread's CPU time when first seen.
+        var sightings: [Int: (job: UInt64, cpu: UInt64)] = [:]
+        var waiters: [Int: [UInt64: @Sendable () -> Void]] = [:]
+        var nextToken: UInt64 = 0
+    }
+
+    let runtimes: [JSRuntime]
+    /// How long one job may run before its thread counts as stalled.
+    let stallLimit: Duration
+    private let state = Mutex(State())
+    private let watcher = Mutex<Task<Void, Never>?>(nil)
+
+    init(runtimes: [JSRuntime], stallLimit: Duration) {
+        self.runtimes = runtimes
+        self.stallLimit = stallLimit
+    }
+
+    /// Starts watching; `onStall(index, busyFor)` is called once per stalled thread.
+    func start(onStall: @escaping @Sendable (Int, Duration) -> Void) {
+        let interval = max(stallLimit / 4, .milliseconds(20))
+        let task = Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                guard let self else { return }
+                for index in self.runtimes.indices {
+                    guard let busy = self.cpuBurned(index), busy > self.stallLimit, self.markStalled(index) else { continue }
+                    onStall(index, busy)
+                }
+            }
+        }
+        watcher.withLock { $0 = task }
+    }
+
+    func stop() {
+        watcher.withLock { $0?.cancel() }
+    }
+
+    func isStalled(_ index: Int) -> Bool {
+        state.withLock { $0.stalled.contains(index) }
+    }
+
+    /// Threads not stalled, for new apps.
+    var healthyIndices: [Int] {
+        state.withLock { state in runtimes.indices.filter { !state.stalled.contains($0) } }
+    }
+
+    /// CPU time the thread's current job has used since this supervisor first saw it (CPU,
+    /// not wall time, like the watchdog: a starved thread is not a stuck one).
+    private func cpuBurned(_ index: Int) -> Duration? {
+        let sample = runtimes[index].busySample()
+        return state.withLock { state -> Duration? in
+            guard let sample else {
+                state.sightings[index] = nil
+                return nil
+            }
+            guard let seen = state.sightings[index], seen.job == sample.job else {
+                state.sightings[index] = (sample.job, sample.threadCPUNanoseconds)
+                return nil
+            }
+            return .nanoseconds(Int64(clamping: sample.threadCPUNanoseconds &- seen.cpu))
+        }
+    }
+
+    private func markStalled(_ index: Int) -> Bool {
+        let waiters = state.withLock { state -> [@Sendable () -> Void]? in
+            guard state.stalled.insert(index).inserted else { return nil }
+            return Array((state.waiters.removeValue(forKey: index) ?? [:]).values)
+        }
+        guard let waiters else { return false }
+        for waiter in waiters { waiter() }
+        return true
+    }
+
+    /// Runs `body` (which needs runtime `index`), failing with `ContainerError.runtimeStalled`
+    /// if that thread stalls first; the body is then abandoned (it can never run).
+    func guarded<T: Sendable>(
+        _ index: Int, appId: String, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        let thread = runtimes[index].configuration.name
+        let limit = stallLimit
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let once = ResumeOnce()
+            let stalled = { @Sendable in
+                if once.claim() { continuation.resume(throwing: ContainerError.runtimeStalled(appId: appId, thread: thread, limit: limit)) }
+            }
+            let token = state.withLock { state -> UInt64? in
+                guard !state.stalled.contains(index) else { return nil }
+                state.nextToken += 1
+                state.waiters[index, default: [:]][state.nextToken] = stalled
+                return state.nextToken
+            }
+            guard let token else {
+                stalled()
+                return
+            }
+            Task {
+                let result: Result<T, any Error>
+                do { result = .success(try await body()) } catch { result = .failure(error) }
+                _ = self.state.withLock { $0.waiters[index]?.removeValue(forKey: token) }
+                if once.claim() { continuation.resume(with: result) }
+            }
+        }
+    }
+}
+
+/// A flag claimed at most once, from any thread.
+final class ResumeOnce: Sendable {
+    private let claimed = Atomic<Bool>(false)
+
+    func claim() -> Bool {
+        claimed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+    }
+}

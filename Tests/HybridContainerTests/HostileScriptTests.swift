@@ -1,0 +1,192 @@
+import Foundation
+import HybridContainer
+import Testing
+
+/// One piece of hostile JavaScript and what the container must do about it.
+struct HostileCase: Sendable, CustomTestStringConvertible {
+    enum Outcome: Sendable {
+        /// The launch is refused; the error's description contains the text.
+        case launchFails(String)
+        /// The app runs; a failure whose description contains the text is reported.
+        case reportsFailure(String)
+        /// The app runs; after it is idle, the expression evaluates to the value.
+        case evaluates(String, JSONValue)
+    }
+
+    let name: String
+    let script: String
+    var permissions: [String] = []
+    let outcome: Outcome
+
+    var testDescription: String { name }
+
+    /// Calls every built-in JSAPI with every kind of wrong parameter (not `exitApp`, which
+    /// exits the app whatever its parameters).
+    static let everyAPIWithWrongTypes = """
+        const apis = ['setStorage', 'getStorage', 'removeStorage', 'clearStorage', 'getStorageInfo', 'setStorageSync',
+          'getStorageSync', 'request', 'getSystemInfo', 'getAppInfo', 'postNotification', 'getConfig', 'reportEvent',
+          'openApp', '__hc.render', '__hc.ui', 'log', 'noSuchAPI'];
+        const wrong = [null, 0, -1, 1e308, NaN, 'text', true, [], [1, [2, [3]]], {}, { key: 42 }, { key: null },
+          { key: 'k', data: undefined }, { url: 42 }, { url: 'file:///etc/passwd' }, { url: 'http://[::1' },
+          { name: { nested: true } }, { key: 'x'.repeat(5000) }, { extra: 1, key: 'k', data: 1, more: [1] },
+          new Uint8Array(8), { pageId: 'x', route: 7, kind: 'nope' }, { api: 5 }];
+        globalThis.report = { settled: 0, badCodes: [] };
+        const valid = (code) => Number.isInteger(code) && ((code >= 1 && code <= 6) || code >= 1000);
+        App({ async onLaunch() {
+          const calls = [];
+          for (const api of apis) for (const params of wrong) {
+            calls.push(JSBridge.call(api, params).then(() => { report.settled++; }, (e) => {
+              report.settled++;
+              if (!valid(e.error)) report.badCodes.push(api + ': ' + e.error);
+            }));
+            try { JSBridge.callSync(api, params); } catch (e) { if (!valid(e.error)) report.badCodes.push(api + ' sync: ' + e.error); }
+          }
+          await Promise.all(calls);
+        } });
+        """
+
+    static let all: [HostileCase] = [
+        .init(name: "infinite loop at top level", script: "while (true) {}", outcome: .launchFails("was stopped")),
+        .init(name: "infinite loop in onLaunch", script: "App({ onLaunch() { for (;;) {} } })", outcome: .reportsFailure("onLaunch: stopped by the watchdog")),
+        .init(name: "infinite loop in onShow", script: "App({ onShow() { for (;;) {} } })", outcome: .reportsFailure("onStart: stopped by the watchdog")),
+        .init(name: "infinite loop in a timer", script: "setTimeout(() => { for (;;) {} }, 0); App({})", outcome: .reportsFailure("stopped by the watchdog")),
+        // JavaScriptCore's watchdog cannot stop a promise-job chain (each job is a new VM entry
+        // with its own budget): the supervisor quarantines the thread instead. The chain ends
+        // after 8 s so the test process gets its core back.
+        .init(name: "promise-job chain that outlives the watchdog", script: """
+            App({ onLaunch() { const end = Date.now() + 8000; const spin = () => { if (Date.now() < end) Promise.resolve().then(spin); }; spin(); } })
+            """, outcome: .reportsFailure("is quarantined")),
+        .init(name: "infinite loop after an await", script: "App({ async onLaunch() { await null; while (true) {} } })",
+              outcome: .reportsFailure("stopped by the watchdog")),
+        .init(name: "infinite loop in toJSON of bridge parameters",
+              script: "JSBridge.callSync('log', { toJSON() { for (;;) {} } }); App({})", outcome: .launchFails("was stopped")),
+        .init(name: "deep recursion at top level", script: "function f() { return f() + 1; } f();", outcome: .launchFails("RangeError")),
+        .init(name: "deep recursion in a hook", script: "App({ onLaunch() { const f = () => f() + 1; f(); } })", outcome: .reportsFailure("RangeError")),
+        .init(name: "huge ArrayBuffer", script: "new ArrayBuffer(2 ** 45)", outcome: .launchFails("RangeError")),
+        .init(name: "huge string", script: "'x'.repeat(2 ** 31)", outcome: .launchFails("RangeError")),
+        .init(name: "huge array length", script: "new Array(2 ** 32)", outcome: .launchFails("RangeError")),
+        .init(name: "1 MB console line", script: "console.log('x'.repeat(1_000_000)); App({})",
+              outcome: .evaluates("typeof getApp()", "object")),
+        .init(name: "throwing in every hook", script: """
+            App({ onLaunch() { throw new Error('launch'); }, onShow() { throw new Error('show'); },
+                  onHide() { throw new Error('hide'); }, onError() { throw new Error('error handler'); } })
+            """, outcome: .reportsFailure("onError: Error: error handler")),
+        .init(name: "10,000 async calls at once", script: """
+            globalThis.done = 0;
+            App({ async onLaunch() { await Promise.all(Array.from({ length: 10000 }, () => JSBridge.call('getStorageInfo').then(() => done++))); } })
+            """, permissions: ["storage"], outcome: .evaluates("done", 10000)),
+        .init(name: "10,000 timers", script: """
+            globalThis.fired = 0; for (let i = 0; i < 10000; i++) setTimeout(() => fired++, i % 7); App({})
+            """, outcome: .evaluates("fired", 10000)),
+        .init(name: "every API with wrong types", script: everyAPIWithWrongTypes, permissions: ["storage", "request", "notification", "navigation"],
+              outcome: .evaluates("[report.settled, report.badCodes.length]", [396, 0])),
+        .init(name: "replacing or patching JSBridge", script: """
+            'use strict';
+            globalThis.refused = 0;
+            for (const attempt of [() => { JSBridge = null; }, () => { delete globalThis.JSBridge; },
+                                   () => Object.defineProperty(globalThis, 'JSBridge', { value: {} }),
+                                   () => { JSBridge.call = () => 'pwned'; }, () => { JSBridge.callSync = null; }]) {
+              try { attempt(); } catch (e) { if (e instanceof TypeError) refused++; }
+            }
+            App({})
+            """, outcome: .evaluates("[refused, JSBridge.callSync('getAppInfo').appId]", [5, "hostile"])),
+        .init(name: "redefining App and the hook invoker", script: """
+            'use strict';
+            globalThis.refused = 0;
+            for (const attempt of [() => { App = () => 0; }, () => Object.defineProperty(globalThis, '__hcInvokeHook', { value: () => 'pwned' }),
+                                   () => { globalThis.__hcInvokeHook = null; }, () => { getApp = null; }]) {
+              try { attempt(); } catch (e) { if (e instanceof TypeError) refused++; }
+            }
+            globalThis.launched = false;
+            App({ onLaunch() { launched = true; } })
+            """, outcome: .evaluates("[refused, launched]", [4, true])),
+        .init(name: "prototype pollution before bridge calls", script: """
+            Object.prototype.then = function () {};
+            Object.prototype.error = 99;
+            Array.prototype.push = null;
+            JSON.stringify = null; JSON.parse = null;
+            Function.prototype.apply = null; Function.prototype.call = null;
+            globalThis.answer = JSBridge.callSync('getAppInfo').appId;
+            App({ onLaunch() { return 'not a promise'; } })
+            """, outcome: .evaluates("answer", "hostile")),
+        .init(name: "reading another app's storage", script: """
+            globalThis.seen = [];
+            for (const key of ['secret', "secret' OR '1'='1", 'secret"; DROP TABLE storage; --', '../witness/secret']) {
+              seen.push(JSBridge.callSync('getStorageSync', { key }).data);
+            }
+            JSBridge.callSync('clearStorageSync');
+            App({})
+            """, permissions: ["storage"], outcome: .evaluates("seen", [.null, .null, .null, .null])),
+        .init(name: "calling APIs without permission", script: """
+            globalThis.codes = [];
+            for (const api of ['getStorageSync', 'setStorageSync']) { try { JSBridge.callSync(api, { key: 'k', data: 1 }); } catch (e) { codes.push(e.error); } }
+            App({ async onLaunch() {
+              for (const api of ['request', 'postNotification', 'openApp']) await JSBridge.call(api, {}).catch((e) => codes.push(e.error));
+            } })
+            """, outcome: .evaluates("codes", [4, 4, 4, 4, 4])),
+        .init(name: "reading files outside the package", script: """
+            globalThis.missing = [];
+            for (const path of ['../../../../etc/passwd', '/etc/passwd', '/../../state.json', 'node_modules/../../x']) {
+              try { require(path); } catch (e) { missing.push(e.code); }
+            }
+            App({})
+            """, outcome: .evaluates("missing", ["MODULE_NOT_FOUND", "MODULE_NOT_FOUND", "MODULE_NOT_FOUND", "MODULE_NOT_FOUND"])),
+        .init(name: "unhandled rejections", script: "Promise.reject(new Error('nobody listens')); App({})",
+              outcome: .reportsFailure("unhandled rejection: Error: nobody listens")),
+        .init(name: "a value over the storage quota", script: """
+            globalThis.code = 0;
+            App({ async onLaunch() { await JSBridge.call('setStorage', { key: 'k', data: 'x'.repeat(11_000_000) }).catch((e) => { code = e.error; }); } })
+            """, permissions: ["storage"], outcome: .evaluates("code", 1001)),
+        .init(name: "cyclic and hostile bridge parameters", script: """
+            globalThis.codes = [];
+            const cyclic = {}; cyclic.self = cyclic;
+            const getter = { get key() { throw new Error('getter'); } };
+            const proxy = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
+            for (const params of [cyclic, getter, proxy]) {
+              try { JSBridge.callSync('getStorageSync', params); } catch (e) { codes.push(e.error === undefined ? e.message : e.error); }
+            }
+            App({})
+            """, permissions: ["storage"], outcome: .evaluates("codes", [2, 2, 2])),
+        .init(name: "eval of code built at run time", script: "globalThis.evaluated = eval('1 + 1'); App({})",
+              outcome: .evaluates("evaluated", 2)),
+    ]
+}
+
+@Suite("Hostile JavaScript: the host and other apps survive, permissions hold")
+struct HostileScriptTests {
+    @Test("hostile case", arguments: HostileCase.all)
+    func hostile(_ hostile: HostileCase) async throws {
+        let fixture = try ContainerFixture()
+        let container = try await fixture.container { $0.fuseThreshold = 100 }
+        try fixture.install("witness", script: "JSBridge.callSync('setStorageSync', { key: 'secret', data: 'witness data' }); App({})",
+                            permissions: ["storage"], into: container)
+        try fixture.install("hostile", script: hostile.script, permissions: hostile.permissions, into: container)
+        let witness = try await container.launch(.installed("witness"))
+
+        switch hostile.outcome {
+        case .launchFails(let text):
+            do {
+                let app = try await container.launch(.installed("hostile"))
+                Issue.record("launch of \(hostile.name) should fail, got instance \(app.instanceID)")
+            } catch {
+                #expect("\(error)".contains(text), "\(error)")
+            }
+        case .reportsFailure(let text):
+            _ = try await container.launch(.installed("hostile"))
+            #expect(await fixture.log.waitFor { $0.hasPrefix("event: hostile#") && $0.contains(text) }, "no failure containing \(text)")
+        case .evaluates(let expression, let expected):
+            let app = try await container.launch(.installed("hostile"))
+            let context = try await container.context(of: app.instanceID)
+            #expect(await context.waitUntilIdle(timeout: .seconds(30)))
+            let actual = try await context.evaluate(expression)
+            #expect(actual == expected, "\(actual)")
+        }
+
+        // The host and the other app are unharmed, and the container still launches apps.
+        let witnessContext = try await container.context(of: witness.instanceID)
+        #expect(try await witnessContext.evaluate("JSBridge.callSync('getStorageSync', { key: 'secret' }).data") == "witness data")
+        let again = try await container.launch(.installed("witness"))
+        #expect(await container.state(of: again.instanceID) == .started)
+        await container.shutdown()
+    }
+}
