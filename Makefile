@@ -2,7 +2,7 @@
 # Debian machine with the Swift toolchain: they install the Debian packages they need first.
 SWIFT ?= swift
 
-.PHONY: all setup build demo test leak-check crash-trials bench clean
+.PHONY: all setup build demo test leak-check crash-trials bench soak fuzz fuzz-smoke fuzz-replay clean
 
 all: build
 
@@ -21,6 +21,27 @@ demo: setup
 test: setup
 	$(SWIFT) test --no-parallel
 	cd Examples/CustomPlugin && $(SWIFT) run greeter-host
+	$(MAKE) fuzz-replay fuzz-smoke
+
+# The seed corpora (and any reproducer added to them) replayed by the plain builds.
+fuzz-replay:
+	$(SWIFT) build --product fuzz-manifest && $(SWIFT) build --product fuzz-package
+	$(SWIFT) build --product fuzz-module-transform && $(SWIFT) build --product fuzz-values
+	.build/debug/fuzz-manifest Fuzz/Corpus/manifest/*
+	.build/debug/fuzz-package Fuzz/Corpus/package/*
+	.build/debug/fuzz-module-transform Fuzz/Corpus/module-transform/*
+	.build/debug/fuzz-values Fuzz/Corpus/values/*
+
+# libFuzzer with AddressSanitizer: 20 s per target in `make test`, 10 minutes by hand.
+fuzz-smoke: setup
+	bash scripts/fuzz.sh 20
+
+fuzz: setup
+	bash scripts/fuzz.sh $${FUZZ_SECONDS:-600}
+
+# Minutes of 100 apps with timers and bridge calls, 10 relaunched every 10 s; RSS over time.
+soak: setup
+	$(SWIFT) run -c release hybrid-bench soak --minutes $${SOAK_MINUTES:-5} --apps $${SOAK_APPS:-100}
 
 # Runs the context launch/release loop under valgrind's leak checker (run by hand).
 leak-check: setup

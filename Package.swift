@@ -93,6 +93,17 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // libFuzzer targets (`make fuzz`); built normally they replay corpus files given as arguments.
+        .executableTarget(
+            name: "fuzz-manifest", dependencies: ["OfflineCache"], path: "Fuzz/FuzzManifest", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "fuzz-package", dependencies: ["OfflineCache", .product(name: "Logging", package: "swift-log")],
+            path: "Fuzz/FuzzPackage", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "fuzz-module-transform", dependencies: ["JSBridge"], path: "Fuzz/FuzzModuleTransform",
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "fuzz-values", dependencies: ["JSBridge"], path: "Fuzz/FuzzValues", swiftSettings: strictSettings),
         .executableTarget(
             name: "hybrid-bench",
             dependencies: [

@@ -89,6 +89,13 @@ if sections.contains("async-profile") {
     await context.release()
     await runtime.shutdown()
 }
+if sections.contains("soak") {
+    func option(_ name: String, _ fallback: Double) -> Double {
+        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
+        return Double(arguments[index + 1]) ?? fallback
+    }
+    try await Soak.run(minutes: option("--minutes", 5), apps: Int(option("--apps", 100)))
+}
 if wants("binary") {
     rows.append(try await MoreBenchmarks.binary(iterations: scale == 1 ? 200 : 1000))
 }

@@ -1,0 +1,32 @@
+import Foundation
+import JSBridge
+
+/// libFuzzer target: the ES module transform (a tokenizer over untrusted source). Any text
+/// must be rewritten or refused with a `Failure` naming a line, and a rewrite keeps the line count.
+func fuzzOne(_ data: Data) {
+    let source = String(decoding: data, as: UTF8.self)
+    do {
+        guard let rewritten = try ESModuleTransform.transform(source) else { return }
+        let before = source.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let after = rewritten.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        precondition(before == after, "the rewrite changed the line count (\(before) → \(after))")
+    } catch {
+        precondition(error.line >= 1, "a failure without a line")
+    }
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzerTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    fuzzOne(Data(bytes: bytes, count: count))
+    return 0
+}
+#else
+/// Without libFuzzer: replays the files given as arguments (a corpus, crash reproducers).
+@main
+enum Replay {
+    static func main() throws {
+        for path in CommandLine.arguments.dropFirst() { fuzzOne(try Data(contentsOf: URL(fileURLWithPath: path))) }
+    }
+}
+#endif

@@ -1,0 +1,64 @@
+import Dispatch
+import Foundation
+import JSBridge
+
+/// libFuzzer target: value conversion between JavaScript and Swift. The input is parsed as
+/// JSON by JavaScript (`JSON.parse`) and converted to a `JSONValue` (lone UTF-16 surrogates
+/// become U+FFFD there: Swift strings are valid Unicode); that value must then survive
+/// Swift → JavaScript → Swift unchanged, and a `Codable` round trip through
+/// `JSONValueEncoder`/`JSONValueDecoder`.
+let runtime = JSRuntime()
+let context: ScriptContext = {
+    let made = Box<ScriptContext>()
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        let context = try await runtime.makeContext(.init(name: "fuzz", executionTimeLimit: .seconds(2)))
+        try await context.evaluate("globalThis.__identity = (value) => value")
+        made.value = context
+        done.signal()
+    }
+    done.wait()
+    return made.value!
+}()
+
+/// A slot written once by a task before a semaphore is signalled, read after the wait.
+/// `@unchecked Sendable`: the semaphore orders the one write before the read.
+final class Box<T>: @unchecked Sendable {
+    var value: T?
+}
+
+func fuzzOne(_ data: Data) {
+    guard let text = String(data: data, encoding: .utf8) else { return }
+    let outcome = Box<String>()
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        defer { done.signal() }
+        let literal = String(decoding: try JSONEncoder().encode(text), as: UTF8.self)
+        // JavaScript parses the input; JSONValue carries it out and back in.
+        guard let parsed = try? await context.evaluate("(() => { try { return JSON.parse(\(literal)); } catch { return undefined; } })()"),
+            parsed != .undefined
+        else { return }
+        let roundTrip = try await context.call("__identity", [parsed])
+        if roundTrip != parsed { outcome.value = "JSONValue → JS → JSONValue changed \(parsed) into \(roundTrip)" }
+        let encoded = try JSONValueEncoder().encode(parsed)
+        if try JSONValueDecoder().decode(JSONValue.self, from: encoded) != parsed { outcome.value = "Codable round trip changed \(parsed)" }
+    }
+    done.wait()
+    if let problem = outcome.value { preconditionFailure(problem) }
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzerTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    fuzzOne(Data(bytes: bytes, count: count))
+    return 0
+}
+#else
+/// Without libFuzzer: replays the files given as arguments (a corpus, crash reproducers).
+@main
+enum Replay {
+    static func main() throws {
+        for path in CommandLine.arguments.dropFirst() { fuzzOne(try Data(contentsOf: URL(fileURLWithPath: path))) }
+    }
+}
+#endif

@@ -1,0 +1,85 @@
+import Foundation
+import HybridContainer
+import LocalHTTPServer
+import Testing
+
+/// A server on 127.0.0.1 that misbehaves by path: drops, stalls, lies about lengths, sends
+/// too much, redirects in a loop, fails with 5xx.
+func faultyServer(manifest: Data = Data()) async throws -> LocalHTTPServer {
+    try await LocalHTTPServer.start { request in
+        let path = request.path.split(separator: "?").first.map(String.init) ?? request.path
+        switch path.split(separator: "/").first.map(String.init) ?? "" {
+        case "drop": return .dropConnection
+        case "short": return .truncated(status: 200, headers: [], body: Data("{\"half\":".utf8), declaredLength: 5000)
+        case "stall": return .stall
+        case "huge": return .ok(Data(repeating: 0x20, count: 300_000))
+        case "loop": return .response(status: 302, headers: [("Location", request.path)])
+        case "error": return .response(status: 503, body: Data("{\"down\": true}".utf8))
+        case "garbage": return .ok(Data([0xFF, 0xFE, 0x00, 0x7B]))
+        default: return .notFound
+        }
+    }
+}
+
+@Suite("Network faults: request, online fallback")
+struct NetworkFaultTests {
+    @Test("request: typed errors and bounded time for drops, lies, stalls, floods, loops; 5xx is an answer")
+    func requestFaults() async throws {
+        let server = try await faultyServer()
+        let fixture = try ContainerFixture()
+        let container = try await fixture.container(request: .init(
+            requestsPerSecond: 1000, burst: 1000, breakerThreshold: 100, defaultTimeout: .milliseconds(500),
+            maximumResponseBytes: 100_000))
+        try fixture.install("net", script: "App({})", permissions: ["request"], allowedDomains: ["127.0.0.1"], into: container)
+        let app = try await container.launch(.installed("net"))
+        let context = try await container.context(of: app.instanceID)
+        let base = server.baseURL.absoluteString
+        let clock = ContinuousClock()
+        let started = clock.now
+        let outcomes = try await context.evaluateAwaiting("""
+            (async () => {
+              const out = {};
+              for (const path of ['drop', 'short', 'stall', 'huge', 'loop', 'error', 'garbage']) {
+                try {
+                  const r = await JSBridge.call('request', { url: '\(base)/' + path + '/x', timeout: 400 });
+                  out[path] = 'status ' + r.status + ' ' + (typeof r.data);
+                } catch (e) { out[path] = 'error ' + e.error; }
+              }
+              return out;
+            })()
+            """)
+        #expect(outcomes == [
+            "drop": "error 6", "short": "error 6", "stall": "error 5", "huge": "error 6", "loop": "error 6",
+            "error": "status 503 object", "garbage": "status 200 string",
+        ])
+        // Every fault was answered within its own timeout, not the 15 s default.
+        #expect(clock.now - started < .seconds(10))
+        let witness = try await context.evaluate("JSBridge.callSync('getAppInfo').appId")
+        #expect(witness == "net")
+        await container.shutdown()
+        await server.shutdown()
+    }
+
+    @Test("online fallback: a broken server gives a typed load failure and the container goes on")
+    func fallbackFaults() async throws {
+        let server = try await faultyServer()
+        let fixture = try ContainerFixture()
+        let container = try await fixture.container()
+        for path in ["drop", "short", "huge", "loop", "error", "garbage"] {
+            do {
+                _ = try await container.launch(.online(appId: "ghost", fallbackBaseURL: server.url("/\(path)/")))
+                Issue.record("\(path): launch should fail")
+            } catch ContainerError.loadFailed(let appId, let reason) {
+                #expect(appId == "ghost")
+                #expect(reason.contains("online"), "\(path): \(reason)")
+            } catch ContainerError.fused {
+                // Repeated failures of one app open its fuse: also a typed refusal.
+            }
+        }
+        try fixture.install("still-fine", script: "App({})", into: container)
+        let app = try await container.launch(.installed("still-fine"))
+        #expect(await container.state(of: app.instanceID) == .started)
+        await container.shutdown()
+        await server.shutdown()
+    }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (Fuzz/) with -sanitize=fuzzer,address in .build-fuzz and runs
+# each for SECONDS (first argument, default 30) from a copy of its seed corpus in Fuzz/Corpus.
+# Crashes are written to .build-fuzz/artifacts/ and make the script fail.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-30}"
+targets=(manifest package module-transform values)
+flags=(--scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING)
+for target in "${targets[@]}"; do
+  swift build "${flags[@]}" --product "fuzz-$target"
+done
+bin="$(swift build "${flags[@]}" --show-bin-path)"
+mkdir -p .build-fuzz/artifacts
+status=0
+for target in "${targets[@]}"; do
+  work="$(mktemp -d)"
+  cp Fuzz/Corpus/"$target"/* "$work"/
+  echo "== fuzz-$target for ${seconds}s"
+  if ! "$bin/fuzz-$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -print_final_stats=1 \
+      -artifact_prefix=".build-fuzz/artifacts/$target-" "$work" > ".build-fuzz/$target.log" 2>&1; then
+    echo "fuzz-$target FAILED; see .build-fuzz/$target.log and .build-fuzz/artifacts/"
+    tail -n 40 ".build-fuzz/$target.log"
+    status=1
+  fi
+  grep -E "^stat::(number_of_executed_units|peak_rss_mb)|^#[0-9]+.*DONE" ".build-fuzz/$target.log" || true
+  rm -rf "$work"
+done
+exit "$status"
