@@ -32,6 +32,7 @@ let package = Package(
             pkgConfig: "javascriptcoregtk-4.1",
             providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]
         ),
+        .systemLibrary(name: "CInflate", path: "Sources/CInflate"),
         .systemLibrary(
             name: "CZstd",
             pkgConfig: "libzstd",
@@ -62,6 +63,7 @@ let package = Package(
         .target(
             name: "OfflineCache",
             dependencies: [
+                "CInflate",
                 "CZstd",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -94,16 +96,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // libFuzzer targets (`make fuzz`); built normally they replay corpus files given as arguments.
+        .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport", swiftSettings: strictSettings),
         .executableTarget(
-            name: "fuzz-manifest", dependencies: ["OfflineCache"], path: "Fuzz/FuzzManifest", swiftSettings: strictSettings),
+            name: "fuzz-manifest", dependencies: ["OfflineCache", "FuzzSupport"], path: "Fuzz/FuzzManifest", swiftSettings: strictSettings),
         .executableTarget(
-            name: "fuzz-package", dependencies: ["OfflineCache", .product(name: "Logging", package: "swift-log")],
+            name: "fuzz-package", dependencies: ["OfflineCache", "FuzzSupport", .product(name: "Logging", package: "swift-log")],
             path: "Fuzz/FuzzPackage", swiftSettings: strictSettings),
         .executableTarget(
-            name: "fuzz-module-transform", dependencies: ["JSBridge"], path: "Fuzz/FuzzModuleTransform",
+            name: "fuzz-module-transform", dependencies: ["JSBridge", "FuzzSupport"], path: "Fuzz/FuzzModuleTransform",
             swiftSettings: strictSettings),
         .executableTarget(
-            name: "fuzz-values", dependencies: ["JSBridge"], path: "Fuzz/FuzzValues", swiftSettings: strictSettings),
+            name: "fuzz-values", dependencies: ["JSBridge", "FuzzSupport"], path: "Fuzz/FuzzValues", swiftSettings: strictSettings),
         .executableTarget(
             name: "hybrid-bench",
             dependencies: [

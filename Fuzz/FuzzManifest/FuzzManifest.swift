@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import OfflineCache
 
 /// libFuzzer target: `manifest.json` and `manifest.sig` parsing. Any input must give a
@@ -14,17 +15,17 @@ func fuzzOne(_ data: Data) {
 }
 
 #if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzerTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    fuzzOne(Data(bytes: bytes, count: count))
-    return 0
+/// The entry point SwiftPM links as `main` (see FuzzSupport): libFuzzer drives `fuzzOne`.
+@_cdecl("fuzz_manifest_main")
+func entryPoint(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzTarget(argc, argv) { fuzzOne($0) }
 }
 #else
 /// Without libFuzzer: replays the files given as arguments (a corpus, crash reproducers).
 @main
 enum Replay {
-    static func main() throws {
-        for path in CommandLine.arguments.dropFirst() { fuzzOne(try Data(contentsOf: URL(fileURLWithPath: path))) }
+    static func main() {
+        exit(replayCorpus { fuzzOne($0) })
     }
 }
 #endif

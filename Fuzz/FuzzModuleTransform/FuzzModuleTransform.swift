@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import JSBridge
 
 /// libFuzzer target: the ES module transform (a tokenizer over untrusted source). Any text
@@ -16,17 +17,17 @@ func fuzzOne(_ data: Data) {
 }
 
 #if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzerTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    fuzzOne(Data(bytes: bytes, count: count))
-    return 0
+/// The entry point SwiftPM links as `main` (see FuzzSupport): libFuzzer drives `fuzzOne`.
+@_cdecl("fuzz_module_transform_main")
+func entryPoint(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzTarget(argc, argv) { fuzzOne($0) }
 }
 #else
 /// Without libFuzzer: replays the files given as arguments (a corpus, crash reproducers).
 @main
 enum Replay {
-    static func main() throws {
-        for path in CommandLine.arguments.dropFirst() { fuzzOne(try Data(contentsOf: URL(fileURLWithPath: path))) }
+    static func main() {
+        exit(replayCorpus { fuzzOne($0) })
     }
 }
 #endif

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import Logging
 import OfflineCache
 
@@ -26,17 +27,17 @@ func fuzzOne(_ data: Data) {
 }
 
 #if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzerTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    fuzzOne(Data(bytes: bytes, count: count))
-    return 0
+/// The entry point SwiftPM links as `main` (see FuzzSupport): libFuzzer drives `fuzzOne`.
+@_cdecl("fuzz_package_main")
+func entryPoint(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzTarget(argc, argv) { fuzzOne($0) }
 }
 #else
 /// Without libFuzzer: replays the files given as arguments (a corpus, crash reproducers).
 @main
 enum Replay {
-    static func main() throws {
-        for path in CommandLine.arguments.dropFirst() { fuzzOne(try Data(contentsOf: URL(fileURLWithPath: path))) }
+    static func main() {
+        exit(replayCorpus { fuzzOne($0) })
     }
 }
 #endif

@@ -1,3 +1,4 @@
+import CInflate
 import Foundation
 import ZIPFoundation
 
@@ -12,6 +13,8 @@ struct PackageArchive {
 
     let url: URL
     let archive: Archive
+    /// Entry data offsets and a bounded reader, for inflating compressed entries safely.
+    let entryData: ZipEntryData
     let limits: PackageLimits
     /// Regular files other than the manifest and signature, by path.
     let files: [String: Entry]
@@ -33,6 +36,7 @@ struct PackageArchive {
             throw PackageError.notAZipArchive(reason: Self.describe(error))
         }
         self.archive = archive
+        self.entryData = try ZipEntryData(url: url)
         var files: [String: Entry] = [:]
         var collisionKeys: [String: String] = [:]
         var manifestEntry: Entry?
@@ -106,18 +110,71 @@ struct PackageArchive {
         return data
     }
 
+    /// Inflates a compressed entry with zlib, feeding it only the entry's own compressed bytes,
+    /// each chunk with its true length. (ZIPFoundation's inflate loop tells zlib every chunk is
+    /// a full buffer, so a short final chunk is over-read, and it spins forever on a deflate
+    /// stream that has not ended when the entry's bytes run out; `fuzz-package` found the hang.)
+    private func inflate(_ entry: Entry, _ consumer: (Data) throws -> Void) throws {
+        guard let offset = entryData.dataOffsets[entry.path] else {
+            throw PackageError.corruptEntry(entry: entry.path, reason: "not found in the central directory")
+        }
+        let compressed = Int64(clamping: entry.compressedSize)
+        var stream = z_stream()
+        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw PackageError.corruptEntry(entry: entry.path, reason: "zlib could not start")
+        }
+        defer { inflateEnd(&stream) }
+        let chunkSize = 64 << 10
+        var output = [UInt8](repeating: 0, count: chunkSize)
+        var position: Int64 = 0
+        var ended = false
+        while !ended {
+            guard position < compressed else {
+                throw PackageError.corruptEntry(
+                    entry: entry.path, reason: "the deflate stream does not end within its \(compressed) compressed bytes")
+            }
+            var chunk = try entryData.read(Int(min(Int64(chunkSize), compressed - position)), at: offset + position, entry: entry.path)
+            position += Int64(chunk.count)
+            ended = try chunk.withUnsafeMutableBytes { input -> Bool in
+                stream.next_in = input.baseAddress?.assumingMemoryBound(to: Bytef.self)
+                stream.avail_in = uInt(input.count)
+                while true {
+                    var status: Int32 = Z_OK
+                    let produced = output.withUnsafeMutableBytes { out -> Int in
+                        stream.next_out = out.baseAddress?.assumingMemoryBound(to: Bytef.self)
+                        stream.avail_out = uInt(out.count)
+                        status = CInflate.inflate(&stream, Z_NO_FLUSH)
+                        return out.count - Int(stream.avail_out)
+                    }
+                    guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
+                        throw PackageError.corruptEntry(entry: entry.path, reason: "invalid deflate data (zlib \(status))")
+                    }
+                    if produced > 0 { try consumer(Data(output[0..<produced])) }
+                    if status == Z_STREAM_END { return true }
+                    if stream.avail_in == 0 && stream.avail_out != 0 { return false }
+                    if status == Z_BUF_ERROR && produced == 0 { return false }
+                }
+            }
+        }
+    }
+
     /// Streams an entry's bytes to `consumer`, enforcing `limit` on the bytes actually inflated
     /// (declared sizes can lie) and mapping library errors to `corruptEntry`.
     func stream(_ entry: Entry, limit: Int64, _ consumer: (Data) throws -> Void) throws {
         var produced: Int64 = 0
+        let consume: (Data) throws -> Void = { chunk in
+            produced += Int64(chunk.count)
+            guard produced <= limit else {
+                throw PackageError.entryTooLarge(entry: entry.path, bytes: produced, limit: limit)
+            }
+            try consumer(chunk)
+        }
         do {
-            // CRC-32 is skipped: every byte is covered by a SHA-256 in the manifest, or by the signature.
-            _ = try archive.extract(entry, bufferSize: 64 << 10, skipCRC32: true) { chunk in
-                produced += Int64(chunk.count)
-                guard produced <= limit else {
-                    throw PackageError.entryTooLarge(entry: entry.path, bytes: produced, limit: limit)
-                }
-                try consumer(chunk)
+            if entry.isCompressed {
+                try inflate(entry, consume)
+            } else {
+                // CRC-32 is skipped: every byte is covered by a SHA-256 in the manifest, or by the signature.
+                _ = try archive.extract(entry, bufferSize: 64 << 10, skipCRC32: true, consumer: consume)
             }
         } catch let error as PackageError {
             throw error
