@@ -10,5 +10,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --build-tests --sanitize=address --scratch-path .build-asan
 LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp:print_suppressions=0" ASAN_OPTIONS=detect_leaks=1 \
-    .build-asan/debug/HybridContainerPackageTests.xctest --testing-library swift-testing --filter ReleaseTests
+    .build-asan/debug/HybridContainerPackageTests.xctest --testing-library swift-testing --filter "ReleaseTests|LaunchDestroyLoopTests"
 echo "leak-check: no leaks reported"
