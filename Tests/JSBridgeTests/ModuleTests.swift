@@ -169,6 +169,16 @@ struct ModuleTests {
         }
     }
 
+    @Test("fuzzer finding: an export pattern running to the end of the file is a Failure, not a crash")
+    func unterminatedExportPattern() throws {
+        #expect(throws: ESModuleTransform.Failure.self) { try ESModuleTransform.transform("export const [A = 'x';") }
+        #expect(throws: ESModuleTransform.Failure.self) { try ESModuleTransform.transform("export const {a") }
+        let found = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Fuzz/Corpus/module-transform/regression-unterminated-pattern.js").standardized
+        let source = String(decoding: try Data(contentsOf: found), as: UTF8.self)
+        _ = try? ESModuleTransform.transform(source)
+    }
+
     @Test("the lexer ignores module syntax inside strings, comments, templates and regexes")
     func lexerDistractions() throws {
         let source = """

@@ -119,7 +119,7 @@ private struct Rewriter {
     /// Removes tokens `from..<index` (and a following `;`) from the output, replacing them.
     mutating func replaceStatement(from start: Int, with replacement: String = "") {
         if index < tokens.count, text(tokens[index]) == ";" { index += 1 }
-        let end = tokens[index - 1].end
+        let end = tokens[min(index, tokens.count) - 1].end
         edits.append((tokens[start].start..<end, replacement))
     }
 
@@ -310,7 +310,7 @@ private struct Rewriter {
                 throw failure("expected a name in an export declaration")
             }
             // Skip the initializer up to `,` or the end of the statement at this depth.
-            var previous: Token? = tokens[index - 1]
+            var previous: Token? = index > 0 && index <= tokens.count ? tokens[index - 1] : nil
             while let current = token(0) {
                 if current.depth == depth {
                     let value = text(current)
@@ -363,6 +363,7 @@ private struct Rewriter {
             }
             index += 1
         }
+        guard token(0) != nil else { throw failure("unterminated destructuring pattern in an export") }
         if let name = pending { names.append(name) }
         index += 1
         return names
