@@ -22,14 +22,14 @@ enum Soak {
                 await JSBridge.call('reportEvent', { name: 'tick', data: { n: calls } });
                 calls += 4;
               } catch (e) { failures++; }
-            }, 5);
+            }, 50);
           },
           onDestroy() { clearInterval(this.timer); },
         });
         globalThis.counts = () => [calls, failures];
         """
 
-    static func run(minutes: Double, apps: Int) async throws {
+    static func run(minutes: Double, apps: Int, relaunchPerPeriod: Int = 10) async throws {
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("soak-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -62,14 +62,14 @@ enum Soak {
         let period = Duration.seconds(10)
         var relaunched = 0
         var samples: [(seconds: Int, rssMiB: Double)] = []
-        print("soak: \(apps) apps, each storage set+get, a sync call and a report every 5 ms, 10 apps relaunched every \(period)")
-        print("t (s)   RSS (MiB)   calls so far   app failures")
+        say("soak: \(apps) apps, each storage set+get, a sync call and a report every 50 ms, \(relaunchPerPeriod) apps relaunched every \(period)")
+        say("t (s)   RSS (MiB)   calls so far   app failures")
         var totalCalls = 0
         var retiredCalls = 0
         while clock.now - start < .seconds(minutes * 60) {
             try await Task.sleep(for: period)
             // Replace 10 apps: destroy and relaunch (contexts, plugins and leases come and go).
-            for _ in 0..<min(10, running.count) {
+            for _ in 0..<min(relaunchPerPeriod, running.count) {
                 let id = running.removeFirst()
                 if let counts = try? await container.context(of: id).evaluate("counts()", as: [Int].self) { retiredCalls += counts[0] }
                 try await container.destroy(id)
@@ -83,16 +83,23 @@ enum Soak {
             let seconds = Int((clock.now - start).components.seconds)
             let rss = Double(AppsBenchmark.residentBytes()) / 1_048_576
             samples.append((seconds, rss))
-            print(String(format: "%5d   %9.1f   %12d   %d", seconds, rss, totalCalls, failures.value))
+            if ProcessInfo.processInfo.environment["SOAK_FORCE_GC"] != nil { await container.collectGarbage() }
+            let natives = await container.runtimeStatistics().reduce(0) { $0 + $1.liveNativeFunctions }
+            say(String(format: "%5d   %9.1f   %12d   %d   (live native functions %d)", seconds, rss, totalCalls, failures.value, natives))
         }
         await container.shutdown()
         if samples.count >= 3 {
             let settled = samples[1].rssMiB
             let last = samples[samples.count - 1].rssMiB
-            print(String(format: "RSS after the first period %.1f MiB, at the end %.1f MiB (%+.1f%%); %d relaunches; %d app failures",
+            say(String(format: "RSS after the first period %.1f MiB, at the end %.1f MiB (%+.1f%%); %d relaunches; %d app failures",
                          settled, last, (last - settled) / settled * 100, relaunched, failures.value))
         }
     }
+}
+
+/// Writes a line unbuffered (a soak is watched while it runs).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
 /// Counts failures reported from any thread.

@@ -94,7 +94,8 @@ if sections.contains("soak") {
         guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
         return Double(arguments[index + 1]) ?? fallback
     }
-    try await Soak.run(minutes: option("--minutes", 5), apps: Int(option("--apps", 100)))
+    try await Soak.run(
+        minutes: option("--minutes", 5), apps: Int(option("--apps", 100)), relaunchPerPeriod: Int(option("--relaunch", 10)))
 }
 if wants("binary") {
     rows.append(try await MoreBenchmarks.binary(iterations: scale == 1 ? 200 : 1000))

@@ -89,8 +89,10 @@ public final class JSRuntime: Sendable {
         _ = try? await onThread { core.value.collectGarbage() }
     }
 
-    /// Native function objects not yet finalized, and ever created (for leak tests).
-    var nativeFunctionCounts: (live: Int, created: Int) {
+    /// Native function objects (bridge entry points, timers' callbacks, …) not yet finalized by
+    /// the garbage collector, and ever created: a released context's go away when it is
+    /// collected, so `live` growing with churn means contexts are kept alive.
+    public var nativeFunctionCounts: (live: Int, created: Int) {
         get async {
             let core = self.core
             return (try? await onThread {

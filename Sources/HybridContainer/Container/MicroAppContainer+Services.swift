@@ -12,3 +12,37 @@ extension MicroAppContainer {
         try await destroy(instanceID)
     }
 }
+
+/// What one JavaScript thread of a container holds.
+public struct RuntimeStatistics: Sendable, Hashable {
+    public let thread: String
+    /// Contexts created and not yet released.
+    public let liveContexts: Int
+    /// Native function objects not yet garbage-collected (grows if released contexts are kept alive).
+    public let liveNativeFunctions: Int
+    /// The thread is quarantined (see `ContainerError.runtimeStalled`).
+    public let stalled: Bool
+}
+
+extension MicroAppContainer {
+    /// Per JavaScript thread: live contexts and native objects (monitoring, leak hunting).
+    public func runtimeStatistics() async -> [RuntimeStatistics] {
+        var statistics: [RuntimeStatistics] = []
+        for (index, runtime) in runtimes.enumerated() {
+            let stalled = supervisor.isStalled(index)
+            let contexts = stalled ? 0 : await runtime.liveContextCount
+            let natives = stalled ? 0 : await runtime.nativeFunctionCounts.live
+            statistics.append(RuntimeStatistics(
+                thread: runtime.configuration.name, liveContexts: contexts, liveNativeFunctions: natives, stalled: stalled))
+        }
+        return statistics
+    }
+
+    /// Runs a full garbage collection on every healthy JavaScript thread (under memory pressure,
+    /// or after many apps were destroyed). Blocks each thread while it runs.
+    public func collectGarbage() async {
+        for (index, runtime) in runtimes.enumerated() where !supervisor.isStalled(index) {
+            await runtime.collectGarbage()
+        }
+    }
+}
