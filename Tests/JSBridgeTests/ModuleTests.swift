@@ -179,6 +179,17 @@ struct ModuleTests {
         _ = try? ESModuleTransform.transform(source)
     }
 
+    @Test("fuzzer finding: a line continuation in a module name keeps the line count and resolves")
+    func lineContinuation() async throws {
+        try await run([
+            "main.js": "import value from './li\\\nb';\nglobalThis.got = [value, new Error().line];",
+            "lib.js": "export default 'joined';",
+        ]) { context async throws in
+            #expect(try await context.evaluate("got[0]") == "joined")
+            #expect(try await context.evaluate("got[1]") == 3)
+        }
+    }
+
     @Test("the lexer ignores module syntax inside strings, comments, templates and regexes")
     func lexerDistractions() throws {
         let source = """

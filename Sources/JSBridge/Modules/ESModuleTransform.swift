@@ -123,10 +123,17 @@ private struct Rewriter {
         edits.append((tokens[start].start..<end, replacement))
     }
 
+    /// A string literal's text without line continuations (backslash + line break), which
+    /// produce nothing in the string but would add lines to the one-line header.
+    func singleLine(_ literal: String) -> String {
+        literal.replacingOccurrences(of: "\\\r\n", with: "").replacingOccurrences(of: "\\\n", with: "")
+            .replacingOccurrences(of: "\\\r", with: "")
+    }
+
     mutating func newModuleVariable(_ specifier: Token) -> String {
         let name = "__hcModule\(moduleCount)"
         moduleCount += 1
-        header.append("const \(name) = require(\(text(specifier)));")
+        header.append("const \(name) = require(\(singleLine(text(specifier))));")
         return name
     }
 
@@ -158,13 +165,13 @@ private struct Rewriter {
                 throw failure("expected a name in braces")
             }
             index += 1
-            let imported = next.kind == .string ? String(text(next).dropFirst().dropLast()) : text(next)
+            let imported = next.kind == .string ? String(singleLine(text(next)).dropFirst().dropLast()) : text(next)
             var local = imported
             if isText(0, "as") {
                 index += 1
                 guard let alias = token(0), alias.kind == .identifier || alias.kind == .string else { throw failure("expected a name after 'as'") }
                 index += 1
-                local = alias.kind == .string ? String(text(alias).dropFirst().dropLast()) : text(alias)
+                local = alias.kind == .string ? String(singleLine(text(alias)).dropFirst().dropLast()) : text(alias)
             }
             names.append((imported, local))
             if isText(0, ",") { index += 1 } else if !isText(0, "}") { throw failure("expected ',' or '}'") }
