@@ -4,7 +4,8 @@ enum MiniProgramInstaller {
     static let sourceURL = "hybrid://mini-program.js"
 
     static let source = "globalThis.__hcInstallMiniProgram = function (config) {\n'use strict';\ndelete globalThis.__hcInstallMiniProgram;\n"
-        + MiniProgramFramework.source + MiniProgramAPIs.source + "\n};"
+        + [MiniProgramData.source, MiniProgramFramework.source, MiniProgramPageStack.source,
+           MiniProgramAPISupport.source, MiniProgramAPIs.source].joined(separator: "\n") + "\n};"
 
     /// The argument of `__hcInstallMiniProgram`.
     static func configuration(_ config: MiniProgramConfig, options: MiniProgramOptions) -> JSONValue {

@@ -1,0 +1,116 @@
+import CJavaScriptCore
+
+/// Installing a context's globals: the native functions (bridge, timers, console, text codecs,
+/// modules) handed to the preludes, which keep them private and define the public globals.
+extension ContextCore {
+    func installGlobals() throws {
+        let ctx = globalContext
+        let probe = JSObjectMakeFunctionWithCallback(ctx, nil, { _, _, _, _, _, _ in nil })
+        functionPrototype = JSValueToObject(ctx, JSObjectGetPrototype(ctx, probe), nil)
+        let natives = JSObjectMake(ctx, nil, nil)!
+        JSValueProtect(ctx, natives)
+        defer { JSValueUnprotect(ctx, natives) }
+        for (name, function) in nativeFunctions() {
+            JSStringConversion.with(name) { jsName in
+                JSObjectSetProperty(ctx, natives, jsName, function, JSPropertyAttributes(kJSPropertyAttributeReadOnly), nil)
+            }
+        }
+        let dispatcher: JSValueRef? = try enter(origin: "prelude") { exception in
+            let installer = JSStringConversion.with(Prelude.source) { source in
+                JSStringConversion.with(Prelude.sourceURL) { url in
+                    JSEvaluateScript(ctx, source, nil, url, 1, &exception)
+                }
+            }
+            guard exception == nil, let installer, let function = JSValueToObject(ctx, installer, &exception) else {
+                return nil
+            }
+            var argument: JSValueRef? = natives
+            return JSObjectCallAsFunction(ctx, function, nil, 1, &argument, &exception)
+        }
+        guard let dispatcher, let dispatchObject = JSValueToObject(ctx, dispatcher, nil) else {
+            throw ScriptError.valueConversion("the prelude did not return its event dispatcher")
+        }
+        JSValueProtect(ctx, dispatchObject)
+        eventDispatcher = dispatchObject
+        mainModuleRunner = try installModules(natives)
+        let promisePrototype = try evaluate("Promise.prototype.then", sourceURL: Prelude.sourceURL, line: 1)
+        if let promisePrototype, let then = JSValueToObject(ctx, promisePrototype, nil) {
+            JSValueProtect(ctx, then)
+            thenFunction = then
+        }
+        // The callback is held by a strong (rooting) handle, so it lives in the runtime's anchor
+        // context: one owned by this context would keep the whole context alive forever.
+        var exception: JSValueRef?
+        JSGlobalContextSetUnhandledRejectionCallback(globalContext, runtime.rejectionCallback, &exception)
+    }
+
+    /// Evaluates the module prelude with the natives; returns its protected `runMain`.
+    private func installModules(_ natives: JSObjectRef) throws -> JSObjectRef? {
+        let ctx = globalContext
+        let runner: JSValueRef? = try enter(origin: "module prelude") { exception in
+            let installer = JSStringConversion.with(ModulePrelude.source) { source in
+                JSStringConversion.with(ModulePrelude.sourceURL) { url in JSEvaluateScript(ctx, source, nil, url, 1, &exception) }
+            }
+            guard exception == nil, let installer, let function = JSValueToObject(ctx, installer, &exception) else { return nil }
+            var argument: JSValueRef? = natives
+            return JSObjectCallAsFunction(ctx, function, nil, 1, &argument, &exception)
+        }
+        guard let runner, let object = JSValueToObject(ctx, runner, nil) else { return nil }
+        JSValueProtect(ctx, object)
+        return object
+    }
+
+    /// Runs a file of the module provider as the main module.
+    func runMainModule(_ path: String) throws {
+        guard let runner = mainModuleRunner else { throw ScriptError.valueConversion("the module system is not installed") }
+        try enter(origin: path) { exception in
+            var argument: JSValueRef? = JSStringConversion.with(path) { JSValueMakeString(globalContext, $0) }
+            _ = JSObjectCallAsFunction(globalContext, runner, nil, 1, &argument, &exception)
+        }
+    }
+
+    private func nativeFunctions() -> [(String, JSObjectRef)] {
+        var functions: [(String, JSObjectRef)] = [
+            // The hot bridge paths reach this object without retaining it: weak references give
+            // it a side table, which makes every retain/release a slow path (about a tenth of a
+            // sync call). Safe because these functions live only in this context's global and
+            // no JavaScript of the context runs after `tearDown` (every entry checks
+            // `isReleased`; timers and pending calls are cancelled there), which happens before
+            // this object goes away.
+            ("call", makeNativeFunction { [unowned(unsafe) self] _, args in
+                try Unmanaged.passUnretained(self)._withUnsafeGuaranteedRef { try $0.bridgeCall(args) }
+            }),
+            ("callSync", makeNativeFunction { [unowned(unsafe) self] _, args in
+                try Unmanaged.passUnretained(self)._withUnsafeGuaranteedRef { try $0.bridgeCallSync(args) }
+            }),
+            ("setTimeout", makeNativeFunction { [unowned self] _, args in try self.setTimer(args, repeats: false) }),
+            ("setInterval", makeNativeFunction { [unowned self] _, args in try self.setTimer(args, repeats: true) }),
+            ("clearTimeout", makeNativeFunction { [unowned self] _, args in self.clearTimer(args) }),
+            ("clearInterval", makeNativeFunction { [unowned self] _, args in self.clearTimer(args) }),
+            ("reportError", makeNativeFunction { [unowned self] _, args in
+                self.reportUncaught(args[0], origin: (try? self.converter.string(args[1])) ?? "script")
+                return nil
+            }),
+            ("encodeUTF8", makeNativeFunction { [unowned self] _, args in try self.encodeUTF8(args) }),
+            ("encodeUTF8Into", makeNativeFunction { [unowned self] _, args in try self.encodeUTF8Into(args) }),
+            ("decodeUTF8", makeNativeFunction { [unowned self] _, args in try self.decodeUTF8(args) }),
+            ("loadModule", makeNativeFunction { [unowned self] _, args in try self.loadModule(args) }),
+            ("moduleExists", makeNativeFunction { [unowned self] _, args in try self.moduleExists(args) }),
+        ]
+        for level in ConsoleMessage.Level.allCases {
+            functions.append((level.rawValue, makeNativeFunction { [unowned self] _, args in
+                self.console(level, args)
+                return nil
+            }))
+        }
+        return functions
+    }
+
+    /// A callable JavaScript function backed by `body` (which runs on this thread).
+    func makeNativeFunction(_ body: @escaping NativeFunction.Body) -> JSObjectRef {
+        let box = Unmanaged.passRetained(NativeFunction(counter: runtime.liveNativeFunctions, body)).toOpaque()
+        let object = JSObjectMake(globalContext, runtime.nativeFunctionClass, box)!
+        if let functionPrototype { JSObjectSetPrototype(globalContext, object, functionPrototype) }
+        return object
+    }
+}
