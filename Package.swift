@@ -148,9 +148,19 @@ let package = Package(
             path: "Examples/CustomPlugin/Sources/GreeterPlugin",
             swiftSettings: strictSettings
         ),
+        // Runs the hostile-values batches in a child process (HostileValuesTests).
+        .executableTarget(
+            name: "hostile-values",
+            dependencies: ["HybridContainer", "LocalHTTPServer", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/HostileValuesRunner",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "HybridContainerTests",
-            dependencies: ["HybridContainer", "GreeterPlugin", "LocalHTTPServer"],
+            dependencies: [
+                "HybridContainer", "GreeterPlugin", "LocalHTTPServer", "hostile-values", "ContainerDemo",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

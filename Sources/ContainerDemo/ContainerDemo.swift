@@ -30,6 +30,13 @@ struct ContainerDemo: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let error as CocoaError {
+            // File problems in words ("no such file: k.pub"), not Foundation's error domains.
+            Terminal.diagnostic("Error: \(ErrorText.describe(error))")
+            Foundation.exit(1)
+        } catch let error as POSIXError {
+            Terminal.diagnostic("Error: \(ErrorText.describe(error))")
+            Foundation.exit(1)
         } catch {
             exit(withError: error)
         }

@@ -39,12 +39,13 @@ final class DemoHost: Sendable {
         container = try await MicroAppContainer(configuration: configuration)
     }
 
-    /// Launch → start → run until idle (or `duration`) → stop → destroy.
+    /// Launch → start → run until idle (or `duration`) → stop → destroy. An app that never goes
+    /// idle (an interval it never clears) is stopped at `duration`: it gets onStop/onHide, then
+    /// destroy clears its timers.
     func runToCompletion(_ source: LaunchSource, query: [String: String], duration: Duration) async throws {
         let app = try await container.launch(source, options: LaunchOptions(query: query))
         let context = try await container.context(of: app.instanceID)
         if !(await context.waitUntilIdle(timeout: duration)) {
-            await context.release()
             Terminal.diagnostic("  • still busy after \(duration); stopping it")
         }
         if await container.state(of: app.instanceID) == .started { try await container.stop(app.instanceID) }

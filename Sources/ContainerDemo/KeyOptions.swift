@@ -10,10 +10,16 @@ struct TrustOptions: ParsableArguments {
     func trustedKeys() throws -> TrustedKeys {
         var keys = TrustedKeys()
         for path in keyFiles {
+            let text: String
             do {
-                keys.insert(try PackagePublicKey(textRepresentation: String(contentsOfFile: path, encoding: .utf8)))
+                text = try String(contentsOfFile: path, encoding: .utf8)
             } catch {
-                throw ValidationError("cannot read public key \(path): \(error)")
+                throw ValidationError("cannot read public key: \(ErrorText.describe(error, path: path))")
+            }
+            do {
+                keys.insert(try PackagePublicKey(textRepresentation: text))
+            } catch {
+                throw ValidationError("\(path) is not a public key: \(error)")
             }
         }
         return keys

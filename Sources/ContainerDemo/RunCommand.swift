@@ -9,13 +9,15 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Run an app: a folder (developer mode), a package file, or an installed appId.",
         discussion: """
             Console output goes to stdout; lifecycle and diagnostics to stderr. The app runs until \
-            it is idle (no timers or pending calls) or --duration ends, then stops and is destroyed. \
+            it is idle (no timers or pending calls) or --duration ends (an app that never goes idle is \
+            stopped then: onStop/onHide, then destroy), then stops and is destroyed. \
             Exits with status 1 if the app raised JavaScript errors.
 
             With --all-pages (mini-programs: an app.json entry), every page listed in app.json, \
             subpackages included, is opened in turn (reLaunch) through onLoad, onShow, onReady, \
             onHide and onUnload; a summary of pages visited, API calls by name and JavaScript errors \
-            with file:line follows. Use it as a CI check of a mini-program.
+            with file:line follows. Each page gets --settle seconds to go idle; one that does not (an \
+            animation interval) is listed as busy and the run goes on. Use it as a CI check of a mini-program.
             """)
 
     @Argument(help: "A folder, a package file (.zip) or an installed appId.")
@@ -30,6 +32,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Mini-programs: visit every page of app.json, print a summary, fail on any JavaScript error.")
     var allPages = false
 
+    @Option(help: "With --all-pages: seconds each page may take to go idle before the run moves on (it is then listed as busy).")
+    var settle: Double = 3
+
     @Option(help: "Launch an app that is not installed from its online copy at this URL.")
     var fallback: String?
 
@@ -37,6 +42,8 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
+        guard duration.isFinite, duration > 0, duration <= 86_400 else { throw ValidationError("--duration takes 0 to 86400 seconds") }
+        guard settle.isFinite, settle > 0, settle <= 3_600 else { throw ValidationError("--settle takes 0 to 3600 seconds") }
         var query: [String: String] = [:]
         for item in queryItems {
             guard let separator = item.firstIndex(of: "=") else { throw ValidationError("--query takes k=v, got \(item)") }
@@ -62,7 +69,7 @@ struct RunCommand: AsyncParsableCommand {
         do {
             if allPages {
                 let report = try await host.container.smokeTest(
-                    source, options: LaunchOptions(query: query), pageTimeout: .seconds(duration))
+                    source, options: LaunchOptions(query: query), pageTimeout: .seconds(settle))
                 Terminal.output(report.description)
                 await host.container.shutdown()
                 if !report.passed { throw ExitCode(1) }
@@ -72,7 +79,7 @@ struct RunCommand: AsyncParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            Terminal.diagnostic("error: \(error)")
+            Terminal.diagnostic("error: \(ErrorText.describe(error))")
             await host.container.shutdown()
             throw ExitCode(1)
         }

@@ -21,8 +21,10 @@ struct PendingBridgeCall {
 }
 
 extension ContextCore {
-    /// `JSBridge.call(name, params?, callback?)` → Promise.
-    func bridgeCall(_ args: NativeFunction.Arguments) throws -> JSValueRef? {
+    /// `JSBridge.call(name, params?, callback?)` → Promise. `framework` is true only for the
+    /// framework channel (``ScriptContext/evaluateFramework(_:sourceURL:)``), the one way to reach
+    /// framework-only APIs (``BridgeMethod/frameworkPrefix``).
+    func bridgeCall(_ args: NativeFunction.Arguments, framework: Bool = false) throws -> JSValueRef? {
         let ctx = globalContext
         var resolve: JSObjectRef?
         var reject: JSObjectRef?
@@ -38,7 +40,7 @@ extension ContextCore {
         let method: BridgeMethod
         let params: JSONValue
         do {
-            (api, method) = try resolveAPI(args[0], function: "JSBridge.call")
+            (api, method) = try resolveAPI(args[0], function: "JSBridge.call", framework: framework)
         } catch let error as BridgeError {
             let name = JSValueIsString(ctx, args[0]) ? ((try? converter.string(args[0])) ?? "") : ""
             settle(resolve: resolve, reject: reject, api: name, outcome: .failure(error))
@@ -64,9 +66,9 @@ extension ContextCore {
     }
 
     /// `JSBridge.callSync(name, params?)` → the result, or throws the `{error, errorMessage}` error.
-    func bridgeCallSync(_ args: NativeFunction.Arguments) throws -> JSValueRef? {
+    func bridgeCallSync(_ args: NativeFunction.Arguments, framework: Bool = false) throws -> JSValueRef? {
         do {
-            let (api, method) = try resolveAPI(args[0], function: "JSBridge.callSync")
+            let (api, method) = try resolveAPI(args[0], function: "JSBridge.callSync", framework: framework)
             guard case .sync(let handler) = method.kind else {
                 throw BridgeError(.noSuchAPI, "\(api) is asynchronous: use JSBridge.call")
             }
@@ -85,7 +87,7 @@ extension ContextCore {
 
     /// The API name and its method: from the cache when this name resolved before, else
     /// through the dispatcher (and then cached).
-    private func resolveAPI(_ name: JSValueRef, function: String) throws -> (api: String, method: BridgeMethod) {
+    private func resolveAPI(_ name: JSValueRef, function: String, framework: Bool) throws -> (api: String, method: BridgeMethod) {
         let ctx = globalContext
         guard JSValueIsString(ctx, name), let jsString = JSValueToStringCopy(ctx, name, nil) else {
             throw BridgeError(.invalidParameters, "\(function): the API name must be a non-empty string")
@@ -97,10 +99,16 @@ extension ContextCore {
         }
         let characters = UnsafeBufferPointer(start: pointer, count: length)
         let hash = MethodCache.hash(characters)
-        if let entry = methodCache.lookup(characters, hash: hash) { return (entry.api, entry.method) }
+        if let entry = methodCache.lookup(characters, hash: hash) {
+            // App code is told framework-only APIs do not exist, exactly as for unknown names.
+            if entry.frameworkOnly && !framework { throw BridgeError(.noSuchAPI, "no such API: \(entry.api)") }
+            return (entry.api, entry.method)
+        }
         let api = String(decoding: characters, as: UTF16.self)
+        let frameworkOnly = api.hasPrefix(BridgeMethod.frameworkPrefix)
+        if frameworkOnly && !framework { throw BridgeError(.noSuchAPI, "no such API: \(api)") }
         let method = try resolveMethod(api)
-        methodCache.insert(characters, hash: hash, api: api, method: method)
+        methodCache.insert(characters, hash: hash, api: api, method: method, frameworkOnly: frameworkOnly)
         return (api, method)
     }
 

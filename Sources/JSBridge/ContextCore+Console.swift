@@ -40,7 +40,7 @@ extension ContextCore {
                     switch specifier {
                     case "d", "i":
                         let number = JSValueToNumber(globalContext, value, nil)
-                        output += number.isFinite ? String(Int64(number.rounded(.towardZero))) : JSONValue.format(number: number)
+                        output += JSNumberFormat.string(number.isFinite ? number.rounded(.towardZero) : number)
                     case "f": output += JSONValue.format(number: JSValueToNumber(globalContext, value, nil))
                     case "c": break
                     case "s": output += renderPlain(value)

@@ -106,6 +106,29 @@ extension ContextCore {
         return functions
     }
 
+    /// Evaluates trusted framework code. While it runs, the global `__hcFrameworkBridge` holds
+    /// `{ call, callSync }` functions that may reach framework-only APIs; the property is deleted
+    /// when the evaluation ends (whatever its outcome), so only code that captured it during this
+    /// evaluation keeps it. App code runs later and never sees it.
+    func evaluateFramework(_ source: String, sourceURL: String) throws -> JSValueRef? {
+        let ctx = globalContext
+        guard !isReleased else { throw ScriptError.contextReleased }
+        let channel = JSObjectMake(ctx, nil, nil)
+        let attributes = JSPropertyAttributes(kJSPropertyAttributeReadOnly | kJSPropertyAttributeDontDelete)
+        let call = makeNativeFunction { [unowned self] _, args in try self.bridgeCall(args, framework: true) }
+        let callSync = makeNativeFunction { [unowned self] _, args in try self.bridgeCallSync(args, framework: true) }
+        JSStringConversion.with("call") { JSObjectSetProperty(ctx, channel, $0, call, attributes, nil) }
+        JSStringConversion.with("callSync") { JSObjectSetProperty(ctx, channel, $0, callSync, attributes, nil) }
+        let global = JSContextGetGlobalObject(ctx)
+        let name = Self.frameworkChannelName
+        JSStringConversion.with(name) { JSObjectSetProperty(ctx, global, $0, channel, JSPropertyAttributes(kJSPropertyAttributeDontEnum), nil) }
+        defer { _ = JSStringConversion.with(name) { JSObjectDeleteProperty(ctx, global, $0, nil) } }
+        return try evaluate(source, sourceURL: sourceURL, line: 1)
+    }
+
+    /// The global that holds the framework channel during ``evaluateFramework(_:sourceURL:)``.
+    static let frameworkChannelName = "__hcFrameworkBridge"
+
     /// A callable JavaScript function backed by `body` (which runs on this thread).
     func makeNativeFunction(_ body: @escaping NativeFunction.Body) -> JSObjectRef {
         let box = Unmanaged.passRetained(NativeFunction(counter: runtime.liveNativeFunctions, body)).toOpaque()

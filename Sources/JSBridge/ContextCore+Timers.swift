@@ -25,10 +25,10 @@ extension ContextCore {
         guard let function = args.function(0) else {
             throw NativeFunctionError.type("\(name): the first argument must be a function (strings are not evaluated)")
         }
+        // Browsers' rule: NaN, negative and non-finite delays are 0; huge ones are clamped.
         var delay = args.isPresent(1) ? JSValueToNumber(globalContext, args[1], nil) : 0
-        if !delay.isFinite || delay < 0 { delay = 0 }
-        delay = min(delay, Self.maximumTimerDelay)
-        let duration = Duration.microseconds(Int64(delay * 1000))
+        if !delay.isFinite { delay = 0 }
+        let duration = AppNumbers.clampedDuration(milliseconds: delay, maximum: Self.maximumTimerDelay)
         JSValueProtect(globalContext, function)
         var extra: [JSValueRef?] = []
         if args.count > 2 {
@@ -46,7 +46,8 @@ extension ContextCore {
 
     func clearTimer(_ args: NativeFunction.Arguments) -> JSValueRef? {
         guard JSValueIsNumber(globalContext, args[0]) else { return nil }
-        let id = Int(JSValueToNumber(globalContext, args[0], nil))
+        // Any number may come here (NaN, 1e300, 1.5): only exact timer ids match.
+        guard let id = Int(exactly: JSValueToNumber(globalContext, args[0], nil)) else { return nil }
         if let timer = timers.removeValue(forKey: id) {
             timer.release(in: self)
             checkIdle()

@@ -40,7 +40,7 @@ final class ContextCore {
     var nextCallID: UInt64 = 1
     var promiseWaiters: [UInt64: PromiseWaiter] = [:]
     var nextWaiterID: UInt64 = 1
-    private var idleWaiters: [() -> Void] = []
+    private var idleWaiters: [IdleSignal] = []
 
     var executionTimeLimit: Duration? { configuration.executionTimeLimit }
 
@@ -235,7 +235,7 @@ final class ContextCore {
             }
         }
         guard let result else { return 0 }
-        return Int(JSValueToNumber(globalContext, result, nil))
+        return AppNumbers.clampedInteger(JSValueToNumber(globalContext, result, nil))
     }
 
     func report(_ diagnostic: ScriptDiagnostic) {
@@ -269,15 +269,22 @@ final class ContextCore {
         PendingWork(timers: timers.count, bridgeCalls: pendingCalls.count, awaitedPromises: promiseWaiters.count)
     }
 
-    func whenIdle(_ body: @escaping () -> Void) {
-        if isReleased || pendingWork.isIdle { body() } else { idleWaiters.append(body) }
+    /// Settles `signal` with true now if nothing is pending, else when that becomes so.
+    /// Signals already settled elsewhere (deadline, cancellation) are dropped as new ones come.
+    func whenIdle(_ signal: IdleSignal) {
+        if isReleased || pendingWork.isIdle {
+            signal.settle(true)
+            return
+        }
+        idleWaiters.removeAll { $0.isSettled }
+        idleWaiters.append(signal)
     }
 
     func checkIdle() {
         guard !idleWaiters.isEmpty, isReleased || pendingWork.isIdle else { return }
         let waiters = idleWaiters
         idleWaiters.removeAll()
-        for waiter in waiters { waiter() }
+        for waiter in waiters { waiter.settle(true) }
     }
 
     // MARK: Release

@@ -14,15 +14,32 @@ struct ExceptionReader {
         guard JSValueIsObject(ctx, exception), let object = JSValueToObject(ctx, exception, nil) else {
             return JSException(name: "Error", message: plainString(exception), thrownValue: thrown)
         }
-        let message = stringProperty(object, names.message) ?? plainString(exception)
         return JSException(
             name: stringProperty(object, names.name) ?? "Error",
-            message: message,
+            message: message(of: object, exception),
             stack: stringProperty(object, names.stack).flatMap { $0.isEmpty ? nil : $0 },
             sourceURL: stringProperty(object, names.sourceURL),
             line: intProperty(object, names.line),
             column: intProperty(object, names.column),
             thrownValue: thrown)
+    }
+
+    /// `message`, else the platforms' `errorMessage`/`errMsg` (a rejected API call's reason is
+    /// often a plain object, whose `String()` is the useless "[object Object]"), prefixed with
+    /// the API name and code when the object names them; else `String(value)`, else its JSON.
+    private func message(of object: JSObjectRef, _ value: JSValueRef) -> String {
+        if let message = stringProperty(object, names.message), !message.isEmpty { return message }
+        guard let detail = stringProperty(object, names.errorMessage) ?? stringProperty(object, names.errMsg) else {
+            let plain = plainString(value)
+            if plain == "[object Object]", let json = try? ValueConverter(ctx: ctx, names: names).jsonValue(value) {
+                return json.description
+            }
+            return plain
+        }
+        var prefix: [String] = []
+        if let api = stringProperty(object, names.api) { prefix.append(api) }
+        if let code = intProperty(object, names.error) { prefix.append("error \(code)") }
+        return prefix.isEmpty ? detail : prefix.joined(separator: " ") + ": " + detail
     }
 
     private func stringProperty(_ object: JSObjectRef, _ name: JSStringRef) -> String? {

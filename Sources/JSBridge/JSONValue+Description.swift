@@ -35,14 +35,9 @@ extension JSONValue: CustomStringConvertible {
         }
     }
 
-    /// Formats a number the way JavaScript's `String(number)` does for common values.
+    /// Formats a number the way JavaScript's `String(number)` does (any value, no trap).
     static func format(number value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
-        if value == value.rounded(), abs(value) < 1e21 {
-            return String(Int64(value))
-        }
-        return "\(value)"
+        JSNumberFormat.string(value)
     }
 
     static func quote(_ string: String) -> String {

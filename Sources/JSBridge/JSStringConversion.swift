@@ -40,11 +40,12 @@ final class PropertyNames {
     let then = JSStringConversion.make("then")
     let error = JSStringConversion.make("error")
     let errorMessage = JSStringConversion.make("errorMessage")
+    let errMsg = JSStringConversion.make("errMsg")
     let api = JSStringConversion.make("api")
     let errorConstructor = JSStringConversion.make("Error")
 
     deinit {
-        for string in [length, message, name, stack, line, column, sourceURL, toJSON, then, error, errorMessage, api, errorConstructor] {
+        for string in [length, message, name, stack, line, column, sourceURL, toJSON, then, error, errorMessage, errMsg, api, errorConstructor] {
             JSStringRelease(string)
         }
     }

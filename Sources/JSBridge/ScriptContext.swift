@@ -52,6 +52,16 @@ public actor ScriptContext {
         try core.value.evaluateJSON(source, sourceURL: sourceURL, line: line)
     }
 
+    /// Runs trusted framework code (e.g. the mini-program framework) before any app code.
+    ///
+    /// While it runs, the global `__hcFrameworkBridge` holds `{ call, callSync }`, which reach
+    /// framework-only APIs (names starting with ``BridgeMethod/frameworkPrefix``) as well as the
+    /// app's own; it is deleted when the evaluation ends, so the script must capture it then.
+    /// `JSBridge.call` from app code answers "no such API" for framework-only names.
+    public func evaluateFramework(_ source: String, sourceURL: String) throws {
+        _ = try core.value.evaluateFramework(source, sourceURL: sourceURL)
+    }
+
     /// Runs a script and decodes its completion value.
     public func evaluate<T: Decodable>(
         _ source: String, as type: T.Type, sourceURL: String? = nil, line: Int = 1
@@ -126,30 +136,37 @@ public actor ScriptContext {
     /// Timers, bridge calls and awaited promises still in flight.
     public var pendingWork: PendingWork { core.value.pendingWork }
 
-    /// Returns when nothing is pending (no timers, bridge calls or awaited promises), or the
-    /// context is released. A repeating interval keeps a context busy until it is cleared.
+    /// Returns when nothing is pending (no timers, bridge calls or awaited promises), the
+    /// context is released, or the calling task is cancelled. A repeating interval keeps a
+    /// context busy until it is cleared: use ``waitUntilIdle(timeout:)`` where the app is not
+    /// trusted to go idle.
     public func waitUntilIdle() async {
-        let core = self.core.value
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            core.whenIdle { continuation.resume() }
-        }
+        let signal = IdleSignal()
+        core.value.whenIdle(signal)
+        _ = await signal.value
     }
 
     /// Like `waitUntilIdle()`, giving up after `timeout`; returns whether the context went idle.
+    ///
+    /// The deadline holds whatever the context does: an interval that never stops, a JavaScript
+    /// thread stuck in one job (the registration then never runs, and the answer is false at the
+    /// deadline), or cancellation of the caller (false at once).
     public nonisolated func waitUntilIdle(timeout: Duration) async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                await self.waitUntilIdle()
-                return true
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return false
-            }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
+        let signal = IdleSignal()
+        // Unstructured on purpose: the registration needs the context's thread, which may be
+        // stuck; the caller must not wait for it. It only holds the signal.
+        Task { await self.registerIdleSignal(signal) }
+        let deadline = Task {
+            try? await Task.sleep(for: timeout)
+            signal.settle(false)
         }
+        let idle = await signal.value
+        deadline.cancel()
+        return idle
+    }
+
+    private func registerIdleSignal(_ signal: IdleSignal) {
+        core.value.whenIdle(signal)
     }
 
     /// True once `release()` ran or the runtime shut down.

@@ -10,6 +10,12 @@ import Foundation
 struct ValueConverter {
     /// Nesting deeper than this is refused (it is also how cycles are caught).
     static let maxDepth = 128
+    /// Elements an array may have to cross the bridge.
+    static let maxArrayLength = 16 << 20
+    /// Values (objects, arrays and leaves together) one conversion may visit: bounds the work a
+    /// wide cyclic graph would take (`o.a = o; o.b = o` visits 2^depth values), which the depth
+    /// limit alone does not.
+    static let maxValueCount = 4 << 20
 
     let ctx: JSContextRef
     let names: PropertyNames
@@ -17,10 +23,15 @@ struct ValueConverter {
     // MARK: JavaScript → JSONValue
 
     func jsonValue(_ value: JSValueRef) throws -> JSONValue {
-        try jsonValue(value, depth: 0)
+        var budget = Self.maxValueCount
+        return try jsonValue(value, depth: 0, budget: &budget)
     }
 
-    private func jsonValue(_ value: JSValueRef, depth: Int) throws -> JSONValue {
+    private func jsonValue(_ value: JSValueRef, depth: Int, budget: inout Int) throws -> JSONValue {
+        budget -= 1
+        guard budget >= 0 else {
+            throw ScriptError.valueConversion("more than \(Self.maxValueCount) values (a cyclic or too large structure)")
+        }
         switch JSValueGetType(ctx, value) {
         case kJSTypeUndefined, kJSTypeSymbol: return .undefined
         case kJSTypeNull: return .null
@@ -28,11 +39,11 @@ struct ValueConverter {
         case kJSTypeNumber: return .number(JSValueToNumber(ctx, value, nil))
         case kJSTypeString: return .string(try string(value))
         case kJSTypeBigInt: return try bigInt(value)
-        default: return try object(value, depth: depth)
+        default: return try object(value, depth: depth, budget: &budget)
         }
     }
 
-    private func object(_ value: JSValueRef, depth: Int) throws -> JSONValue {
+    private func object(_ value: JSValueRef, depth: Int, budget: inout Int) throws -> JSONValue {
         guard depth < Self.maxDepth else {
             throw ScriptError.valueConversion("nested deeper than \(Self.maxDepth) levels (or cyclic)")
         }
@@ -41,13 +52,18 @@ struct ValueConverter {
         if let binary = try binaryData(object) { return .binary(binary) }
         if JSObjectIsFunction(ctx, object) { return .undefined }
         if JSValueIsArray(ctx, value) {
-            let count = Int(JSValueToNumber(ctx, try property(object, names.length), nil))
+            // `length` may be anything a Proxy answers (NaN, 1e300, -1): checked, and bounded so
+            // a forged length cannot make the conversion loop for hours.
+            let length = JSValueToNumber(ctx, try property(object, names.length), nil)
+            guard length.isFinite, length >= 0, length <= Double(Self.maxArrayLength), let count = Int(exactly: length) else {
+                throw ScriptError.valueConversion("an array of length \(JSNumberFormat.string(length)) cannot cross the bridge (at most \(Self.maxArrayLength) elements)")
+            }
             var elements: [JSONValue] = []
             elements.reserveCapacity(count)
             for index in 0..<count {
                 let element = JSObjectGetPropertyAtIndex(ctx, object, UInt32(index), &exception)
                 try rethrow(exception)
-                elements.append(try jsonValue(element!, depth: depth + 1))
+                elements.append(try jsonValue(try present(element), depth: depth + 1, budget: &budget))
             }
             return .array(elements)
         }
@@ -55,10 +71,16 @@ struct ValueConverter {
         if JSValueIsObject(ctx, toJSON), let function = JSValueToObject(ctx, toJSON, nil), JSObjectIsFunction(ctx, function) {
             let replaced = JSObjectCallAsFunction(ctx, function, object, 0, nil, &exception)
             try rethrow(exception)
-            return try jsonValue(replaced!, depth: depth + 1)
+            return try jsonValue(try present(replaced), depth: depth + 1, budget: &budget)
         }
         let propertyNames = JSObjectCopyPropertyNames(ctx, object)
         defer { JSPropertyNameArrayRelease(propertyNames) }
+        // A Proxy's throwing `ownKeys` trap leaves its exception pending on the VM (this function
+        // has no exception parameter); the next API call with one picks it up, so it becomes a
+        // conversion error here instead of escaping into the script from the native caller.
+        var pending: JSValueRef?
+        _ = JSValueToNumber(ctx, JSValueMakeNumber(ctx, 0), &pending)
+        try rethrow(pending)
         let count = JSPropertyNameArrayGetCount(propertyNames)
         var members: [String: JSONValue] = [:]
         members.reserveCapacity(count)
@@ -66,11 +88,18 @@ struct ValueConverter {
             let name = JSPropertyNameArrayGetNameAtIndex(propertyNames, index)!
             let member = JSObjectGetProperty(ctx, object, name, &exception)
             try rethrow(exception)
-            let converted = try jsonValue(member!, depth: depth + 1)
+            let converted = try jsonValue(try present(member), depth: depth + 1, budget: &budget)
             if case .undefined = converted { continue }
             members[JSStringConversion.string(name)] = converted
         }
         return .object(members)
+    }
+
+    /// A value JSC returned, or a conversion error when it returned none (it does so while a
+    /// watchdog termination is pending).
+    private func present(_ value: JSValueRef?) throws -> JSValueRef {
+        guard let value else { throw ScriptError.valueConversion("the script was terminated during the conversion") }
+        return value
     }
 
     private func binaryData(_ object: JSObjectRef) throws -> Data? {

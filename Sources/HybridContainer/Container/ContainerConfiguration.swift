@@ -13,6 +13,9 @@ public struct ContainerConfiguration: Sendable {
     public var plugins: PluginRegistry
     /// Host rules over app permissions.
     public var permissions: PermissionPolicy
+    /// Per-app token buckets of the APIs that fan out or cost the host (broadcasts, storage
+    /// writes, `openApp`, `reportEvent`); a flood gets code 1002. Default `APIRateLimits.defaults`.
+    public var apiRateLimits: APIRateLimits
     /// Accept unsigned packages and plain folders.
     public var developerMode: Bool
     /// Longest single run of an app's script before the watchdog stops it.
@@ -61,6 +64,7 @@ public struct ContainerConfiguration: Sendable {
         self.trustedKeys = trustedKeys
         self.plugins = PluginRegistry()
         self.permissions = PermissionPolicy()
+        self.apiRateLimits = .defaults
         self.developerMode = false
         self.executionTimeLimit = .seconds(5)
         self.hookTimeout = .seconds(10)

@@ -25,6 +25,8 @@ public actor MicroAppContainer: ContainerServices {
     let supervisor: RuntimeSupervisor
     let loader: AppLoader
     let fuse: LaunchFuse
+    /// Token buckets of the flood-prone APIs, shared by every instance of an app.
+    let apiRateLimiter: APIRateLimiter
     var apps: [UInt64: MicroApp] = [:]
     /// Instances running a version on probation.
     var probations: [UInt64: (appId: AppID, version: PackageVersion)] = [:]
@@ -45,7 +47,9 @@ public actor MicroAppContainer: ContainerServices {
         if let presets = configuration.presetsDirectory { store.installPresets(from: presets) }
         let cache = try HTTPResourceCache(
             directory: configuration.cacheDirectory ?? configuration.storeDirectory.appendingPathComponent("http-cache"))
-        let fetcher = CachingFetcher(cache: cache)
+        // The online fallback follows redirects only within the origin of the URL asked for
+        // (its files are hash-checked anyway when a manifest names them).
+        let fetcher = CachingFetcher(fetcher: HTTPFetcher(configuration: .init(redirects: .sameOrigin)), cache: cache)
         self.store = store
         self.resolver = ResourceResolver(
             store: store, fetcher: fetcher, onlineApps: configuration.onlineApps, logger: configuration.logger)
@@ -61,6 +65,7 @@ public actor MicroAppContainer: ContainerServices {
         self.loader = AppLoader(
             store: store, resolver: resolver, fetcher: fetcher, trustedKeys: configuration.trustedKeys,
             developerMode: configuration.developerMode)
+        self.apiRateLimiter = APIRateLimiter(configuration.apiRateLimits)
         self.fuse = LaunchFuse(settings: .init(
             threshold: max(1, configuration.fuseThreshold), window: configuration.fuseWindow,
             coolDown: configuration.fuseCoolDown))
@@ -188,7 +193,7 @@ public actor MicroAppContainer: ContainerServices {
         let instances = plugins.instances(for: handle)
         let bridge = AppBridge(
             table: plugins, instances: instances, app: handle, policy: configuration.permissions,
-            observer: Monitoring.callObserver(logger: logger))
+            observer: Monitoring.callObserver(logger: logger), rateLimiter: apiRateLimiter)
         let fuse = self.fuse
         let app = MicroApp(
             handle: handle, context: context, runtime: (supervisor, runtimeIndex), miniProgram: loaded.miniProgramConfig,

@@ -97,7 +97,7 @@ enum MiniProgramAPISupport {
       });
 
       // UI: forwarded to the host's delegate; the answer says what the (headless) user did.
-      const ui = (api, params) => JSBridge.call('__hc.ui', { api, params: internals.clone(withoutCallbacks(params || {})) || {} });
+      const ui = (api, params) => hcBridge.call('__hc.ui', { api, params: internals.clone(withoutCallbacks(params || {})) || {} });
       internals.uiObject = function uiObject(kind) {
         const target = {};
         const proxy = new Proxy(target, {

@@ -93,7 +93,7 @@ enum MiniProgramData {
       // ---- rendering: updates go to the host's render sink
       function render(state, kind, extra) {
         try {
-          JSBridge.callSync('__hc.render', Object.assign({ pageId: state.id, route: state.route, kind }, extra));
+          hcBridge.callSync('__hc.render', Object.assign({ pageId: state.id, route: state.route, kind }, extra));
         } catch (error) {
           report(error, 'render of ' + state.route);
         }

@@ -3,9 +3,11 @@
 enum MiniProgramInstaller {
     static let sourceURL = "hybrid://mini-program.js"
 
-    static let source = "globalThis.__hcInstallMiniProgram = function (config) {\n'use strict';\ndelete globalThis.__hcInstallMiniProgram;\n"
+    /// Evaluated with `ScriptContext.evaluateFramework`: `hcBridge` is the framework channel,
+    /// captured while the evaluation runs (the only way to reach `__hc.render`/`__hc.ui`).
+    static let source = "globalThis.__hcInstallMiniProgram = (function (hcBridge) { return function (config) {\n'use strict';\ndelete globalThis.__hcInstallMiniProgram;\n"
         + [MiniProgramData.source, MiniProgramFramework.source, MiniProgramPageStack.source,
-           MiniProgramAPISupport.source, MiniProgramAPIs.source].joined(separator: "\n") + "\n};"
+           MiniProgramAPISupport.source, MiniProgramAPIs.source].joined(separator: "\n") + "\n}; })(globalThis.__hcFrameworkBridge);"
 
     /// The argument of `__hcInstallMiniProgram`.
     static func configuration(_ config: MiniProgramConfig, options: MiniProgramOptions) -> JSONValue {

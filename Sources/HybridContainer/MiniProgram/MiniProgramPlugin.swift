@@ -1,6 +1,7 @@
 /// The container's own JSAPIs behind the mini-program framework: `__hc.render` (sync; page
 /// updates to the render sink) and `__hc.ui` (async; UI calls to the host's delegate).
-/// Registered by the container; no permission needed (they only reach the app's own host).
+/// Registered by the container. Framework-only (``BridgeMethod/frameworkPrefix``): app code's
+/// `JSBridge.call('__hc.render')` answers "no such API"; only the framework reaches them.
 struct MiniProgramPlugin: Plugin {
     let name = "miniprogram"
     let options: MiniProgramOptions

@@ -23,6 +23,12 @@ public struct BridgeMethod: Sendable {
         case async(AsyncHandler, Placement)
     }
 
+    /// Names starting with this prefix are framework-only: `JSBridge.call`/`callSync` in app
+    /// code answer "no such API" (code 1) for them; only scripts run with
+    /// ``ScriptContext/evaluateFramework(_:sourceURL:)`` can call them, through the channel that
+    /// evaluation hands them.
+    public static let frameworkPrefix = "__hc."
+
     /// The API name JavaScript uses.
     public let name: String
     /// The handler.

@@ -9,6 +9,8 @@ struct MethodCache {
         let characters: [UInt16]
         let api: String
         let method: BridgeMethod
+        /// The name is reserved for the framework channel (``BridgeMethod/frameworkPrefix``).
+        let frameworkOnly: Bool
     }
 
     private var buckets: [UInt64: [Entry]] = [:]
@@ -33,9 +35,12 @@ struct MethodCache {
         return nil
     }
 
-    mutating func insert(_ characters: UnsafeBufferPointer<UInt16>, hash: UInt64, api: String, method: BridgeMethod) {
+    mutating func insert(
+        _ characters: UnsafeBufferPointer<UInt16>, hash: UInt64, api: String, method: BridgeMethod, frameworkOnly: Bool
+    ) {
         guard count < Self.limit else { return }
-        buckets[hash, default: []].append(Entry(characters: Array(characters), api: api, method: method))
+        buckets[hash, default: []].append(
+            Entry(characters: Array(characters), api: api, method: method, frameworkOnly: frameworkOnly))
         count += 1
     }
 

@@ -26,6 +26,9 @@ struct PackageArchive {
     init(url: URL, limits: PackageLimits) throws {
         self.url = url
         self.limits = limits
+        // Before anything opens it: reading a directory loops on EISDIR inside ZIPFoundation,
+        // and opening a FIFO blocks until a writer comes.
+        try RegularFileCheck.require(url)
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw PackageError.unreadableFile(path: url.path, reason: "no such readable file")
         }

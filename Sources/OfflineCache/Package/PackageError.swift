@@ -8,6 +8,9 @@ public enum PackageError: Error, Sendable, Hashable, CustomStringConvertible {
     // The zip container
     case unreadableFile(path: String, reason: String)
     case notAZipArchive(reason: String)
+    /// Something other than a regular file where a package file is expected (`kind`: "a
+    /// directory", "a FIFO", "a character device", …).
+    case notARegularFile(path: String, kind: String)
     case unsafeEntryPath(entry: String, problem: PackagePath.Problem)
     case symlinkEntry(String)
     case duplicateEntry(String)
@@ -49,6 +52,7 @@ public enum PackageError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidVersion(let value): return "invalid version \"\(value)\" (1 to 4 dot-separated numbers, no leading zeros)"
         case .unreadableFile(let path, let reason): return "cannot read \(path): \(reason)"
         case .notAZipArchive(let reason): return "not a valid zip archive: \(reason)"
+        case .notARegularFile(let path, let kind): return "\(path) is \(kind), not a package file"
         case .unsafeEntryPath(let entry, let problem): return "entry path \"\(entry)\" \(problem.rawValue)"
         case .symlinkEntry(let entry): return "entry \"\(entry)\" is a symbolic link; packages may hold regular files only"
         case .duplicateEntry(let entry): return "entry \"\(entry)\" appears more than once"

@@ -18,12 +18,16 @@ final class ZipEntryData {
     private(set) var dataOffsets: [String: Int64] = [:]
 
     init(url: URL) throws {
-        descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: should a FIFO replace the file after the check, opening it must not block.
+        descriptor = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             throw PackageError.unreadableFile(path: url.path, reason: String(cString: strerror(errno)))
         }
         var info = stat()
-        fstat(descriptor, &info)
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw PackageError.notARegularFile(path: url.path, kind: RegularFileCheck.kind(of: info.st_mode))
+        }
         fileSize = Int64(info.st_size)
         do {
             try locateEntries()

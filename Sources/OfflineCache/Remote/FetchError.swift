@@ -7,6 +7,8 @@ public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
     case bodyTooLarge(url: String, limit: Int64)
     case truncatedBody(url: String, expected: Int64, received: Int64)
     case tooManyRedirects(url: String)
+    /// A redirect the fetcher's ``HTTPFetcher/RedirectPolicy`` does not follow.
+    case redirectRefused(url: String, location: String, reason: String)
     case checksumMismatch(url: String, expected: String, actual: String)
     case sizeMismatch(url: String, expected: Int64, actual: Int64)
     case cancelled(url: String)
@@ -21,6 +23,7 @@ public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
         case .bodyTooLarge(let url, let limit): return "\(url) sent more than \(limit) bytes"
         case .truncatedBody(let url, let expected, let received): return "\(url) promised \(expected) bytes but sent \(received)"
         case .tooManyRedirects(let url): return "\(url) redirects too often (or in a loop)"
+        case .redirectRefused(let url, let location, let reason): return "\(url) redirects to \(location), which is refused: \(reason)"
         case .checksumMismatch(let url, let expected, let actual): return "\(url) has SHA-256 \(actual), expected \(expected)"
         case .sizeMismatch(let url, let expected, let actual): return "\(url) is \(actual) bytes, expected \(expected)"
         case .cancelled(let url): return "fetching \(url) was cancelled"

@@ -29,12 +29,14 @@ public struct HTTPFetcher: Sendable {
         public var maximumBodyBytes: Int64
         /// Sent as `User-Agent`.
         public var userAgent: String
+        /// Which redirects `get` follows.
+        public var redirects: RedirectPolicy
 
         /// Creates a configuration.
         public init(
             timeout: Duration = .seconds(15), maximumAttempts: Int = 3, initialBackoff: Duration = .milliseconds(200),
             maximumBackoff: Duration = .seconds(5), maximumBodyBytes: Int64 = 32 << 20,
-            userAgent: String = "HybridContainer/1"
+            userAgent: String = "HybridContainer/1", redirects: RedirectPolicy = .anyOrigin
         ) {
             self.timeout = timeout
             self.maximumAttempts = max(1, maximumAttempts)
@@ -42,8 +44,28 @@ public struct HTTPFetcher: Sendable {
             self.maximumBackoff = maximumBackoff
             self.maximumBodyBytes = maximumBodyBytes
             self.userAgent = userAgent
+            self.redirects = redirects
         }
     }
+
+    /// Which redirects `get` follows (at most 5, never from https to http).
+    public enum RedirectPolicy: Sendable, Hashable {
+        /// Any http(s) host (packages and channel files are verified by hash and signature).
+        case anyOrigin
+        /// Only to the origin (scheme, host, port) of the URL asked for: the online fallback,
+        /// whose base URL names the one server an app's files may come from.
+        case sameOrigin
+    }
+
+    /// Redirects followed by one `get`.
+    static let maximumRedirects = 5
+
+    /// A client that follows no redirects: `get` follows them itself, checking each hop.
+    static let manualRedirectClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     public let configuration: Configuration
     let client: HTTPClient
@@ -91,16 +113,25 @@ public struct HTTPFetcher: Sendable {
     }
 
     /// Executes one request, mapping every client error to a `FetchError`.
-    func execute(_ request: HTTPClientRequest, url: URL) async throws -> HTTPClientResponse {
+    func execute(_ request: HTTPClientRequest, url: URL, client: HTTPClient? = nil) async throws -> HTTPClientResponse {
         do {
-            return try await client.execute(request, timeout: TimeAmount(configuration.timeout))
+            return try await (client ?? self.client).execute(request, timeout: TimeAmount(configuration.timeout))
         } catch {
             throw Self.map(error, url: url)
         }
     }
 
     private func getOnce(_ url: URL, headers: [(String, String)]) async throws -> FetchedResponse {
-        let response = try await execute(try makeRequest(url, headers: headers), url: url)
+        var current = url
+        var redirects = 0
+        var response = try await execute(try makeRequest(current, headers: headers), url: current, client: Self.manualRedirectClient)
+        while [301, 302, 303, 307, 308].contains(response.status.code), let location = response.headers.first(name: "location") {
+            _ = try? await response.body.collect(upTo: 64 << 10)
+            guard redirects < Self.maximumRedirects else { throw FetchError.tooManyRedirects(url: url.absoluteString) }
+            redirects += 1
+            current = try nextHop(from: current, location: location, original: url)
+            response = try await execute(try makeRequest(current, headers: headers), url: current, client: Self.manualRedirectClient)
+        }
         let status = Int(response.status.code)
         guard (200..<300).contains(status) || status == 304 else {
             throw FetchError.httpStatus(url: url.absoluteString, status: status, attempts: 1)
@@ -127,6 +158,25 @@ public struct HTTPFetcher: Sendable {
         var fields: [String: String] = [:]
         for header in response.headers { fields[header.name.lowercased()] = header.value }
         return FetchedResponse(url: url, status: status, headers: fields, body: body)
+    }
+
+    /// Where a redirect leads, if the policy follows it.
+    private func nextHop(from current: URL, location: String, original: URL) throws -> URL {
+        guard let next = URL(string: location, relativeTo: current)?.absoluteURL,
+            let scheme = next.scheme?.lowercased(), scheme == "http" || scheme == "https", next.host != nil
+        else { throw FetchError.redirectRefused(url: original.absoluteString, location: location, reason: "not an http(s) URL") }
+        if current.scheme?.lowercased() == "https" && scheme == "http" {
+            throw FetchError.redirectRefused(url: original.absoluteString, location: next.absoluteString, reason: "a downgrade from https to http")
+        }
+        if configuration.redirects == .sameOrigin, !Self.sameOrigin(next, original) {
+            throw FetchError.redirectRefused(url: original.absoluteString, location: next.absoluteString, reason: "another origin")
+        }
+        return next
+    }
+
+    static func sameOrigin(_ a: URL, _ b: URL) -> Bool {
+        func port(_ url: URL) -> Int { url.port ?? (url.scheme?.lowercased() == "https" ? 443 : 80) }
+        return a.scheme?.lowercased() == b.scheme?.lowercased() && a.host?.lowercased() == b.host?.lowercased() && port(a) == port(b)
     }
 
     static func map(_ error: any Error, url: URL) -> FetchError {
@@ -157,8 +207,11 @@ public struct HTTPFetcher: Sendable {
 }
 
 extension TimeAmount {
+    /// Saturates at `Int64.max` nanoseconds instead of overflowing (a trap) on huge durations.
     init(_ duration: Duration) {
         let (seconds, attoseconds) = duration.components
-        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        let (product, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        let (sum, sumOverflow) = product.addingReportingOverflow(attoseconds / 1_000_000_000)
+        self = .nanoseconds(overflow || sumOverflow ? (seconds < 0 ? .min : .max) : sum)
     }
 }

@@ -8,10 +8,26 @@ public struct NavigationPlugin: Plugin {
 
     struct OpenParams: Decodable { var appId: String; var query: [String: String]? }
 
+    /// The manifest's appId rule, checked before the container is asked.
+    static func isValidAppID(_ text: String) -> Bool {
+        guard (1...64).contains(text.utf8.count), text.first != "." else { return false }
+        return text.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                return true
+            default: return false
+            }
+        }
+    }
+
     public var methods: [PluginMethod] {
         [
             .async("openApp", permission: "navigation") { call in
                 let params = try call.decode(OpenParams.self)
+                guard Self.isValidAppID(params.appId) else {
+                    throw call.reject(.invalidParameters, "openApp: appId must be 1 to 64 of A-Z a-z 0-9 . _ - (not starting with '.')")
+                }
                 do {
                     let opened = try await call.app.container.openApp(appId: params.appId, query: params.query ?? [:])
                     return ["appId": .string(opened.appId), "instanceId": .number(Double(opened.instanceID))]

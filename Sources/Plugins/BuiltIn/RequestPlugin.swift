@@ -9,7 +9,10 @@ import NIOHTTP1
 /// guarded per host by a circuit breaker (after `breakerThreshold` consecutive failures the
 /// host is refused for `breakerCoolDown`, then one trial request is let through).
 ///
-/// Errors: 4 domain not allowed, 2 bad parameters, 5 timeout, 6 network error,
+/// Redirects, headers and hosts follow ``NetworkAccessPolicy`` (every hop is checked).
+///
+/// Errors: 4 domain not allowed (first hop or a redirect), 2 bad parameters (a forbidden
+/// header, a timeout that is not 1–120,000 ms, …), 5 timeout, 6 network error,
 /// 1002 rate limited, 1003 circuit open. Permission `request`.
 public struct RequestPlugin: Plugin {
     public let name = "request"
@@ -58,79 +61,160 @@ public struct RequestPlugin: Plugin {
         var headers: [String: String]?
         var data: JSONValue?
         var dataType: String?
+        /// Milliseconds, 1 to ``maximumTimeoutMilliseconds``.
         var timeout: Double?
+        /// `"follow"` (default: redirects followed within `allowedDomains`) or `"manual"` (the
+        /// 3xx response itself is the result).
+        var redirect: String?
     }
+
+    /// The longest `timeout` an app may ask for, in milliseconds (the method's own deadline).
+    public static let maximumTimeoutMilliseconds: Double = 120_000
+
+    /// The client apps' requests go through. AsyncHTTPClient's shared client follows redirects
+    /// on its own (to any host); this one follows none, so ``NetworkAccessPolicy`` checks every hop.
+    static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     public var methods: [PluginMethod] {
         let plugin = self
         return [.async("request", permission: "request", timeout: .seconds(120)) { call in try await plugin.perform(call) }]
     }
 
+    /// A request as it goes out on one hop.
+    private struct Hop {
+        var url: URL
+        var method: String
+        var headers: [(String, String)]
+        var body: ByteBuffer?
+    }
+
     func perform(_ call: PluginCall) async throws -> JSONValue {
+        // Every parameter is checked before the rate limiter and the breaker are touched, so a
+        // bad call never takes a half-open breaker's trial without recording its outcome.
         let params = try call.decode(Params.self)
-        guard let url = URL(string: params.url), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
-            let host = url.host?.lowercased()
-        else { throw call.reject(.invalidParameters, "request: url must be an absolute http(s) URL") }
         let app = call.app.descriptor
-        guard Self.isAllowed(host: host, domains: app.allowedDomains) else {
-            throw call.reject(.noPermission, "request: \(host) is not in \(app.appId)'s allowedDomains")
-        }
-        guard limiter.take(app.appId) else {
-            throw call.reject(Self.rateLimited, "request: rate limit of \(settings.requestsPerSecond)/s exceeded")
-        }
-        guard breaker.allow(host) else {
-            throw call.reject(Self.circuitOpen, "request: circuit open for \(host) after repeated failures; retry later")
-        }
+        let url = try NetworkAccessPolicy.checkedURL(params.url, domains: app.allowedDomains, api: "request", appId: app.appId)
         let method = (params.method ?? "GET").uppercased()
         guard ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"].contains(method) else {
             throw call.reject(.invalidParameters, "request: unsupported method \(method)")
         }
-        var request = HTTPClientRequest(url: url.absoluteString)
-        request.method = HTTPMethod(rawValue: method)
-        for (name, value) in params.headers ?? [:] { request.headers.add(name: name, value: value) }
+        let appHeaders = params.headers ?? [:]
+        try NetworkAccessPolicy.checkHeaders(appHeaders, api: "request")
+        let timeout = try params.timeout.map {
+            try AppNumbers.duration(milliseconds: $0, field: "request: timeout", in: 1...Self.maximumTimeoutMilliseconds)
+        } ?? settings.defaultTimeout
+        let followRedirects: Bool
+        switch params.redirect?.lowercased() ?? "follow" {
+        case "follow": followRedirects = true
+        case "manual": followRedirects = false
+        default: throw call.reject(.invalidParameters, "request: redirect must be \"follow\" or \"manual\"")
+        }
+        let dataType = params.dataType?.lowercased() ?? "json"
+        guard ["json", "text", "arraybuffer"].contains(dataType) else {
+            throw call.reject(.invalidParameters, "request: dataType must be json, text or arraybuffer")
+        }
+        var hop = Hop(url: url, method: method, headers: appHeaders.map { ($0.key, $0.value) }, body: nil)
         switch params.data {
         case nil, .null?, .undefined?: break
-        case .string(let text)?: request.body = .bytes(ByteBuffer(string: text))
-        case .binary(let data)?: request.body = .bytes(ByteBuffer(data: data))
+        case .string(let text)?: hop.body = ByteBuffer(string: text)
+        case .binary(let data)?: hop.body = ByteBuffer(data: data)
         case let value?:
-            request.body = .bytes(ByteBuffer(data: try JSONEncoder().encode(value)))
-            if !request.headers.contains(name: "Content-Type") { request.headers.add(name: "Content-Type", value: "application/json") }
+            guard let json = value.stringified() else {
+                throw call.reject(.invalidParameters, "request: data must be a string, an ArrayBuffer or JSON (no binary inside objects)")
+            }
+            hop.body = ByteBuffer(string: json)
+            if !appHeaders.keys.contains(where: { $0.lowercased() == "content-type" }) {
+                hop.headers.append(("Content-Type", "application/json"))
+            }
         }
-        let timeout = params.timeout.map { Duration.milliseconds(Int64($0)) } ?? settings.defaultTimeout
-        let response: HTTPClientResponse
-        let body: ByteBuffer
+        guard limiter.take(app.appId) else {
+            throw call.reject(Self.rateLimited, "request: rate limit of \(settings.requestsPerSecond)/s exceeded")
+        }
+        let host = url.host?.lowercased() ?? ""
+        guard breaker.allow(host) else {
+            throw call.reject(Self.circuitOpen, "request: circuit open for \(host) after repeated failures; retry later")
+        }
+        // From here on exactly one `record` answers the `allow` above.
+        let response: (status: UInt, headers: HTTPHeaders, body: ByteBuffer)
         do {
-            let (seconds, attoseconds) = timeout.components
-            response = try await HTTPClient.shared.execute(
-                request, timeout: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
-            body = try await response.body.collect(upTo: settings.maximumResponseBytes)
+            response = try await execute(hop, follow: followRedirects, deadline: .now + timeout, app: app)
+        } catch let error as BridgeError {
+            // The host answered; only our policy refused where it pointed.
+            breaker.record(host, success: error.code == .noPermission)
+            throw error
         } catch {
             breaker.record(host, success: false)
-            if let clientError = error as? HTTPClientError,
-                clientError == .deadlineExceeded || clientError == .readTimeout || clientError == .connectTimeout
-            {
-                throw call.reject(.timeout, "request: \(url.absoluteString) timed out")
-            }
             throw call.reject(.networkError, "request: \(url.absoluteString) failed: \(error)")
         }
-        breaker.record(host, success: response.status.code < 500)
+        breaker.record(host, success: response.status < 500)
         var headers: [String: JSONValue] = [:]
         for header in response.headers { headers[header.name.lowercased()] = .string(header.value) }
-        let bytes = Data(buffer: body)
+        let bytes = Data(buffer: response.body)
         let data: JSONValue
-        switch params.dataType?.lowercased() ?? "json" {
+        switch dataType {
         case "arraybuffer": data = .binary(bytes)
         case "text": data = .string(String(decoding: bytes, as: UTF8.self))
         default: data = (try? JSONDecoder().decode(JSONValue.self, from: bytes)) ?? .string(String(decoding: bytes, as: UTF8.self))
         }
-        return ["status": .number(Double(response.status.code)), "headers": .object(headers), "data": data]
+        return ["status": .number(Double(response.status)), "headers": .object(headers), "data": data]
+    }
+
+    /// Sends `hop`, following redirects the policy allows, until `deadline`.
+    private func execute(
+        _ first: Hop, follow: Bool, deadline: ContinuousClock.Instant, app: AppDescriptor
+    ) async throws -> (status: UInt, headers: HTTPHeaders, body: ByteBuffer) {
+        var hop = first
+        var redirects = 0
+        while true {
+            var request = HTTPClientRequest(url: hop.url.absoluteString)
+            request.method = HTTPMethod(rawValue: hop.method)
+            for (name, value) in hop.headers { request.headers.add(name: name, value: value) }
+            if let body = hop.body { request.body = .bytes(body) }
+            let remaining = deadline - .now
+            guard remaining > .zero else { throw BridgeError(.timeout, "request: \(first.url.absoluteString) timed out") }
+            let response: HTTPClientResponse
+            do {
+                response = try await Self.client.execute(request, timeout: .nanoseconds(AppNumbers.nanoseconds(remaining)))
+                let status = response.status.code
+                if follow, [301, 302, 303, 307, 308].contains(status), let location = response.headers.first(name: "location") {
+                    _ = try? await response.body.collect(upTo: 64 << 10)
+                    guard redirects < NetworkAccessPolicy.maximumRedirects else {
+                        throw BridgeError(.networkError, "request: more than \(NetworkAccessPolicy.maximumRedirects) redirects")
+                    }
+                    redirects += 1
+                    let next = try NetworkAccessPolicy.redirectTarget(
+                        from: hop.url, location: location, domains: app.allowedDomains, api: "request", appId: app.appId)
+                    if status == 303 || ((status == 301 || status == 302) && hop.method == "POST") {
+                        hop.method = "GET"
+                        hop.body = nil
+                        hop.headers.removeAll { $0.0.lowercased() == "content-type" }
+                    }
+                    if !NetworkAccessPolicy.sameOrigin(first.url, next) {
+                        hop.headers.removeAll { NetworkAccessPolicy.credentialHeaders.contains($0.0.lowercased()) }
+                    }
+                    hop.url = next
+                    continue
+                }
+                let body = try await response.body.collect(upTo: settings.maximumResponseBytes)
+                return (status, response.headers, body)
+            } catch let error as BridgeError {
+                throw error
+            } catch let error as HTTPClientError
+                where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout
+            {
+                throw BridgeError(.timeout, "request: \(first.url.absoluteString) timed out")
+            } catch is NIOTooManyBytesError {
+                throw BridgeError(.networkError, "request: the response is larger than \(settings.maximumResponseBytes) bytes")
+            }
+        }
     }
 
     /// `host` equals an allowed domain or is a subdomain of one.
     static func isAllowed(host: String, domains: [String]) -> Bool {
-        domains.contains { domain in
-            let allowed = domain.lowercased()
-            return host == allowed || host.hasSuffix("." + allowed)
-        }
+        NetworkAccessPolicy.isAllowed(host: host, domains: domains)
     }
 }

@@ -22,18 +22,32 @@ public struct StoragePlugin: Plugin {
     public init(databaseURL url: URL, quotaBytes: Int = 10 << 20) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
-        // WAL with synchronous=NORMAL: one fsync per checkpoint instead of per write; committed
+        // Other processes share this file (two hosts, a host and the CLI): every statement
+        // waits up to 10 s for their locks instead of failing with "database is locked".
+        configuration.busyMode = .timeout(10)
+        // synchronous=NORMAL with WAL: one fsync per checkpoint instead of per write; committed
         // data survives a killed process (only a power loss may drop the last transactions).
-        configuration.journalMode = .wal
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-        database = try DatabaseQueue(path: url.path, configuration: configuration)
-        try database.write { db in
-            try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS storage (
-                    app TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
-                    PRIMARY KEY (app, key)) WITHOUT ROWID
-                """)
+        let database = try DatabaseQueue(path: url.path, configuration: configuration)
+        self.database = database
+        // WAL is set once per file (it persists) and only when missing: switching modes needs
+        // an exclusive lock, which SQLite may refuse at once (SQLITE_BUSY without waiting) while
+        // another process writes, so it is retried until a deadline.
+        try SQLiteRetry.untilDeadline(.seconds(15)) {
+            try database.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+            }
+        }
+        try SQLiteRetry.untilDeadline(.seconds(15)) {
+            try database.write { db in
+                try db.execute(sql: """
+                    CREATE TABLE IF NOT EXISTS storage (
+                        app TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+                        PRIMARY KEY (app, key)) WITHOUT ROWID
+                    """)
+            }
         }
         self.quotaBytes = quotaBytes
     }
@@ -65,8 +79,8 @@ public struct StoragePlugin: Plugin {
     private func set(_ call: PluginCall) throws -> JSONValue {
         let params = try call.decode(SetParams.self)
         try Self.checkKey(params.key, call)
-        if Self.containsBinary(params.data) { throw call.reject(.invalidParameters, "\(call.api): data must be JSON (no binary)") }
-        let json = String(decoding: try JSONEncoder().encode(params.data), as: UTF8.self)
+        // JSON.stringify's rules (NaN and Infinity are stored as null, as the platforms do).
+        guard let json = params.data.stringified() else { throw call.reject(.invalidParameters, "\(call.api): data must be JSON (no binary)") }
         let app = call.app.descriptor.appId
         let quota = quotaBytes
         try database.write { db in
@@ -123,14 +137,5 @@ public struct StoragePlugin: Plugin {
 
     private static func checkKey(_ key: String, _ call: PluginCall) throws {
         guard !key.isEmpty, key.utf8.count <= 1024 else { throw call.reject(.invalidParameters, "\(call.api): key must be 1 to 1024 bytes") }
-    }
-
-    private static func containsBinary(_ value: JSONValue) -> Bool {
-        switch value {
-        case .binary: return true
-        case .array(let items): return items.contains(where: containsBinary)
-        case .object(let members): return members.values.contains(where: containsBinary)
-        default: return false
-        }
     }
 }

@@ -10,7 +10,7 @@ public struct AppBridge: BridgeDispatching {
     /// Builds the dispatcher for `app` from the table, its per-app plugin instances and the policy.
     public init(
         table: PluginTable, instances: [any Plugin], app: AppHandle, policy: PermissionPolicy,
-        observer: CallObserver? = nil
+        observer: CallObserver? = nil, rateLimiter: APIRateLimiter? = nil
     ) {
         var methods: [String: BridgeMethod] = [:]
         var refusals: [String: String] = [:]
@@ -21,7 +21,8 @@ public struct AppBridge: BridgeDispatching {
                 refusals[name] = refusal
                 continue
             }
-            methods[name] = Self.bridgeMethod(method, app: app, observer: observer)
+            let limiter = rateLimiter?.limiters[name] == nil ? nil : rateLimiter
+            methods[name] = Self.bridgeMethod(method, app: app, observer: observer, limiter: limiter)
         }
         self.methods = methods
         self.refusals = refusals
@@ -33,7 +34,9 @@ public struct AppBridge: BridgeDispatching {
         return .notFound
     }
 
-    private static func bridgeMethod(_ method: PluginMethod, app: AppHandle, observer: CallObserver?) -> BridgeMethod {
+    private static func bridgeMethod(
+        _ method: PluginMethod, app: AppHandle, observer: CallObserver?, limiter: APIRateLimiter?
+    ) -> BridgeMethod {
         let descriptor = app.descriptor
         switch method.kind {
         case .sync(let handler):
@@ -41,6 +44,7 @@ public struct AppBridge: BridgeDispatching {
                 let clock = ContinuousClock()
                 let start = clock.now
                 do {
+                    try limiter?.take(api: request.api, appId: descriptor.appId)
                     let result = try handler(PluginCall(api: request.api, params: request.params, app: app))
                     observer?(descriptor, request.api, clock.now - start, nil)
                     return result
@@ -54,6 +58,7 @@ public struct AppBridge: BridgeDispatching {
                 let clock = ContinuousClock()
                 let start = clock.now
                 do {
+                    try limiter?.take(api: request.api, appId: descriptor.appId)
                     let result = try await handler(PluginCall(api: request.api, params: request.params, app: app))
                     observer?(descriptor, request.api, clock.now - start, nil)
                     return result
