@@ -27,10 +27,12 @@ test: setup
 fuzz-replay:
 	$(SWIFT) build --product fuzz-manifest && $(SWIFT) build --product fuzz-package
 	$(SWIFT) build --product fuzz-module-transform && $(SWIFT) build --product fuzz-values
+	$(SWIFT) build --product fuzz-bridge
 	.build/debug/fuzz-manifest Fuzz/Corpus/manifest/*
 	.build/debug/fuzz-package Fuzz/Corpus/package/*
 	.build/debug/fuzz-module-transform Fuzz/Corpus/module-transform/*
 	.build/debug/fuzz-values Fuzz/Corpus/values/*
+	.build/debug/fuzz-bridge Fuzz/Corpus/bridge/*
 
 # libFuzzer with AddressSanitizer: 20,000 inputs per target with a fixed seed in `make test`
 # (repeatable), 10 minutes of exploration per target by hand.

@@ -108,6 +108,9 @@ let package = Package(
         .executableTarget(
             name: "fuzz-values", dependencies: ["JSBridge", "FuzzSupport"], path: "Fuzz/FuzzValues", swiftSettings: strictSettings),
         .executableTarget(
+            name: "fuzz-bridge", dependencies: ["HybridContainer", "LocalHTTPServer", "FuzzSupport", .product(name: "Logging", package: "swift-log")],
+            path: "Fuzz/FuzzBridge", swiftSettings: strictSettings),
+        .executableTarget(
             name: "hybrid-bench",
             dependencies: [
                 "JSBridge", "OfflineCache", "HybridContainer", "CJavaScriptCore", "LocalHTTPServer",

@@ -44,6 +44,11 @@ public enum NetworkAccessPolicy {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
             let host = url.host, !host.isEmpty
         else { throw BridgeError(.invalidParameters, "\(api): url must be an absolute http(s) URL") }
+        // Parsers disagree on userinfo and backslashes (`http://evil.com\@allowed/` has host
+        // evil.com for browsers, allowed for Foundation): such URLs are refused outright.
+        guard url.user == nil, url.password == nil, !text.contains("\\") else {
+            throw BridgeError(.invalidParameters, "\(api): url must not hold credentials or backslashes")
+        }
         guard isAllowed(host: host, domains: domains) else {
             throw BridgeError(.noPermission, "\(api): \(host.lowercased()) is not in \(appId)'s allowedDomains")
         }
@@ -57,6 +62,9 @@ public enum NetworkAccessPolicy {
         guard let next = URL(string: location, relativeTo: current)?.absoluteURL,
             let scheme = next.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = next.host, !host.isEmpty
         else { throw BridgeError(.networkError, "\(api): the server redirected to an invalid location") }
+        if next.user != nil || next.password != nil || location.contains("\\") {
+            throw BridgeError(.networkError, "\(api): the server redirected to a URL with credentials or backslashes")
+        }
         if current.scheme?.lowercased() == "https" && scheme == "http" {
             throw BridgeError(.noPermission, "\(api): refused a redirect from https to http (\(host.lowercased()))")
         }

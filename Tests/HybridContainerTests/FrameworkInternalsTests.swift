@@ -1,0 +1,52 @@
+import Foundation
+import HybridContainer
+import Testing
+
+@Suite("Framework internals and CLI errors")
+struct FrameworkInternalsTests {
+    @Test("app code of a mini-program cannot call __hc.render or __hc.ui; its framework still renders")
+    func internalsHidden() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (session, context) = try await harness.launch(["pages/a.js": """
+            Page({
+              data: { n: 1 },
+              async probe() {
+                const code = (f) => f().then(() => 0, (e) => e.error);
+                let sync; try { JSBridge.callSync('__hc.render', { pageId: 1, route: 'pages/a', kind: 'diff', data: { forged: true } }); sync = 0; } catch (e) { sync = e.error; }
+                globalThis.codes = [sync,
+                  await code(() => JSBridge.call('__hc.ui', { api: 'showToast', params: {} })),
+                  await code(() => JSBridge.call('__hc.render', {})),
+                  typeof globalThis.__hcFrameworkBridge];
+                this.setData({ n: 2 });
+              },
+            });
+            """])
+        harness.sink.removeAll()
+        try await session.firePageEvent("probe")
+        await context.waitUntilIdle()
+        #expect(try await context.evaluate("codes") == [1, 1, 1, "undefined"])
+        #expect(harness.sink.updates().map(\.data) == [["n": 2]])
+        await harness.container.shutdown()
+    }
+
+    @Test("the CLI names a missing key file and refuses a folder as a package at once, in words")
+    func cliErrors() async throws {
+        let fixture = try ContainerFixture()
+        let folder = fixture.root.appendingPathComponent("not-a-zip")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let missingKey = fixture.root.appendingPathComponent("k.pub").path
+        let verify = try await ChildProcess.run("container-demo", ["verify", folder.path, "--trust", missingKey], safetyLimit: .seconds(60))
+        #expect(verify.status != 0)
+        #expect(verify.stderr.contains("no such file: \(missingKey)"))
+        #expect(!verify.stderr.contains("NSCocoaErrorDomain"))
+        let keyFile = fixture.root.appendingPathComponent("real.pub")
+        try Data(fixture.key.publicKey.textRepresentation.utf8).write(to: keyFile)
+        let store = fixture.root.appendingPathComponent("store").path
+        for arguments in [["verify", folder.path, "--trust", keyFile.path], ["install", folder.path, "--trust", keyFile.path, "--store", store]] {
+            let result = try await ChildProcess.run("container-demo", arguments, safetyLimit: .seconds(60))
+            #expect(!result.crashed)
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("\(folder.path) is a directory, not a package file"), "\(result.stderr)")
+        }
+    }
+}
