@@ -2,7 +2,7 @@
 # Debian machine with the Swift toolchain: they install the Debian packages they need first.
 SWIFT ?= swift
 
-.PHONY: all setup build demo test leak-check crash-trials bench soak fuzz fuzz-smoke fuzz-replay clean
+.PHONY: all setup build demo test leak-check crash-trials bench soak chaos fuzz fuzz-smoke fuzz-replay clean
 
 all: build
 
@@ -45,6 +45,10 @@ fuzz: setup
 # Minutes of 100 apps with timers and bridge calls, 10 relaunched every 10 s; RSS over time.
 soak: setup
 	$(SWIFT) run -c release hybrid-bench soak --minutes $${SOAK_MINUTES:-5} --apps $${SOAK_APPS:-100}
+
+# Minutes of 50 apps calling random APIs with hostile values, random timers, random relaunches.
+chaos: setup
+	$(SWIFT) run -c release hybrid-bench chaos --minutes $${CHAOS_MINUTES:-5} --apps $${CHAOS_APPS:-50}
 
 # Runs the context launch/release loop under valgrind's leak checker (run by hand).
 leak-check: setup

@@ -97,6 +97,13 @@ if sections.contains("soak") {
     try await Soak.run(
         minutes: option("--minutes", 5), apps: Int(option("--apps", 100)), relaunchPerPeriod: Int(option("--relaunch", 10)))
 }
+if sections.contains("chaos") {
+    func option(_ name: String, _ fallback: Double) -> Double {
+        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
+        return Double(arguments[index + 1]) ?? fallback
+    }
+    try await Chaos.run(minutes: option("--minutes", 5), apps: Int(option("--apps", 50)))
+}
 if wants("binary") {
     rows.append(try await MoreBenchmarks.binary(iterations: scale == 1 ? 200 : 1000))
 }

@@ -111,6 +111,8 @@ public final class PackageStore: Sendable {
         for directory in [appsDirectory, stagingDirectory, locksDirectory] {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                // Other users of the machine may not read or change installed apps: owner only.
+                try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
             } catch {
                 throw PackageError.storeIO(operation: "create folder", path: directory.path, reason: error.localizedDescription)
             }

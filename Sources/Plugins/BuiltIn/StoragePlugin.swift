@@ -30,6 +30,8 @@ public struct StoragePlugin: Plugin {
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         let database = try DatabaseQueue(path: url.path, configuration: configuration)
         self.database = database
+        // Apps' data is readable by the owner only (SQLite gives the -wal/-shm files the same mode).
+        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
         // WAL is set once per file (it persists) and only when missing: switching modes needs
         // an exclusive lock, which SQLite may refuse at once (SQLITE_BUSY without waiting) while
         // another process writes, so it is retried until a deadline.
