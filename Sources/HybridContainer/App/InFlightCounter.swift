@@ -1,11 +1,12 @@
 import Synchronization
 
 /// Counts work started elsewhere (diagnostics on their way to the app) so the app can wait
-/// until all of it arrived, e.g. before reporting itself destroyed.
+/// until all of it arrived, e.g. before reporting itself destroyed. Every wait has a deadline.
 final class InFlightCounter: Sendable {
     private struct State {
         var count = 0
-        var waiters: [CheckedContinuation<Void, Never>] = []
+        var nextWaiter = 0
+        var waiters: [Int: CheckedContinuation<Bool, Never>] = [:]
     }
 
     private let state = Mutex(State())
@@ -15,24 +16,35 @@ final class InFlightCounter: Sendable {
     }
 
     func end() {
-        let ready = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+        let ready = state.withLock { state -> [CheckedContinuation<Bool, Never>] in
             state.count -= 1
             guard state.count == 0 else { return [] }
             defer { state.waiters.removeAll() }
-            return state.waiters
+            return Array(state.waiters.values)
         }
-        for waiter in ready { waiter.resume() }
+        for waiter in ready { waiter.resume(returning: true) }
     }
 
-    /// Returns once nothing is in flight.
-    func drained() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let now = state.withLock { state -> Bool in
-                if state.count == 0 { return true }
-                state.waiters.append(continuation)
-                return false
+    /// Returns true once nothing is in flight, false when `timeout` passes first (the work may
+    /// be stuck on a quarantined JavaScript thread).
+    func drained(timeout: Duration) async -> Bool {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let id = state.withLock { state -> Int? in
+                if state.count == 0 { return nil }
+                state.nextWaiter += 1
+                state.waiters[state.nextWaiter] = continuation
+                return state.nextWaiter
             }
-            if now { continuation.resume() }
+            guard let id else {
+                continuation.resume(returning: true)
+                return
+            }
+            // Unstructured: the deadline must fire even though the caller is suspended here.
+            Task { [weak self] in
+                try? await Task.sleep(for: timeout)
+                let late = self?.state.withLock { $0.waiters.removeValue(forKey: id) }
+                late?.resume(returning: false)
+            }
         }
     }
 }

@@ -104,7 +104,7 @@ actor MicroApp {
             for plugin in plugins { _ = try? await plugin.intercept(.destroy, app: handle) }
             _ = await callHook("onDestroy", .null)
             // Errors raised while unloading (e.g. in onUnload) reach onError and the host first.
-            await diagnosticsInFlight.drained()
+            _ = await diagnosticsInFlight.drained(timeout: hookTimeout)
             for plugin in plugins { await plugin.observe(.destroy, app: handle) }
         }
         state = next
