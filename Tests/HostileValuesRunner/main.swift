@@ -7,7 +7,7 @@ import Logging
 // the parent as the case that was running ("BEGIN <case>" is printed, flushed, before each call),
 // not as the death of the test runner.
 //
-// Usage: hostile-values [API | timers | console]   (no argument: every batch)
+// Usage: hostile-values [API | timers | console | miniprogram]   (no argument: every batch)
 // Output: "BEGIN <case>", "END <code> <case>" per call, then "SUMMARY <json>"; exit 0 when the
 // run completed (the parent judges the codes), 3 when set-up failed.
 
@@ -60,6 +60,7 @@ do {
     configuration.executionTimeLimit = .seconds(10)
     configuration.callTimeout = .seconds(15)
     configuration.logger = Logger(label: "hostile", factory: { _ in SwiftLogNoOpLogHandler() })
+    configuration.developerMode = true
     let container = try await MicroAppContainer(configuration: configuration)
 
     func install(_ appId: String, script: String, permissions: [String], domains: [String] = []) throws {
@@ -91,9 +92,37 @@ do {
           end: (label, code) => JSBridge.callSync('hv.end', { label, code: typeof code === 'number' ? code : String(code) }),
         };
         """)
-    let result = try await context.evaluateAwaiting(
-        HostileScript.source(server: server.baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")), only: only),
-        sourceURL: "hostile-values.js", timeout: .seconds(3600))
+    let serverBase = server.baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+    let progress = """
+        globalThis.hv = {
+          begin: (label) => JSBridge.callSync('hv.begin', { 0: label }),
+          end: (label, code) => JSBridge.callSync('hv.end', { label, code: typeof code === 'number' ? code : String(code) }),
+        };
+        """
+    var result: JSONValue = ["cases": 0, "failures": []]
+    if only != "miniprogram" {
+        result = try await context.evaluateAwaiting(
+            HostileScript.source(server: serverBase, only: only), sourceURL: "hostile-values.js", timeout: .seconds(3600))
+    }
+    // The mini-program batch: wx.* / my.* and setData with hostile options, in a page.
+    if only == nil || only == "miniprogram" {
+        let folder = root.appendingPathComponent("mini")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        try Data(HostileMiniProgram.appJSON.utf8).write(to: folder.appendingPathComponent("app.json"))
+        try Data("App({});".utf8).write(to: folder.appendingPathComponent("app.js"))
+        try Data(HostileMiniProgram.page(server: serverBase).utf8).write(to: folder.appendingPathComponent("pages/index.js"))
+        try Data("Page({});".utf8).write(to: folder.appendingPathComponent("pages/other.js"))
+        try Data(#"{"appId":"mini","name":"mini","version":"1.0.0","entry":"app.json","permissions":["storage","request"],"allowedDomains":["127.0.0.1"]}"#.utf8)
+            .write(to: folder.appendingPathComponent("manifest.json"))
+        let mini = try await container.launch(.directory(folder))
+        let miniContext = try await container.context(of: mini.instanceID)
+        _ = try await miniContext.evaluate(progress)
+        let batch = try await miniContext.evaluateAwaiting("getCurrentPages()[0].hostile()", sourceURL: "hostile-mini.js", timeout: .seconds(3600))
+        result = [
+            "cases": .number((result["cases"]?.numberValue ?? 0) + (batch["cases"]?.numberValue ?? 0)),
+            "failures": .array((result["failures"]?.arrayValue ?? []) + (batch["failures"]?.arrayValue ?? [])),
+        ]
+    }
     let kept = try await bystanderContext.evaluate("JSON.stringify(JSBridge.callSync('getStorageSync', { key: 'keep' }).data)")
     let running = await container.runningApps().count
     let summary: JSONValue = [

@@ -8,7 +8,7 @@ import Testing
 /// is intact.
 @Suite("Hostile values reach every handler")
 struct HostileValuesTests {
-    @Test("every built-in JSAPI × every field × 35 hostile values settles with a code; timers and console too")
+    @Test("every built-in JSAPI × every field × 35 hostile values settles with a code; timers, console, wx/my APIs and setData too")
     func everyHandler() async throws {
         let result = try await ChildProcess.run("hostile-values", [])
         let lines = result.lines
@@ -21,7 +21,8 @@ struct HostileValuesTests {
         let summaryLine = try #require(lines.first { $0.hasPrefix("SUMMARY ") })
         let summary = try JSONDecoder().decode(JSONValue.self, from: Data(summaryLine.dropFirst("SUMMARY ".count).utf8))
         #expect(summary["failures"] == [])
-        #expect((summary["cases"]?.numberValue ?? 0) >= 1500)
+        #expect((summary["cases"]?.numberValue ?? 0) >= 3500)
+        #expect(lines.contains { $0.hasPrefix("END 0 wx.request") } && lines.contains("END 0 setData"))
         // The bystander's storage, written before the run, is exactly as it was.
         let kept = try JSONDecoder().decode(JSONValue.self, from: Data((summary["bystanderData"]?.stringValue ?? "").utf8))
         #expect(kept == ["n": 1, "list": [1, 2, 3]])

@@ -1,0 +1,110 @@
+/// The mini-program batch of the hostile-values run: `wx.*` and `my.*` APIs (storage, request,
+/// UI through the host's delegate, navigation) and `setData`, each with one option replaced by
+/// each hostile value. Every async call must complete (promise settled, `complete` called), every
+/// sync call must return or throw an error object with `errMsg`/`errorMessage`.
+enum HostileMiniProgram {
+    static let appJSON = #"{"pages": ["pages/index", "pages/other"]}"#
+
+    static func page(server: String) -> String {
+        #"""
+        const SERVER = '__SERVER__';
+        Page({
+          data: { n: 0 },
+          async hostile() {
+            const deep = () => { let v = {}; for (let i = 0; i < 10000; i++) v = { a: v }; return v; };
+            const cycle = () => { const o = {}; o.a = o; o.b = o; return o; };
+            const values = [Infinity, -Infinity, NaN, -0, 1e308, -1e308, 2 ** 64, -1, 1.5, 1e20, '', 'x'.repeat(1 << 20), [], {}, null,
+              undefined, true, deep(), cycle(), new ArrayBuffer(8), 'a\r\nb', 'a\u0000b', Symbol('s'), function () {}, 10n,
+              new Proxy({}, { get() { throw new Error('trap'); }, ownKeys() { throw new Error('keys'); } }),
+              { get a() { throw new Error('getter'); } }];
+            const asyncCalls = [
+              ['setStorage', { key: 'k', data: { a: 1 } }], ['getStorage', { key: 'k' }], ['removeStorage', { key: 'k' }],
+              ['request', { url: SERVER + '/ok', method: 'POST', data: { a: 1 }, header: { 'X-A': '1' }, timeout: 3000, dataType: 'json' }],
+              ['showToast', { title: 'hi', icon: 'none', duration: 1500 }], ['showModal', { title: 't', content: 'c' }],
+              ['showActionSheet', { itemList: ['a', 'b'] }], ['navigateTo', { url: '/pages/other?x=1' }],
+              ['redirectTo', { url: '/pages/other' }], ['navigateBack', { delta: 1 }], ['switchTab', { url: '/pages/index' }],
+              ['reLaunch', { url: '/pages/index' }], ['getSystemInfo', {}],
+            ];
+            const syncCalls = [
+              ['setStorageSync', ['k', { a: 1 }]], ['getStorageSync', ['k']], ['removeStorageSync', ['k']],
+              ['getSystemInfoSync', []], ['getStorageInfoSync', []], ['reportAnalytics', ['e', { a: 1 }]],
+            ];
+            const describe = (v) => {
+              if (typeof v === 'symbol') return 'symbol';
+              if (typeof v === 'bigint') return 'bigint';
+              try { const text = String(v); return text.length > 20 ? text.slice(0, 20) + '…' : text; } catch { return 'unprintable'; }
+            };
+            let cases = 0;
+            const failures = [];
+            const settle = (start) => new Promise((resolve) => {
+              const timer = setTimeout(() => resolve('unsettled'), 20000);
+              try {
+                start((result) => { clearTimeout(timer); resolve(result); });
+              } catch (e) { clearTimeout(timer); resolve('threw ' + String(e && (e.errMsg || e.errorMessage || e.message))); }
+            });
+            for (const ns of ['wx', 'my']) {
+              const api = globalThis[ns];
+              for (const [name, valid] of asyncCalls) {
+                if (typeof api[name] !== 'function') continue;   // e.g. my.showModal: Alipay's is my.confirm
+                for (const field of [null, ...Object.keys(valid)]) {
+                  for (const value of values) {
+                    const options = field === null ? value : Object.assign({}, valid, { [field]: value });
+                    const label = ns + '.' + name + ' ' + (field || 'options') + '=' + describe(value);
+                    hv.begin(label);
+                    const outcome = await settle((done) => {
+                      // Options that throw when read (Proxy traps, getters) throw the app's own
+                      // error back at it, synchronously: that is settled too.
+                      let withCallbacks = options;
+                      try {
+                        if (options && typeof options === 'object') withCallbacks = Object.assign({}, options, { complete: () => done('complete') });
+                      } catch (own) { withCallbacks = options; }
+                      let returned;
+                      try { returned = api[name](withCallbacks); }
+                      catch (e) { if (e && ['trap', 'keys', 'getter'].includes(e.message)) { done('complete'); return; } throw e; }
+                      if (returned && typeof returned.then === 'function') returned.then(() => done('complete'), () => done('complete'));
+                      else if (withCallbacks === options) done('complete');
+                    });
+                    cases++;
+                    hv.end(label, outcome === 'complete' ? 0 : String(outcome));
+                    if (outcome !== 'complete') failures.push(label + ' → ' + outcome);
+                    // Navigation moves away: come back to this page so the batch goes on here.
+                    if (getCurrentPages().length > 1 || getCurrentPages()[0].route !== 'pages/index') {
+                      await new Promise((resolve) => wx.reLaunch({ url: '/pages/index', complete: resolve }));
+                    }
+                  }
+                }
+              }
+              for (const [name, args] of syncCalls) {
+                if (typeof api[name] !== 'function') continue;
+                for (let position = 0; position < Math.max(1, args.length); position++) {
+                  for (const value of values) {
+                    const list = args.slice();
+                    list[position] = value;
+                    const label = ns + '.' + name + ' arg' + position + '=' + describe(value);
+                    hv.begin(label);
+                    let outcome = 0;
+                    try { api[name](...list); }
+                    catch (e) { if (!(e && (typeof e.errMsg === 'string' || typeof e.errorMessage === 'string' || typeof e.message === 'string'))) outcome = 'threw ' + String(e); }
+                    cases++;
+                    hv.end(label, outcome);
+                    if (outcome !== 0) failures.push(label + ' → ' + outcome);
+                  }
+                }
+              }
+            }
+            const page = getCurrentPages()[0];
+            for (const value of values) {
+              hv.begin('setData ' + describe(value));
+              let outcome = 0;
+              try { page.setData({ v: value, 'path.x': value, list: [value] }); }
+              catch (e) { if (!(e && typeof e.message === 'string')) outcome = 'threw ' + String(e); }
+              cases++;
+              hv.end('setData', outcome);
+              if (outcome !== 0) failures.push('setData → ' + outcome);
+            }
+            return { cases, failures };
+          },
+        });
+        """#.replacingOccurrences(of: "__SERVER__", with: server)
+    }
+}
