@@ -50,7 +50,7 @@ soak: setup
 chaos: setup
 	$(SWIFT) run -c release hybrid-bench chaos --minutes $${CHAOS_MINUTES:-5} --apps $${CHAOS_APPS:-50}
 
-# Runs the context launch/release loop under valgrind's leak checker (run by hand).
+# Runs the context launch/release loop and 200 launch/destroy cycles under LeakSanitizer (run by hand).
 leak-check: setup
 	bash scripts/leak-check.sh
 

@@ -4,7 +4,17 @@ import CJavaScriptCore
 /// and to the host's `onConsole` observer.
 extension ContextCore {
     func console(_ level: ConsoleMessage.Level, _ args: NativeFunction.Arguments) {
-        let text = formatConsoleArguments(args)
+        if consoleBucket != nil {
+            // Over the limit: dropped before any formatting work.
+            guard let dropped = consoleBucket?.take() else { return }
+            if dropped > 0, let limit = consoleBucket?.limit {
+                emitConsole(.warn, "console: \(dropped) line(s) dropped (more than \(JSNumberFormat.string(limit.linesPerSecond))/s)")
+            }
+        }
+        emitConsole(level, formatConsoleArguments(args))
+    }
+
+    private func emitConsole(_ level: ConsoleMessage.Level, _ text: String) {
         let message = ConsoleMessage(level: level, text: text, contextName: configuration.name)
         logger.log(level: message.logLevel, "\(text)")
         configuration.onConsole?(message)

@@ -41,6 +41,8 @@ final class ContextCore {
     var promiseWaiters: [UInt64: PromiseWaiter] = [:]
     var nextWaiterID: UInt64 = 1
     private var idleWaiters: [IdleSignal] = []
+    /// `console.*` lines this context may still write (nil: unlimited).
+    var consoleBucket: ConsoleBucket?
 
     var executionTimeLimit: Duration? { configuration.executionTimeLimit }
 
@@ -51,6 +53,7 @@ final class ContextCore {
         self.executor = runtime.executor
         self.configuration = configuration
         self.bridge = configuration.bridge
+        self.consoleBucket = configuration.consoleLimit.map(ConsoleBucket.init(limit:))
         self.id = runtime.makeContextID()
         var logger = configuration.logger
         logger[metadataKey: "context"] = "\(configuration.name)"

@@ -22,6 +22,9 @@ extension ScriptContext {
         public var modules: (any ModuleSourceProvider)?
         /// Observes every `console.*` call.
         public var onConsole: (@Sendable (ConsoleMessage) -> Void)?
+        /// How many console lines the context may write (default ``ConsoleLimit/standard``);
+        /// `nil`: no limit.
+        public var consoleLimit: ConsoleLimit? = .standard
         /// Observes uncaught exceptions, unhandled rejections and watchdog stops.
         public var onDiagnostic: (@Sendable (ScriptDiagnostic) -> Void)?
 

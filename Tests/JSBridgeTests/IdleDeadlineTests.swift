@@ -95,3 +95,26 @@ struct RejectionReasonTests {
         #expect(!messages.contains("[object Object]"))
     }
 }
+
+@Suite("Console floods")
+struct ConsoleFloodTests {
+    @Test("lines over the console limit are dropped, not delivered")
+    func bounded() async throws {
+        let recorder = Recorder()
+        var configuration = recorder.configuration()
+        configuration.consoleLimit = ConsoleLimit(linesPerSecond: 0, burst: 10)
+        try await withContext(configuration) { context in
+            try await context.evaluate("for (let i = 0; i < 100000; i++) console.log('line ' + i);")
+        }
+        #expect(recorder.console.map(\.text) == (0..<10).map { "line \($0)" })
+    }
+
+    @Test("the standard limit lets ordinary logging through")
+    func standard() async throws {
+        let recorder = Recorder()
+        try await withContext(recorder.configuration()) { context in
+            try await context.evaluate("for (let i = 0; i < 1000; i++) console.log(i);")
+        }
+        #expect(recorder.console.count == 1000)
+    }
+}

@@ -16,6 +16,8 @@ public struct ContainerConfiguration: Sendable {
     /// Per-app token buckets of the APIs that fan out or cost the host (broadcasts, storage
     /// writes, `openApp`, `reportEvent`); a flood gets code 1002. Default `APIRateLimits.defaults`.
     public var apiRateLimits: APIRateLimits
+    /// `console.*` lines each app may write (a flood is dropped and counted); nil: unlimited.
+    public var consoleLimit: ConsoleLimit?
     /// Accept unsigned packages and plain folders.
     public var developerMode: Bool
     /// Longest single run of an app's script before the watchdog stops it.
@@ -65,6 +67,7 @@ public struct ContainerConfiguration: Sendable {
         self.plugins = PluginRegistry()
         self.permissions = PermissionPolicy()
         self.apiRateLimits = .defaults
+        self.consoleLimit = .standard
         self.developerMode = false
         self.executionTimeLimit = .seconds(5)
         self.hookTimeout = .seconds(10)

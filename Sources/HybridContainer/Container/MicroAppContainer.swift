@@ -177,7 +177,7 @@ public actor MicroAppContainer: ContainerServices {
         let onEvent = configuration.onEvent
         var logger = self.logger
         logger[metadataKey: "app"] = "\(appId)#\(instanceID)"
-        let contextConfiguration = ScriptContext.Configuration(
+        var contextConfiguration = ScriptContext.Configuration(
             name: appId,
             metadata: ["appId": appId, "version": descriptor.version, "instanceID": "\(instanceID)"],
             executionTimeLimit: configuration.executionTimeLimit,
@@ -186,8 +186,10 @@ public actor MicroAppContainer: ContainerServices {
             logger: logger,
             onConsole: { message in onEvent?(.console(descriptor, message)) },
             onDiagnostic: { diagnostic in relay.deliver(diagnostic) })
+        contextConfiguration.consoleLimit = configuration.consoleLimit
+        let finalConfiguration = contextConfiguration
         let context = try await supervisor.guarded(runtimeIndex, appId: appId) {
-            try await runtime.makeContext(contextConfiguration)
+            try await runtime.makeContext(finalConfiguration)
         }
         let handle = AppHandle(descriptor: descriptor, events: context.events, container: self)
         let instances = plugins.instances(for: handle)
