@@ -122,6 +122,14 @@ declare const JSBridge: {
 
 /** Loads a file of the app's package: `./x`, `../x`, `/x`, bare `x`, `.js` or `.json`. */
 declare function require(path: string): any;
+declare namespace require {
+  /** The path a request resolves to, from the calling file. */
+  function resolve(path: string): string;
+  /** Loads a module on demand (e.g. another subpackage's): a promise of its exports. */
+  function async(path: string): Promise<any>;
+}
+/** Mini-programs: one object shared by app.js and every module (WeChat's `global`). */
+declare const global: Record<string, any>;
 /** Reports an error the script caught but cannot handle (to App.onError and the host). */
 declare function reportError(error: unknown, origin?: string): void;
 

@@ -60,6 +60,9 @@ struct RunCommand: AsyncParsableCommand {
             source = .directory(URL(fileURLWithPath: target))
         } else if exists {
             source = .packageFile(URL(fileURLWithPath: target))
+        } else if target.contains("/") || target.hasPrefix(".") || target.hasSuffix(".zip") {
+            // A path, not an appId: say what is missing instead of "invalid appId".
+            throw ValidationError("no such folder or package file: \(target)")
         } else {
             source = .installed(target)
         }

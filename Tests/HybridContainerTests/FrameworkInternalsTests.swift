@@ -29,6 +29,49 @@ struct FrameworkInternalsTests {
         await harness.container.shutdown()
     }
 
+    @Test("`global` is one object shared by app.js and every module of a mini-program")
+    func sharedGlobal() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (_, context) = try await harness.launch([
+            "app.js": "global.isDemo = true; global.count = 1; App({});",
+            "utils/flags.js": "global.count += 1; module.exports = () => global.isDemo;",
+            "pages/a.js": "const isDemo = require('../utils/flags.js'); Page({ onLoad() { globalThis.seen = [isDemo(), global.count, typeof global]; } });",
+        ], pages: ["pages/a"])
+        await context.waitUntilIdle()
+        #expect(try await context.evaluate("seen") == [true, 2, "object"])
+        await harness.container.shutdown()
+    }
+
+    @Test("require.async loads another subpackage's module on demand, relative to the caller; a missing one rejects")
+    func requireAsync() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (_, context) = try await harness.launch([
+            "app.json": #"{"pages": ["pages/a"], "subpackages": [{"root": "sub", "pages": ["pages/b"]}]}"#,
+            "sub/pages/b.js": "Page({});",
+            "sub/lib/tool.js": "module.exports = { name: 'tool' };",
+            "pages/a.js": """
+                Page({
+                  async onLoad() {
+                    const tool = await require.async('../sub/lib/tool.js');
+                    const missing = await require.async('./nope.js').then(() => 'loaded', (e) => e.code || String(e));
+                    globalThis.seen = [tool.name, missing];
+                  },
+                });
+                """,
+        ])
+        await context.waitUntilIdle()
+        #expect(try await context.evaluate("seen") == ["tool", "MODULE_NOT_FOUND"])
+        await harness.container.shutdown()
+    }
+
+    @Test("run with a path that does not exist says so, not 'invalid appId'")
+    func missingPath() async throws {
+        let result = try await ChildProcess.run("container-demo", ["run", "/path/that/does/not/exist"], safetyLimit: .seconds(60))
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("no such folder or package file: /path/that/does/not/exist"), "\(result.stderr)")
+        #expect(!result.stderr.contains("invalid appId"))
+    }
+
     @Test("the CLI names a missing key file and refuses a folder as a package at once, in words")
     func cliErrors() async throws {
         let fixture = try ContainerFixture()

@@ -24,6 +24,9 @@ enum MiniProgramFramework {
         app = definition;
         return definition;
       });
+      // WeChat's `global`: one plain object shared by every module of the mini-program (apps
+      // set flags on it in app.js and read them in pages). Writable members, fixed binding.
+      fixed('global', {});
       fixed('getApp', function getApp(options) {
         if (app === null && options && options.allowDefault) return {};
         return app;

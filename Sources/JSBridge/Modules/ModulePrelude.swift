@@ -99,6 +99,9 @@ enum ModulePrelude {
       function makeRequire(from) {
         const require = function require(request) { return load(resolve(from, request)); };
         require.resolve = (request) => resolve(from, request);
+        // WeChat's on-demand loading (e.g. another subpackage's module): a promise of the
+        // module's exports, loaded after the caller's current job; failures reject.
+        require.async = (request) => Promise.resolve().then(() => load(resolve(from, String(request))));
         return require;
       }
       Object.defineProperty(globalThis, 'require', {
