@@ -19,7 +19,8 @@ demo: setup
 # processes, busy readers) and, run all at once on a 2-core machine, they can starve Swift's
 # cooperative pool. Each test still runs its own concurrent work (100 apps, 10,000 calls).
 test: setup
-	$(SWIFT) test --no-parallel
+	$(SWIFT) build --build-tests
+	SWIFT=$(SWIFT) bash scripts/run-tests.sh
 	cd Examples/CustomPlugin && $(SWIFT) run greeter-host
 	$(MAKE) fuzz-replay fuzz-smoke
 
