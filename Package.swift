@@ -11,7 +11,9 @@ let package = Package(
     products: [
         .library(name: "HybridContainer", targets: ["HybridContainer"]),
         .library(name: "JSBridge", targets: ["JSBridge"]),
+        .library(name: "HybridTypes", targets: ["HybridTypes"]),
         .library(name: "Plugins", targets: ["Plugins"]),
+        .library(name: "BuiltInPlugins", targets: ["BuiltInPlugins"]),
         .library(name: "OfflineCache", targets: ["OfflineCache"]),
         .library(name: "LocalHTTPServer", targets: ["LocalHTTPServer"]),
         .executable(name: "container-demo", targets: ["ContainerDemo"]),
@@ -38,18 +40,24 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
+        // Vocabulary shared by every module: identities, JSON values, bridge errors. No dependencies.
+        .target(name: "HybridTypes", swiftSettings: strictSettings),
         .target(
             name: "JSBridge",
             dependencies: [
                 "CJavaScriptCore",
+                "HybridTypes",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
+        // The plugin API a plugin author imports: protocol, methods, calls, app handles. Links
+        // nothing but HybridTypes.
+        .target(name: "Plugins", dependencies: ["HybridTypes"], swiftSettings: strictSettings),
         .target(
-            name: "Plugins",
+            name: "BuiltInPlugins",
             dependencies: [
-                "JSBridge",
+                "Plugins",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -63,6 +71,7 @@ let package = Package(
         .target(
             name: "OfflineCache",
             dependencies: [
+                "HybridTypes",
                 "CInflate",
                 "CZstd",
                 .product(name: "Logging", package: "swift-log"),
@@ -79,6 +88,7 @@ let package = Package(
             dependencies: [
                 "JSBridge",
                 "Plugins",
+                "BuiltInPlugins",
                 "OfflineCache",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

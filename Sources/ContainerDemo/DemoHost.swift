@@ -28,7 +28,7 @@ final class DemoHost: Sendable {
         configuration.onEvent = { event in
             switch event {
             case .console(let app, let message):
-                Terminal.console(app.appId, message.level.rawValue, message.text)
+                Terminal.console(app.appId.rawValue, message.level.rawValue, message.text)
             case .hookFailed, .scriptProblem, .launchFailed:
                 errors.increment()
                 Terminal.diagnostic("  ✗ \(event)")

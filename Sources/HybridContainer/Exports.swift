@@ -1,3 +1,4 @@
+@_exported import BuiltInPlugins
 @_exported import JSBridge
 @_exported import OfflineCache
 @_exported import Plugins

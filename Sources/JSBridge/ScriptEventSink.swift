@@ -2,7 +2,7 @@
 ///
 /// Safe to use from any thread; the event is delivered on the runtime thread after the work
 /// already queued. Events sent after the context is released are dropped.
-public final class ScriptEventSink: Sendable {
+public final class ScriptEventSink: AppEventSink {
     private let target: WeakLoopBound<ContextCore>
 
     init(target: WeakLoopBound<ContextCore>) {

@@ -88,7 +88,7 @@ struct BuiltInPluginTests {
         let container = try await fixture.container(switches: [
             ConfigSwitch(key: "everyone", value: "on"),
             ConfigSwitch(key: "nobody", value: "on", defaultValue: "off", percentage: 0),
-            ConfigSwitch(key: "newApps", value: "v2", defaultValue: "v1", minimumAppVersion: "2.0"),
+            ConfigSwitch(key: "newApps", value: "v2", defaultValue: "v1", minimumAppVersion: PackageVersion("2.0")),
             ConfigSwitch(key: "otherApp", value: "yes", defaultValue: "no", appIds: ["someone-else"]),
         ])
         try fixture.install("info", script: "App({})", version: "1.5.0", into: container)
@@ -128,7 +128,7 @@ struct BuiltInPluginTests {
         #expect(await container.runningApps().count == 3)
         try await context.evaluateAwaiting("JSBridge.call('exitApp')")
         #expect(await fixture.log.waitFor { $0.hasPrefix("event: sender#\(sender.instanceID) destroyed") })
-        #expect(await container.runningApps().map(\.appId).sorted() == ["listener", "listener"])
+        #expect(await container.runningApps().map(\.appId.rawValue).sorted() == ["listener", "listener"])
         await container.shutdown()
     }
 

@@ -33,7 +33,7 @@ struct LaunchSourceTests {
         let container = try await fixture.container()
         let package = try fixture.pack("filed", script: "App({ onLaunch() { JSBridge.callSync('log', { entry: 'filed up' }); } })")
         let app = try await container.launch(.packageFile(package))
-        #expect(app.appId == "filed" && app.source == .offline)
+        #expect(app.appId.rawValue == "filed" && app.source == .offline)
         #expect(fixture.log.all.contains("filed up"))
         let folder = fixture.root.appendingPathComponent("folder-app")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -48,7 +48,7 @@ struct LaunchSourceTests {
         }
         let developer = try await fixture.container { $0.developerMode = true; $0.storeDirectory = fixture.root.appendingPathComponent("dev-store") }
         let dev = try await developer.launch(.directory(folder))
-        #expect(dev.source == .developer && dev.version == "0.1")
+        #expect(dev.source == .developer && dev.version.description == "0.1")
         await developer.shutdown()
         await container.shutdown()
     }
@@ -90,7 +90,7 @@ struct LaunchSourceTests {
         try fixture.install("sturdy", script: "throw new Error('broken offline package')", version: "2.0.0", into: container)
         await #expect(throws: ContainerError.self) { try await container.launch(.installed("sturdy")) }
         let app = try await container.launch(.installed("sturdy"))
-        #expect(app.source == .online && app.version == "1.0.0")
+        #expect(app.source == .online && app.version.description == "1.0.0")
         #expect(fixture.log.all.contains { $0.contains("sturdy served online: fused") })
         await container.shutdown()
         await server.shutdown()

@@ -1,7 +1,7 @@
 import Foundation
 import HybridContainer
 import LocalHTTPServer
-@testable import Plugins
+@testable import BuiltInPlugins
 import Synchronization
 import Testing
 

@@ -15,7 +15,7 @@ struct RollbackTests {
         try await container.destroy(first.instanceID)
         try fixture.install("app", script: "App({ onLaunch() { throw new TypeError('v2 is broken'); } })", version: "2.0.0", into: container)
         let launched = try await container.launch(.installed("app"))
-        #expect(launched.version == "1.0.0")
+        #expect(launched.version.description == "1.0.0")
         let installed = try #require(try container.store.installedApp(AppID(rawValue: "app")!))
         #expect(installed.activeVersion == PackageVersion("1.0.0"))
         #expect(installed.lastRollback?.reason == "onLaunch failed: TypeError: v2 is broken")
@@ -32,7 +32,7 @@ struct RollbackTests {
         try await container.destroy(try await container.launch(.installed("app")).instanceID)
         try fixture.install("app", script: "syntax error here (", version: "1.1.0", into: container)
         let launched = try await container.launch(.installed("app"))
-        #expect(launched.version == "1.0.0")
+        #expect(launched.version.description == "1.0.0")
         #expect(try container.store.installedApp(AppID(rawValue: "app")!)?.lastRollback?.reason.hasPrefix("launch failed") == true)
         await container.shutdown()
     }
@@ -48,7 +48,7 @@ struct RollbackTests {
         // A process killed mid-launch leaves one unconfirmed launch behind.
         _ = try container.store.beginLaunch(appId)
         let launched = try await container.launch(.installed("app"))
-        #expect(launched.version == "2.0.0")
+        #expect(launched.version.description == "2.0.0")
         #expect(try container.store.installedApp(appId)?.versions.last?.confirmed == true)
         await container.shutdown()
     }
@@ -63,7 +63,7 @@ struct RollbackTests {
         try fixture.install("app", script: good, version: "2.0.0", into: container)
         for _ in 0..<2 { _ = try container.store.beginLaunch(appId) }
         let launched = try await container.launch(.installed("app"))
-        #expect(launched.version == "1.0.0")
+        #expect(launched.version.description == "1.0.0")
         #expect(try container.store.installedApp(appId)?.lastRollback?.reason == "2 launches of 2.0.0 never completed (killed or hung)")
         await container.shutdown()
     }
@@ -76,7 +76,7 @@ struct RollbackTests {
         let package = try fixture.pack("app", script: good, version: "1.1.0")
         try container.store.install(packageAt: package, options: .init(activate: false, markPending: true))
         let launched = try await container.launch(.installed("app"))
-        #expect(launched.version == "1.1.0")
+        #expect(launched.version.description == "1.1.0")
         #expect(fixture.log.all.contains("running 1.1.0"))
         await container.shutdown()
     }

@@ -65,16 +65,16 @@ actor MicroApp {
             switch decision {
             case .proceed: break
             case .veto(let reason):
-                emit(.launchVetoed(appId: descriptor.appId, plugin: plugin.name, reason: reason))
-                throw ContainerError.launchVetoed(appId: descriptor.appId, plugin: plugin.name, reason: reason)
+                emit(.launchVetoed(appId: descriptor.appId.rawValue, plugin: plugin.name, reason: reason))
+                throw ContainerError.launchVetoed(appId: descriptor.appId.rawValue, plugin: plugin.name, reason: reason)
             case .rewrite(let rewritten): options = rewritten
             }
         }
         state = next
         var argument: [String: JSONValue] = [
             "query": .object(options.query.mapValues(JSONValue.string)),
-            "appId": .string(descriptor.appId),
-            "version": .string(descriptor.version),
+            "appId": .string(descriptor.appId.rawValue),
+            "version": .string(descriptor.version.description),
             "source": .string(descriptor.source == .developer ? "offline" : descriptor.source.rawValue),
         ]
         for (key, value) in options.extra where argument[key] == nil { argument[key] = value }
@@ -110,7 +110,7 @@ actor MicroApp {
         state = next
         for plugin in plugins { await plugin.tearDown(handle) }
         let context = self.context
-        try? await runtime.supervisor.guarded(runtime.index, appId: descriptor.appId) { await context.release() }
+        try? await runtime.supervisor.guarded(runtime.index, appId: descriptor.appId.rawValue) { await context.release() }
         emit(.destroyed(descriptor))
     }
 
@@ -120,7 +120,7 @@ actor MicroApp {
         do {
             let context = self.context
             let timeout = hookTimeout
-            _ = try await runtime.supervisor.guarded(runtime.index, appId: descriptor.appId) {
+            _ = try await runtime.supervisor.guarded(runtime.index, appId: descriptor.appId.rawValue) {
                 try await context.callAwaiting("__hcInvokeHook", [.string(name), argument], timeout: timeout)
             }
             return false

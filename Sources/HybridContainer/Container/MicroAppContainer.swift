@@ -161,7 +161,7 @@ public actor MicroAppContainer: ContainerServices {
         let instanceID = nextInstanceID
         nextInstanceID += 1
         let descriptor = AppDescriptor(
-            instanceID: instanceID, appId: appId, name: loaded.manifest.name, version: loaded.manifest.version.description,
+            instanceID: instanceID, appId: loaded.manifest.appId, name: loaded.manifest.name, version: loaded.manifest.version,
             source: loaded.source, permissions: Set(loaded.manifest.permissions), allowedDomains: loaded.manifest.allowedDomains)
         var launchFailure: AppFailure?
         let relay = DiagnosticRelay()
@@ -179,7 +179,7 @@ public actor MicroAppContainer: ContainerServices {
         logger[metadataKey: "app"] = "\(appId)#\(instanceID)"
         var contextConfiguration = ScriptContext.Configuration(
             name: appId,
-            metadata: ["appId": appId, "version": descriptor.version, "instanceID": "\(instanceID)"],
+            metadata: ["appId": appId, "version": descriptor.version.description, "instanceID": "\(instanceID)"],
             executionTimeLimit: configuration.executionTimeLimit,
             callTimeout: configuration.callTimeout,
             modules: loaded.modules,
@@ -249,7 +249,7 @@ public actor MicroAppContainer: ContainerServices {
         logger.critical("JavaScript thread \(runtimes[index].configuration.name) stuck for \(busyFor); quarantined")
         emit(.runtimeStalled(
             thread: runtimes[index].configuration.name, apps: lost.map { "\($0.appId)#\($0.instanceID)" }, seconds: seconds))
-        for app in lost { _ = fuse.recordFailure(app.appId, reason: "its JavaScript thread stalled") }
+        for app in lost { _ = fuse.recordFailure(app.appId.rawValue, reason: "its JavaScript thread stalled") }
     }
 
     // MARK: Lifecycle

@@ -27,7 +27,7 @@ struct MiniProgramPlugin: Plugin {
                 let params = try call.decode(RenderParams.self)
                 let app = call.app.descriptor
                 sink.render(RenderUpdate(
-                    instanceID: app.instanceID, appId: app.appId, pageId: params.pageId, route: params.route,
+                    instanceID: app.instanceID, appId: app.appId.rawValue, pageId: params.pageId, route: params.route,
                     kind: params.kind, data: params.data ?? [:], query: params.query ?? [:]))
                 return .null
             },

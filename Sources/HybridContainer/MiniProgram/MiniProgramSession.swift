@@ -53,7 +53,7 @@ public struct MiniProgramSession: Sendable {
     /// Calls into the app's thread fail with `ContainerError.runtimeStalled` if it stalls.
     private func guarded<T: Sendable>(_ body: @escaping @Sendable (ScriptContext) async throws -> T) async throws -> T {
         let context = self.context
-        return try await runtime.supervisor.guarded(runtime.index, appId: app.appId) { try await body(context) }
+        return try await runtime.supervisor.guarded(runtime.index, appId: app.appId.rawValue) { try await body(context) }
     }
 
     /// Navigates; returns the page stack after it. Page hooks run as in the app's own calls.

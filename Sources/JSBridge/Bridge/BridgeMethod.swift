@@ -5,15 +5,8 @@ public struct BridgeMethod: Sendable {
     /// Handler of an asynchronous API: runs off the JavaScript thread.
     public typealias AsyncHandler = @Sendable (BridgeRequest) async throws -> JSONValue
 
-    /// Where an asynchronous handler runs.
-    public enum Placement: Sendable, Hashable {
-        /// On Swift's global concurrent executor, off the JavaScript thread (the default):
-        /// a handler that blocks (file I/O, heavy computation) cannot stall the app's scripts.
-        case concurrent
-        /// On the runtime thread itself, between JavaScript jobs. No thread hop, so a round
-        /// trip costs a few microseconds; only for handlers that never block (they may await).
-        case runtimeThread
-    }
+    /// Where an asynchronous handler runs (see ``CallPlacement``).
+    public typealias Placement = CallPlacement
 
     /// How the handler runs.
     public enum Kind: Sendable {

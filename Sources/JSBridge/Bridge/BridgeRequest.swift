@@ -36,10 +36,6 @@ public struct BridgeRequest: Sendable {
 
     /// Decodes call parameters of `api`; a mismatch becomes a code-2 `BridgeError` naming the field.
     public static func decode<T: Decodable>(_ type: T.Type, from params: JSONValue, api: String) throws -> T {
-        do {
-            return try JSONValueDecoder().decode(type, from: params)
-        } catch let error as DecodingError {
-            throw BridgeError(.invalidParameters, "\(api): \(BridgeError.describe(error))")
-        }
+        try params.decodeParameters(type, api: api)
     }
 }

@@ -20,12 +20,6 @@ public struct PackageVersion: Hashable, Sendable, Codable, Comparable, CustomStr
         self.components = components
     }
 
-    /// Parses a version string, throwing `PackageError.invalidVersion`.
-    public init(validating text: String) throws {
-        guard let version = PackageVersion(text) else { throw PackageError.invalidVersion(text) }
-        self = version
-    }
-
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let version = PackageVersion(text) else {

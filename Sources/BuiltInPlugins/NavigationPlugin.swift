@@ -1,3 +1,4 @@
+import Plugins
 /// `openApp({appId, query})` launches another installed app; `exitApp()` ends the caller.
 /// Permission `navigation`.
 public struct NavigationPlugin: Plugin {
@@ -30,7 +31,7 @@ public struct NavigationPlugin: Plugin {
                 }
                 do {
                     let opened = try await call.app.container.openApp(appId: params.appId, query: params.query ?? [:])
-                    return ["appId": .string(opened.appId), "instanceId": .number(Double(opened.instanceID))]
+                    return ["appId": .string(opened.appId.rawValue), "instanceId": .number(Double(opened.instanceID))]
                 } catch {
                     throw call.reject(.internalError, "openApp: \(error)")
                 }

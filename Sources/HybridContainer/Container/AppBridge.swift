@@ -44,7 +44,7 @@ public struct AppBridge: BridgeDispatching {
                 let clock = ContinuousClock()
                 let start = clock.now
                 do {
-                    try limiter?.take(api: request.api, appId: descriptor.appId)
+                    try limiter?.take(api: request.api, appId: descriptor.appId.rawValue)
                     let result = try handler(PluginCall(api: request.api, params: request.params, app: app))
                     observer?(descriptor, request.api, clock.now - start, nil)
                     return result
@@ -58,7 +58,7 @@ public struct AppBridge: BridgeDispatching {
                 let clock = ContinuousClock()
                 let start = clock.now
                 do {
-                    try limiter?.take(api: request.api, appId: descriptor.appId)
+                    try limiter?.take(api: request.api, appId: descriptor.appId.rawValue)
                     let result = try await handler(PluginCall(api: request.api, params: request.params, app: app))
                     observer?(descriptor, request.api, clock.now - start, nil)
                     return result

@@ -61,7 +61,7 @@ public struct BridgeError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String { "bridge error \(code.rawValue): \(message)" }
 
     /// A readable sentence for a decoding failure: which field and what was wrong.
-    static func describe(_ error: DecodingError) -> String {
+    public static func describe(_ error: DecodingError) -> String {
         func path(_ codingPath: [any CodingKey]) -> String {
             let joined = codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
             return joined.isEmpty ? "params" : "params.\(joined)"

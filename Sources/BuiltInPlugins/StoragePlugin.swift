@@ -1,3 +1,4 @@
+import Plugins
 import Foundation
 import GRDB
 
@@ -83,7 +84,7 @@ public struct StoragePlugin: Plugin {
         try Self.checkKey(params.key, call)
         // JSON.stringify's rules (NaN and Infinity are stored as null, as the platforms do).
         guard let json = params.data.stringified() else { throw call.reject(.invalidParameters, "\(call.api): data must be JSON (no binary)") }
-        let app = call.app.descriptor.appId
+        let app = call.app.descriptor.appId.rawValue
         let quota = quotaBytes
         try database.write { db in
             let used = try Int.fetchOne(
@@ -104,7 +105,7 @@ public struct StoragePlugin: Plugin {
         let params = try call.decode(KeyParams.self)
         let stored = try database.read { db in
             try String.fetchOne(db, sql: "SELECT value FROM storage WHERE app = ? AND key = ?",
-                                arguments: [call.app.descriptor.appId, params.key])
+                                arguments: [call.app.descriptor.appId.rawValue, params.key])
         }
         guard let stored else { return ["data": .null] }
         return ["data": try JSONDecoder().decode(JSONValue.self, from: Data(stored.utf8))]
@@ -113,20 +114,20 @@ public struct StoragePlugin: Plugin {
     private func remove(_ call: PluginCall) throws -> JSONValue {
         let params = try call.decode(KeyParams.self)
         try database.write { db in
-            try db.execute(sql: "DELETE FROM storage WHERE app = ? AND key = ?", arguments: [call.app.descriptor.appId, params.key])
+            try db.execute(sql: "DELETE FROM storage WHERE app = ? AND key = ?", arguments: [call.app.descriptor.appId.rawValue, params.key])
         }
         return .null
     }
 
     private func clear(_ call: PluginCall) throws -> JSONValue {
         try database.write { db in
-            try db.execute(sql: "DELETE FROM storage WHERE app = ?", arguments: [call.app.descriptor.appId])
+            try db.execute(sql: "DELETE FROM storage WHERE app = ?", arguments: [call.app.descriptor.appId.rawValue])
         }
         return .null
     }
 
     private func info(_ call: PluginCall) throws -> JSONValue {
-        let app = call.app.descriptor.appId
+        let app = call.app.descriptor.appId.rawValue
         let (keys, size) = try database.read { db -> ([String], Int) in
             let keys = try String.fetchAll(db, sql: "SELECT key FROM storage WHERE app = ? ORDER BY key", arguments: [app])
             let size = try Int.fetchOne(

@@ -106,7 +106,7 @@ public struct PluginTable: Sendable {
     }
 
     /// Per-app plugins' methods dispatch to the instance made for the calling app.
-    func perAppMethods(for instances: [any Plugin]) -> [String: PluginMethod] {
+    package func perAppMethods(for instances: [any Plugin]) -> [String: PluginMethod] {
         var result: [String: PluginMethod] = [:]
         let perAppNames = Set(entries.compactMap { if case .perApp(let name, _, _, _) = $0 { name } else { nil } })
         for plugin in instances where perAppNames.contains(plugin.name) {

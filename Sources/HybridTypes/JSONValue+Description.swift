@@ -36,11 +36,11 @@ extension JSONValue: CustomStringConvertible {
     }
 
     /// Formats a number the way JavaScript's `String(number)` does (any value, no trap).
-    static func format(number value: Double) -> String {
+    package static func format(number value: Double) -> String {
         JSNumberFormat.string(value)
     }
 
-    static func quote(_ string: String) -> String {
+    package static func quote(_ string: String) -> String {
         var result = "\""
         for scalar in string.unicodeScalars {
             switch scalar {

@@ -1,3 +1,4 @@
+import Plugins
 import Foundation
 import Logging
 

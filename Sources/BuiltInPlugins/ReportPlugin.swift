@@ -1,3 +1,4 @@
+import Plugins
 import Logging
 import Metrics
 
@@ -23,7 +24,7 @@ public struct ReportPlugin: Plugin {
                     throw call.reject(.invalidParameters, "reportEvent: name must be 1 to 128 characters")
                 }
                 let app = call.app.descriptor
-                Counter(label: "hybrid_report_event", dimensions: [("app", app.appId), ("event", params.name)]).increment()
+                Counter(label: "hybrid_report_event", dimensions: [("app", app.appId.rawValue), ("event", params.name)]).increment()
                 logger.info("event \(params.name)", metadata: [
                     "app": "\(app.appId)", "data": "\(params.data ?? .null)",
                 ])

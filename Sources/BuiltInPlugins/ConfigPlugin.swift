@@ -1,3 +1,4 @@
+import Plugins
 import Crypto
 import Foundation
 
@@ -13,13 +14,13 @@ public struct ConfigSwitch: Sendable, Hashable {
     /// Only these apps (empty: every app).
     public var appIds: Set<String>
     /// Inclusive bounds on the calling app's version.
-    public var minimumAppVersion: String?
-    public var maximumAppVersion: String?
+    public var minimumAppVersion: PackageVersion?
+    public var maximumAppVersion: PackageVersion?
 
     /// Creates a switch.
     public init(
         key: String, value: JSONValue, defaultValue: JSONValue = .null, percentage: Double = 100,
-        appIds: Set<String> = [], minimumAppVersion: String? = nil, maximumAppVersion: String? = nil
+        appIds: Set<String> = [], minimumAppVersion: PackageVersion? = nil, maximumAppVersion: PackageVersion? = nil
     ) {
         self.key = key
         self.value = value
@@ -37,25 +38,11 @@ public struct ConfigSwitch: Sendable, Hashable {
         return Double(value % 10_000) / 100
     }
 
-    func applies(deviceID: String, appId: String, appVersion: String) -> Bool {
-        if !appIds.isEmpty, !appIds.contains(appId) { return false }
-        if let minimum = minimumAppVersion, VersionOrder.compare(appVersion, minimum) < 0 { return false }
-        if let maximum = maximumAppVersion, VersionOrder.compare(appVersion, maximum) > 0 { return false }
+    func applies(deviceID: String, appId: AppID, appVersion: PackageVersion) -> Bool {
+        if !appIds.isEmpty, !appIds.contains(appId.rawValue) { return false }
+        if let minimum = minimumAppVersion, appVersion < minimum { return false }
+        if let maximum = maximumAppVersion, appVersion > maximum { return false }
         return Self.bucket(deviceID: deviceID, key: key) < percentage
-    }
-}
-
-/// Numeric dotted-version comparison (missing parts are zero).
-enum VersionOrder {
-    static func compare(_ a: String, _ b: String) -> Int {
-        let left = a.split(separator: ".").map { Int($0) ?? 0 }
-        let right = b.split(separator: ".").map { Int($0) ?? 0 }
-        for index in 0..<max(left.count, right.count) {
-            let l = index < left.count ? left[index] : 0
-            let r = index < right.count ? right[index] : 0
-            if l != r { return l < r ? -1 : 1 }
-        }
-        return 0
     }
 }
 

@@ -21,12 +21,12 @@ public struct PermissionPolicy: Sendable, Hashable {
 
     /// `nil` if the app may call `api` (which requires `permission`), else why not.
     public func refusal(api: String, permission: String?, app: AppDescriptor) -> String? {
-        let denied = deniedEverywhere.union(deniedPerApp[app.appId] ?? [])
+        let denied = deniedEverywhere.union(deniedPerApp[app.appId.rawValue] ?? [])
         if denied.contains(api) || permission.map(denied.contains) == true {
             return "the host denies \(api) to \(app.appId)"
         }
         guard let permission else { return nil }
-        let granted = app.permissions.union(grantedPerApp[app.appId] ?? [])
+        let granted = app.permissions.union(grantedPerApp[app.appId.rawValue] ?? [])
         if granted.contains(permission) || granted.contains(api) { return nil }
         return "\(app.appId) does not declare the \"\(permission)\" permission in its manifest"
     }

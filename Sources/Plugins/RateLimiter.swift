@@ -1,23 +1,23 @@
 import Synchronization
 
 /// A token bucket per key: `rate` tokens per second, holding at most `burst`.
-final class RateLimiter: Sendable {
+package final class RateLimiter: Sendable {
     private struct Bucket {
         var tokens: Double
         var updated: ContinuousClock.Instant
     }
 
-    let rate: Double
-    let burst: Double
+    package let rate: Double
+    package let burst: Double
     private let buckets = Mutex<[String: Bucket]>([:])
 
-    init(rate: Double, burst: Double) {
+    package init(rate: Double, burst: Double) {
         self.rate = rate
         self.burst = max(1, burst)
     }
 
     /// Takes a token; false if none is left.
-    func take(_ key: String) -> Bool {
+    package func take(_ key: String) -> Bool {
         let now = ContinuousClock.now
         return buckets.withLock { buckets in
             var bucket = buckets[key] ?? Bucket(tokens: burst, updated: now)
@@ -38,7 +38,7 @@ final class RateLimiter: Sendable {
 
 /// Per-key circuit breaker: closed → open after `threshold` consecutive failures → half-open
 /// after `coolDown` (one trial) → closed on success, open again on failure.
-final class CircuitBreaker: Sendable {
+package final class CircuitBreaker: Sendable {
     enum State: Equatable {
         case closed(failures: Int)
         case open(until: ContinuousClock.Instant)
@@ -49,12 +49,12 @@ final class CircuitBreaker: Sendable {
     let coolDown: Duration
     private let states = Mutex<[String: State]>([:])
 
-    init(threshold: Int, coolDown: Duration) {
+    package init(threshold: Int, coolDown: Duration) {
         self.threshold = max(1, threshold)
         self.coolDown = coolDown
     }
 
-    func allow(_ key: String) -> Bool {
+    package func allow(_ key: String) -> Bool {
         let now = ContinuousClock.now
         return states.withLock { states in
             switch states[key] ?? .closed(failures: 0) {
@@ -71,7 +71,7 @@ final class CircuitBreaker: Sendable {
         }
     }
 
-    func record(_ key: String, success: Bool) {
+    package func record(_ key: String, success: Bool) {
         let now = ContinuousClock.now
         states.withLock { states in
             let current = states[key] ?? .closed(failures: 0)

@@ -8,7 +8,7 @@ public struct PluginMethod: Sendable {
 
     public enum Kind: Sendable {
         case sync(SyncHandler)
-        case async(AsyncHandler, BridgeMethod.Placement)
+        case async(AsyncHandler, CallPlacement)
     }
 
     /// The name JavaScript calls.
@@ -22,7 +22,7 @@ public struct PluginMethod: Sendable {
     /// An asynchronous JSAPI (off the JavaScript thread unless `placement` says otherwise).
     public static func async(
         _ name: String, permission: String?, timeout: Duration? = nil,
-        placement: BridgeMethod.Placement = .concurrent, _ handler: @escaping AsyncHandler
+        placement: CallPlacement = .concurrent, _ handler: @escaping AsyncHandler
     ) -> PluginMethod {
         PluginMethod(name: name, permission: permission, kind: .async(handler, placement), timeout: timeout)
     }
@@ -51,7 +51,7 @@ public struct PluginCall: Sendable {
 
     /// Decodes the parameters; a mismatch is a code-2 error naming the field.
     public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
-        try BridgeRequest.decode(type, from: params, api: api)
+        try params.decodeParameters(type, api: api)
     }
 
     /// Encodes a result for JavaScript (`Data` becomes an `ArrayBuffer`).

@@ -1,4 +1,4 @@
-@_exported import JSBridge
+@_exported import HybridTypes
 
 /// Where a running app's code came from.
 public enum AppSource: String, Sendable, Hashable, Codable {
@@ -28,9 +28,9 @@ public struct LaunchOptions: Sendable, Hashable {
 public struct AppDescriptor: Sendable, Hashable {
     /// Unique per launch, for the life of the process.
     public let instanceID: UInt64
-    public let appId: String
+    public let appId: AppID
     public let name: String
-    public let version: String
+    public let version: PackageVersion
     public let source: AppSource
     /// The manifest's `permissions` (JSAPI names or groups).
     public let permissions: Set<String>
@@ -39,7 +39,7 @@ public struct AppDescriptor: Sendable, Hashable {
 
     /// Creates a descriptor.
     public init(
-        instanceID: UInt64, appId: String, name: String, version: String, source: AppSource,
+        instanceID: UInt64, appId: AppID, name: String, version: PackageVersion, source: AppSource,
         permissions: Set<String>, allowedDomains: [String]
     ) {
         self.instanceID = instanceID
@@ -68,12 +68,12 @@ public protocol ContainerServices: Sendable {
 public struct AppHandle: Sendable {
     public let descriptor: AppDescriptor
     /// Pushes events to the app's `JSBridge.on` listeners.
-    public let events: ScriptEventSink
+    public let events: any AppEventSink
     /// The container the app runs in.
     public let container: any ContainerServices
 
     /// Creates a handle (the container does this).
-    public init(descriptor: AppDescriptor, events: ScriptEventSink, container: any ContainerServices) {
+    public init(descriptor: AppDescriptor, events: any AppEventSink, container: any ContainerServices) {
         self.descriptor = descriptor
         self.events = events
         self.container = container

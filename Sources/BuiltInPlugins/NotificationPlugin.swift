@@ -1,3 +1,4 @@
+import Plugins
 /// `postNotification({name, data})`: broadcasts to every other running app, whose
 /// `JSBridge.on('notification', handler)` receives `{name, data, from}`. Permission `notification`.
 public struct NotificationPlugin: Plugin {
@@ -14,7 +15,7 @@ public struct NotificationPlugin: Plugin {
                 let params = try call.decode(Params.self)
                 guard !params.name.isEmpty else { throw call.reject(.invalidParameters, "postNotification: name must not be empty") }
                 let payload: JSONValue = [
-                    "name": .string(params.name), "data": params.data ?? .null, "from": .string(call.app.descriptor.appId),
+                    "name": .string(params.name), "data": params.data ?? .null, "from": .string(call.app.descriptor.appId.rawValue),
                 ]
                 await call.app.container.broadcast(event: "notification", payload: payload, excluding: call.app.descriptor.instanceID)
                 return .null

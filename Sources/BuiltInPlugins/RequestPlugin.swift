@@ -1,3 +1,4 @@
+import Plugins
 import AsyncHTTPClient
 import Foundation
 import NIOCore
@@ -97,7 +98,7 @@ public struct RequestPlugin: Plugin {
         // bad call never takes a half-open breaker's trial without recording its outcome.
         let params = try call.decode(Params.self)
         let app = call.app.descriptor
-        let url = try NetworkAccessPolicy.checkedURL(params.url, domains: app.allowedDomains, api: "request", appId: app.appId)
+        let url = try NetworkAccessPolicy.checkedURL(params.url, domains: app.allowedDomains, api: "request", appId: app.appId.rawValue)
         let method = (params.method ?? "GET").uppercased()
         guard ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"].contains(method) else {
             throw call.reject(.invalidParameters, "request: unsupported method \(method)")
@@ -131,7 +132,7 @@ public struct RequestPlugin: Plugin {
                 hop.headers.append(("Content-Type", "application/json"))
             }
         }
-        guard limiter.take(app.appId) else {
+        guard limiter.take(app.appId.rawValue) else {
             throw call.reject(Self.rateLimited, "request: rate limit of \(settings.requestsPerSecond)/s exceeded")
         }
         let host = url.host?.lowercased() ?? ""
@@ -187,7 +188,7 @@ public struct RequestPlugin: Plugin {
                     }
                     redirects += 1
                     let next = try NetworkAccessPolicy.redirectTarget(
-                        from: hop.url, location: location, domains: app.allowedDomains, api: "request", appId: app.appId)
+                        from: hop.url, location: location, domains: app.allowedDomains, api: "request", appId: app.appId.rawValue)
                     if status == 303 || ((status == 301 || status == 302) && hop.method == "POST") {
                         hop.method = "GET"
                         hop.body = nil

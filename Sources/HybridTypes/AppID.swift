@@ -11,12 +11,6 @@ public struct AppID: RawRepresentable, Hashable, Sendable, Codable, Comparable, 
         self.rawValue = rawValue
     }
 
-    /// Validates and wraps an identifier, throwing `PackageError.invalidAppID` when it is not valid.
-    public init(validating value: String) throws {
-        guard let id = AppID(rawValue: value) else { throw PackageError.invalidAppID(value) }
-        self = id
-    }
-
     public init(from decoder: any Decoder) throws {
         let value = try decoder.singleValueContainer().decode(String.self)
         guard let id = AppID(rawValue: value) else {
@@ -36,7 +30,8 @@ public struct AppID: RawRepresentable, Hashable, Sendable, Codable, Comparable, 
 
     public static func < (lhs: AppID, rhs: AppID) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    static func isValid(_ value: String) -> Bool {
+    /// Whether `value` follows the identifier rules.
+    public static func isValid(_ value: String) -> Bool {
         let bytes = value.utf8
         guard (1...64).contains(bytes.count), bytes.first != UInt8(ascii: ".") else { return false }
         return bytes.allSatisfy { byte in

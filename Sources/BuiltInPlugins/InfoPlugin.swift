@@ -1,3 +1,4 @@
+import Plugins
 import Foundation
 
 /// `getSystemInfo` and `getAppInfo`: facts about the host and the calling app (no permission).
@@ -30,7 +31,7 @@ public struct InfoPlugin: Plugin {
             .sync("getAppInfo", permission: nil) { call in
                 let app = call.app.descriptor
                 return [
-                    "appId": .string(app.appId), "name": .string(app.name), "version": .string(app.version),
+                    "appId": .string(app.appId.rawValue), "name": .string(app.name), "version": .string(app.version.description),
                     "source": .string(app.source.rawValue), "offline": .bool(app.source != .online),
                     "instanceId": .number(Double(app.instanceID)),
                 ]

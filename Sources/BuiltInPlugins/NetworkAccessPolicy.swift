@@ -1,3 +1,4 @@
+import Plugins
 import Foundation
 
 /// The one policy for every networked JSAPI (`request` today; downloads, uploads and sockets use

@@ -1,0 +1,9 @@
+/// Where an asynchronous JSAPI handler runs.
+public enum CallPlacement: Sendable, Hashable {
+    /// On Swift's global concurrent executor, off the JavaScript thread (the default):
+    /// a handler that blocks (file I/O, heavy computation) cannot stall the app's scripts.
+    case concurrent
+    /// On the runtime thread itself, between JavaScript jobs. No thread hop, so a round
+    /// trip costs a few microseconds; only for handlers that never block (they may await).
+    case runtimeThread
+}

@@ -1,0 +1,2 @@
+// JSONValue, BridgeError, AppNumbers and the identity types are part of this module's API.
+@_exported import HybridTypes

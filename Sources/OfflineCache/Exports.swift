@@ -1,0 +1,2 @@
+// The identity types (`AppID`, `PackageVersion`) are part of this module's API.
+@_exported import HybridTypes

@@ -1,0 +1,15 @@
+extension AppID {
+    /// Validates and wraps an identifier, throwing `PackageError.invalidAppID` when it is not valid.
+    public init(validating value: String) throws {
+        guard let id = AppID(rawValue: value) else { throw PackageError.invalidAppID(value) }
+        self = id
+    }
+}
+
+extension PackageVersion {
+    /// Parses a version string, throwing `PackageError.invalidVersion`.
+    public init(validating text: String) throws {
+        guard let version = PackageVersion(text) else { throw PackageError.invalidVersion(text) }
+        self = version
+    }
+}
