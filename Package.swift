@@ -49,6 +49,7 @@ let package = Package(
                 "HybridTypes",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
         // The plugin API a plugin author imports: protocol, methods, calls, app handles. Links
@@ -93,6 +94,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
+            resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -174,6 +176,7 @@ let package = Package(
                 "HybridContainer", "GreeterPlugin", "LocalHTTPServer", "hostile-values", "ContainerDemo",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
         .testTarget(

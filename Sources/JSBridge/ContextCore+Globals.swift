@@ -127,7 +127,7 @@ extension ContextCore {
     }
 
     /// The global that holds the framework channel during ``evaluateFramework(_:sourceURL:)``.
-    static let frameworkChannelName = "__hcFrameworkBridge"
+    static let frameworkChannelName = HostNames.frameworkChannel
 
     /// A callable JavaScript function backed by `body` (which runs on this thread).
     func makeNativeFunction(_ body: @escaping NativeFunction.Body) -> JSObjectRef {

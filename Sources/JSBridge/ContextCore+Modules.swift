@@ -7,7 +7,8 @@ import Foundation
 /// syntax errors and stacks name the file and line).
 extension ContextCore {
     /// The wrapper's parameters; the body starts on the wrapper's first line.
-    static let moduleWrapperHead = "(function (exports, require, module, __filename, __dirname, __hcImport, __hcImportMeta) {"
+    static let moduleWrapperHead =
+        "(function (exports, require, module, __filename, __dirname, \(HostNames.moduleImport), \(HostNames.moduleImportMeta)) {"
 
     func moduleExists(_ arguments: NativeFunction.Arguments) throws -> JSValueRef? {
         let path = try converter.string(arguments[0])

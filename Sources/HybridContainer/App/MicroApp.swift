@@ -121,7 +121,7 @@ actor MicroApp {
             let context = self.context
             let timeout = hookTimeout
             _ = try await runtime.supervisor.guarded(runtime.index, appId: descriptor.appId.rawValue) {
-                try await context.callAwaiting("__hcInvokeHook", [.string(name), argument], timeout: timeout)
+                try await context.callAwaiting(HostNames.invokeHook, [.string(name), argument], timeout: timeout)
             }
             return false
         } catch {

@@ -22,10 +22,9 @@ enum AppScriptRunner {
                 guard loaded.modules.moduleExists("app.js") else {
                     throw ContainerError.loadFailed(appId: appId, reason: "a mini-program needs an app.js next to its app.json")
                 }
-                try context.evaluateFramework(MiniProgramInstaller.source, sourceURL: MiniProgramInstaller.sourceURL)
-                try context.call("__hcInstallMiniProgram", [MiniProgramInstaller.configuration(config, options: options)])
+                try MiniProgramInstaller.install(into: context, config: config, options: options)
                 try context.runModule("app.js")
-                try context.call("__hcMini.loadMainPages")
+                try context.call(HostNames.miniProgram("loadMainPages"))
             }
         } catch ScriptError.exception(let exception) {
             throw ContainerError.scriptFailed(appId: appId, exception: exception)

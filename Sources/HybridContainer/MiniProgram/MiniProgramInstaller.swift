@@ -1,13 +1,26 @@
-/// Puts the mini-program framework into an app's context: `__hcInstallMiniProgram(config)`
-/// (framework then API namespaces, one closure), called once with the app's page facts.
-enum MiniProgramInstaller {
-    static let sourceURL = "hybrid://mini-program.js"
+import Foundation
 
-    /// Evaluated with `ScriptContext.evaluateFramework`: `hcBridge` is the framework channel,
-    /// captured while the evaluation runs (the only way to reach `__hc.render`/`__hc.ui`).
-    static let source = "globalThis.__hcInstallMiniProgram = (function (hcBridge) { return function (config) {\n'use strict';\ndelete globalThis.__hcInstallMiniProgram;\n"
-        + [MiniProgramData.source, MiniProgramFramework.source, MiniProgramPageStack.source,
-           MiniProgramAPISupport.source, MiniProgramAPIs.source].joined(separator: "\n") + "\n}; })(globalThis.__hcFrameworkBridge);"
+/// Puts the mini-program framework into an app's context: the ES modules of
+/// `Resources/mini-program/` (entry `main.js`), installed by ``FrameworkModules``, then
+/// `__hcInstallMiniProgram(config)` called once with the app's page facts.
+enum MiniProgramInstaller {
+    /// The framework modules, prepared once per process. A resource that is not a valid module
+    /// is a broken build: the failure is kept and reported by every install.
+    static let framework: Result<FrameworkModules, FrameworkModules.Failure> = {
+        do throws(FrameworkModules.Failure) {
+            return .success(try FrameworkModules(files: HybridContainerScripts.miniProgramModules, entry: "main.js"))
+        } catch {
+            return .failure(error)
+        }
+    }()
+
+    /// Installs the framework and runs it with the app's configuration.
+    static func install(
+        into context: isolated ScriptContext, config: MiniProgramConfig, options: MiniProgramOptions
+    ) throws {
+        try framework.get().install(into: context, installer: HostNames.installMiniProgram)
+        try context.call(HostNames.installMiniProgram, [configuration(config, options: options)])
+    }
 
     /// The argument of `__hcInstallMiniProgram`.
     static func configuration(_ config: MiniProgramConfig, options: MiniProgramOptions) -> JSONValue {

@@ -23,7 +23,7 @@ struct MiniProgramPlugin: Plugin {
         let sink = options.renderSink
         let delegate = options.uiDelegate
         return [
-            .sync("__hc.render", permission: nil) { call in
+            .sync(HostNames.renderAPI, permission: nil) { call in
                 let params = try call.decode(RenderParams.self)
                 let app = call.app.descriptor
                 sink.render(RenderUpdate(
@@ -31,7 +31,7 @@ struct MiniProgramPlugin: Plugin {
                     kind: params.kind, data: params.data ?? [:], query: params.query ?? [:]))
                 return .null
             },
-            .async("__hc.ui", permission: nil) { call in
+            .async(HostNames.uiAPI, permission: nil) { call in
                 let params = try call.decode(UIParams.self)
                 let answer = await delegate.present(UIRequest(app: call.app.descriptor, api: params.api, params: params.params ?? .null))
                 switch answer {

@@ -68,7 +68,7 @@ public struct MiniProgramSession: Sendable {
         }
         do {
             return try JSONValueDecoder().decode(
-                [PageInfo].self, from: try await guarded { try await $0.call("__hcMini.navigate", arguments) })
+                [PageInfo].self, from: try await guarded { try await $0.call(HostNames.miniProgram("navigate"), arguments) })
         } catch ScriptError.exception(let exception) where exception.name == "NavigationError" {
             throw MiniProgramError.navigationFailed(exception.message)
         }
@@ -76,13 +76,13 @@ public struct MiniProgramSession: Sendable {
 
     /// The page stack, bottom first.
     public func pages() async throws -> [PageInfo] {
-        try JSONValueDecoder().decode([PageInfo].self, from: try await guarded { try await $0.call("__hcMini.pages") })
+        try JSONValueDecoder().decode([PageInfo].self, from: try await guarded { try await $0.call(HostNames.miniProgram("pages")) })
     }
 
     /// A page's `data` (the top page by default).
     public func data(ofPage pageId: Int? = nil) async throws -> JSONValue {
         let argument: JSONValue = pageId.map { .number(Double($0)) } ?? .undefined
-        return try await guarded { try await $0.call("__hcMini.data", [argument]) }
+        return try await guarded { try await $0.call(HostNames.miniProgram("data"), [argument]) }
     }
 
     /// Calls a page's handler (`onTap`, `onPullDownRefresh`, …) with an event object (`type`,
@@ -93,12 +93,12 @@ public struct MiniProgramSession: Sendable {
     public func firePageEvent(_ handler: String, event: JSONValue = [:], page pageId: Int? = nil) async throws -> JSONValue {
         let arguments: [JSONValue] = [.string(handler), event, pageId.map { .number(Double($0)) } ?? .undefined]
         let timeout = hookTimeout
-        return try await guarded { try await $0.callAwaiting("__hcMini.firePageEvent", arguments, timeout: timeout) }
+        return try await guarded { try await $0.callAwaiting(HostNames.miniProgram("firePageEvent"), arguments, timeout: timeout) }
     }
 
     /// API calls and visited pages so far.
     public func statistics() async throws -> MiniProgramStatistics {
-        try JSONValueDecoder().decode(MiniProgramStatistics.self, from: try await guarded { try await $0.call("__hcMini.stats") })
+        try JSONValueDecoder().decode(MiniProgramStatistics.self, from: try await guarded { try await $0.call(HostNames.miniProgram("stats")) })
     }
 }
 

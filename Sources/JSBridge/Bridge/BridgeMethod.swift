@@ -20,7 +20,7 @@ public struct BridgeMethod: Sendable {
     /// code answer "no such API" (code 1) for them; only scripts run with
     /// ``ScriptContext/evaluateFramework(_:sourceURL:)`` can call them, through the channel that
     /// evaluation hands them.
-    public static let frameworkPrefix = "__hc."
+    public static let frameworkPrefix = HostNames.frameworkAPIPrefix
 
     /// The API name JavaScript uses.
     public let name: String

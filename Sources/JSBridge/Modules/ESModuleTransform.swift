@@ -76,11 +76,11 @@ private struct Rewriter {
             }
             let word = text(current)
             if word == "import", isText(1, "(") {
-                edits.append((current.start..<current.end, "__hcImport"))
+                edits.append((current.start..<current.end, HostNames.moduleImport))
                 usesDynamicSyntax = true
                 index += 1
             } else if word == "import", isText(1, "."), isText(2, "meta") {
-                edits.append((current.start..<tokens[index + 2].end, "__hcImportMeta"))
+                edits.append((current.start..<tokens[index + 2].end, HostNames.moduleImportMeta))
                 usesDynamicSyntax = true
                 index += 3
             } else if word == "import", current.depth == 0 {
@@ -131,7 +131,7 @@ private struct Rewriter {
     }
 
     mutating func newModuleVariable(_ specifier: Token) -> String {
-        let name = "__hcModule\(moduleCount)"
+        let name = "\(HostNames.moduleBinding)\(moduleCount)"
         moduleCount += 1
         header.append("const \(name) = require(\(singleLine(text(specifier))));")
         return name
@@ -298,8 +298,8 @@ private struct Rewriter {
             }
         }
         header.append("var __hcDefault;")
-        exportGetter("default", "__hcDefault")
-        edits.append((tokens[start].start..<defaultToken.end, "__hcDefault ="))
+        exportGetter("default", HostNames.defaultExport)
+        edits.append((tokens[start].start..<defaultToken.end, HostNames.defaultExport + " ="))
     }
 
     /// The names bound by a `const/let/var` declaration, up to its end.

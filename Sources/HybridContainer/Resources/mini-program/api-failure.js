@@ -1,0 +1,5 @@
+// A failure with a platform error code (2: bad parameters, 9: aborted, …) that the API wrappers
+// shape per platform.
+export class APIFailure extends Error {
+  constructor(code, message) { super(message); this.code = code; }
+}

@@ -1,0 +1,159 @@
+// The `my` (Alipay) and `wx` (WeChat) namespaces, and host-configured aliases: platform-shaped
+// wrappers over the container's JSAPIs.
+//
+// Async APIs take `{success, fail, complete}` and return a promise when none is given; `…Sync`
+// variants return or throw. Results and errors follow each platform's documented shapes
+// (Alipay `{error, errorMessage}`, WeChat `{errMsg: 'name:fail …'}`). UI calls go to the host's
+// UI delegate (`__hc.ui`); well-known APIs the host does not offer fail with "not supported".
+import { config } from 'hc:host';
+import { report } from './common.js';
+import { isObject, clone } from './values.js';
+import { navigation, currentLaunchOptions } from './page-stack.js';
+import { ui, uiObject } from './ui.js';
+import { APIFailure } from './api-failure.js';
+import { base64Encode, base64Decode } from './base64.js';
+import { count } from './api-calls.js';
+import {
+  shapes, asyncAPI, syncAPI, requireKey, toKB, nativeRequest, requestTask, shown, uiCalls, createCalls, unsupported,
+  synchronousNames,
+} from './api-support.js';
+
+function buildNamespace(namespace, flavor) {
+  const api = {};
+  const wechat = flavor === 'wechat';
+  const defineAsync = (name, implementation, makeTask) => { api[name] = asyncAPI(namespace, flavor, name, implementation, makeTask); };
+  const defineSync = (name, implementation) => { api[name] = syncAPI(namespace, flavor, name, implementation); };
+  const sync = (name, params) => JSBridge.callSync(name, params);
+
+  // storage
+  defineAsync('setStorage', (o) => JSBridge.call('setStorage', { key: requireKey(o.key), data: o.data }).then(shown));
+  defineAsync('getStorage', (o) => JSBridge.call('getStorage', { key: requireKey(o.key) }).then((result) => {
+    if (wechat && (result.data === null || result.data === undefined)) throw new APIFailure(2, 'data not found');
+    return { data: result.data === undefined ? null : result.data };
+  }));
+  defineAsync('removeStorage', (o) => JSBridge.call('removeStorage', { key: requireKey(o.key) }).then(shown));
+  defineAsync('clearStorage', () => JSBridge.call('clearStorage', {}).then(shown));
+  defineAsync('getStorageInfo', () => JSBridge.call('getStorageInfo', {}).then(toKB));
+  if (wechat) {
+    defineSync('setStorageSync', (key, data) => { sync('setStorageSync', { key: requireKey(key), data }); });
+    defineSync('getStorageSync', (key) => { const result = sync('getStorageSync', { key: requireKey(key) }); return result.data === null || result.data === undefined ? '' : result.data; });
+    defineSync('removeStorageSync', (key) => { sync('removeStorageSync', { key: requireKey(key) }); });
+  } else {
+    const options = (o) => isObject(o) ? o : {};
+    defineSync('setStorageSync', (o) => { sync('setStorageSync', { key: requireKey(options(o).key), data: options(o).data }); return {}; });
+    defineSync('getStorageSync', (o) => { const result = sync('getStorageSync', { key: requireKey(options(o).key) }); return { data: result.data === undefined ? null : result.data }; });
+    defineSync('removeStorageSync', (o) => { sync('removeStorageSync', { key: requireKey(options(o).key) }); return {}; });
+  }
+  defineSync('clearStorageSync', () => { sync('clearStorageSync', {}); });
+  defineSync('getStorageInfoSync', () => toKB(sync('getStorageInfoSync', {})));
+
+  // network
+  if (wechat) {
+    defineAsync('request', (o) => nativeRequest(o, 'header').then((r) => ({ data: r.data, statusCode: r.status, header: r.headers })), requestTask);
+  } else {
+    const request = (o) => nativeRequest(o, 'headers').then((r) => ({ data: r.data, status: r.status, headers: r.headers }));
+    defineAsync('request', request, requestTask);
+    defineAsync('httpRequest', request, requestTask);
+  }
+
+  // system and app facts
+  const systemInfo = () => {
+    const info = sync('getSystemInfo', {});
+    return { platform: info.platform, system: info.system, language: info.language, version: info.hostVersion,
+      SDKVersion: config.sdkVersion, hostName: info.hostName };
+  };
+  defineAsync('getSystemInfo', systemInfo);
+  defineSync('getSystemInfoSync', systemInfo);
+  defineSync('getAppBaseInfo', () => {
+    const info = sync('getSystemInfo', {});
+    return { SDKVersion: config.sdkVersion, language: info.language, version: info.hostVersion };
+  });
+  defineSync('getDeviceInfo', () => {
+    const info = sync('getSystemInfo', {});
+    return { platform: info.platform, system: info.system };
+  });
+  api.nextTick = function nextTick(callback) {
+    count(namespace, 'nextTick');
+    if (typeof callback !== 'function') throw new TypeError(namespace + '.nextTick expects a function');
+    Promise.resolve().then(() => { try { callback(); } catch (error) { report(error, namespace + '.nextTick callback'); } });
+  };
+  defineSync('arrayBufferToBase64', (buffer) => base64Encode(new Uint8Array(buffer)));
+  defineSync('base64ToArrayBuffer', (text) => base64Decode(String(text)).buffer);
+  defineSync('getLaunchOptionsSync', () => currentLaunchOptions());
+  defineSync('getEnterOptionsSync', () => currentLaunchOptions());
+  if (wechat) {
+    defineSync('getAccountInfoSync', () => {
+      const info = sync('getAppInfo', {});
+      return { miniProgram: { appId: info.appId, version: info.version, envVersion: info.source === 'developer' ? 'develop' : 'release' } };
+    });
+  } else {
+    defineSync('getAppIdSync', () => ({ appId: sync('getAppInfo', {}).appId }));
+    api.SDKVersion = config.sdkVersion;
+    // Alipay's my.call reaches any JSAPI (custom plugins included).
+    api.call = function call(name, params, callback) {
+      count(namespace, 'call');
+      if (typeof params === 'function') { callback = params; params = {}; }
+      const promise = JSBridge.call(String(name), isObject(params) ? params : {});
+      if (typeof callback !== 'function') return promise;
+      promise.then(callback, callback);
+      return undefined;
+    };
+  }
+  defineSync('reportAnalytics', (name, data) => {
+    JSBridge.call('reportEvent', { name: String(name), data: isObject(data) ? clone(data) : null }).then(undefined, () => {});
+  });
+
+  // navigation
+  defineAsync('navigateTo', (o) => { navigation.navigateTo(o.url); });
+  defineAsync('redirectTo', (o) => { navigation.redirectTo(o.url); });
+  defineAsync('navigateBack', (o) => { navigation.navigateBack(o.delta); });
+  defineAsync('reLaunch', (o) => { navigation.reLaunch(o.url); });
+  defineAsync('switchTab', (o) => { navigation.switchTab(o.url); });
+
+  // UI
+  for (const name of uiCalls.common.concat(uiCalls[flavor])) defineAsync(name, (o) => ui(name, o).then(shown));
+  if (wechat) {
+    defineAsync('showModal', (o) => ui('showModal', o).then((answer) => answer.outcome === 'confirmed'
+      ? { confirm: true, cancel: false, content: answer.inputValue } : { confirm: false, cancel: true }));
+    defineAsync('showActionSheet', (o) => ui('showActionSheet', o).then((answer) => {
+      if (answer.outcome !== 'selected') throw new APIFailure(11, 'cancel');
+      return { tapIndex: answer.index };
+    }));
+  } else {
+    defineAsync('confirm', (o) => ui('confirm', o).then((answer) => ({ confirm: answer.outcome === 'confirmed' })));
+    defineAsync('prompt', (o) => ui('prompt', o).then((answer) => answer.outcome === 'confirmed'
+      ? { ok: true, inputValue: answer.inputValue || '' } : { ok: false }));
+    defineAsync('showActionSheet', (o) => ui('showActionSheet', o).then((answer) =>
+      ({ index: answer.outcome === 'selected' ? answer.index : -1 })));
+  }
+  for (const name of createCalls) {
+    api[name] = function (...args) {
+      count(namespace, name);
+      ui(name, { arguments: clone(args.filter((arg) => typeof arg !== 'function')) }).then(undefined, () => {});
+      return uiObject(name.slice('create'.length));
+    };
+  }
+
+  // well-known APIs this host does not offer: a clear failure, never a fake success
+  const missing = new Set(unsupported[flavor]);
+  for (const name of missing) {
+    const message = namespace + '.' + name + ' is not supported by this host';
+    if (name.endsWith('Sync') || synchronousNames.has(name) || /^(on|off|get\w+Manager$)/.test(name)) {
+      api[name] = function () { count(namespace, name); throw shapes[flavor].thrown(name, { code: 1, message }); };
+    } else {
+      defineAsync(name, () => { throw new APIFailure(1, message); });
+    }
+  }
+  api.canIUse = function canIUse(schema) {
+    count(namespace, 'canIUse');
+    const name = String(schema).split('.')[0];
+    return typeof api[name] === 'function' && !missing.has(name);
+  };
+  return api;
+}
+for (const [namespace, flavor] of Object.entries(config.namespaces)) {
+  if (!shapes[flavor]) throw new Error('unknown mini-program API flavor ' + flavor + ' for ' + namespace);
+  Object.defineProperty(globalThis, namespace, {
+    value: buildNamespace(namespace, flavor), writable: false, enumerable: false, configurable: false,
+  });
+}

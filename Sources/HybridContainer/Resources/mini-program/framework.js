@@ -1,0 +1,153 @@
+// The mini-program definitions: App, Page, Component, Behavior, getApp, and page instances
+// (per-instance data, bound handlers, Component pages with properties, behaviors/mixins,
+// lifetimes, observers). Errors in page hooks go to `reportError` with the route and hook as
+// origin (then to App.onError and the host).
+import { fixed, report, allPages } from './common.js';
+import { isObject, clone, parsePath, getPath } from './values.js';
+import { states, applySetData } from './set-data.js';
+import { behaviorMark, mergeComponent, propertyValue } from './components.js';
+import { uiObject } from './ui.js';
+
+// ---- definitions: App, Page, Component, Behavior
+let app = null;
+// The app's App() definition (null until app.js calls App()).
+export const currentApp = () => app;
+const definitions = new Map();
+const components = new Map();
+let loadingRoute = null;
+function callerFile() {
+  for (const frame of String(new Error().stack || '').split('\n')) {
+    const match = /@(.+):\d+:\d+$/.exec(frame);
+    if (match && !match[1].startsWith('hybrid://')) return match[1];
+  }
+  return null;
+}
+const routeOf = (file) => file === null ? null : file.replace(/\.(m|c)?js$/, '');
+fixed('App', function App(definition) {
+  if (app !== null) throw new Error('App() may be called only once');
+  if (!isObject(definition)) throw new TypeError('App() expects an object');
+  app = definition;
+  return definition;
+});
+// WeChat's `global`: one plain object shared by every module of the mini-program (apps
+// set flags on it in app.js and read them in pages). Writable members, fixed binding.
+fixed('global', {});
+fixed('getApp', function getApp(options) {
+  if (app === null && options && options.allowDefault) return {};
+  return app;
+});
+fixed('Page', function Page(definition) {
+  if (!isObject(definition)) throw new TypeError('Page() expects an object');
+  register(definition, 'page');
+});
+fixed('Component', function Component(definition) {
+  if (!isObject(definition)) throw new TypeError('Component() expects an object');
+  const file = callerFile();
+  const route = routeOf(file);
+  if (route !== null && allPages.includes(route) && !definitions.has(route)) return register(definition, 'component');
+  components.set(file || ('component ' + (components.size + 1)), definition);
+});
+fixed('Behavior', function Behavior(definition) {
+  if (!isObject(definition)) throw new TypeError('Behavior() expects an object');
+  return Object.freeze({ [behaviorMark]: true, definition });
+});
+function register(definition, kind) {
+  const route = routeOf(callerFile()) || loadingRoute;
+  if (route === null || !allPages.includes(route)) {
+    throw new Error((kind === 'page' ? 'Page()' : 'Component()') + ' was called from ' + (route || 'an unknown file') +
+      ', which is not a page listed in app.json');
+  }
+  if (definitions.has(route)) throw new Error('the page ' + route + ' is registered twice');
+  definitions.set(route, { kind, definition });
+}
+export function definitionOf(route) {
+  if (!definitions.has(route)) {
+    loadingRoute = route;
+    try { globalThis.require('/' + route + '.js'); } finally { loadingRoute = null; }
+    if (!definitions.has(route)) throw new Error(route + '.js did not call Page() or Component()');
+  }
+  return definitions.get(route);
+}
+
+
+// ---- page instances
+let nextPageId = 1;
+const pagePrototype = {
+  setData(changes, callback) { applySetData(this, changes, callback); },
+  // Alipay: { 'list': [start, deleteCount, ...items] } splices arrays at data paths.
+  $spliceData(operations, callback) {
+    if (!isObject(operations)) throw new TypeError('$spliceData expects an object of path → [start, deleteCount, ...items]');
+    const changes = {};
+    for (const key of Object.keys(operations)) {
+      const operation = operations[key];
+      if (!Array.isArray(operation) || typeof operation[0] !== 'number') throw new TypeError('$spliceData: "' + key + '" needs [start, deleteCount, ...items]');
+      const current = getPath(this.data, parsePath(key));
+      const list = Array.isArray(current) ? current.slice() : [];
+      list.splice(operation[0], operation[1] === undefined ? 0 : operation[1], ...operation.slice(2));
+      changes[key] = list;
+    }
+    applySetData(this, changes, callback);
+  },
+  selectComponent() { return null; },
+  selectAllComponents() { return []; },
+  createSelectorQuery() { return uiObject('SelectorQuery'); },
+  createIntersectionObserver() { return uiObject('IntersectionObserver'); },
+};
+export function makePage(route, query) {
+  const { kind, definition } = definitionOf(route);
+  const page = Object.create(pagePrototype);
+  const state = { id: nextPageId++, route, query, rendered: null, observers: [], shown: false, unloaded: false, hooks: null };
+  Object.defineProperty(page, 'route', { value: route, enumerable: true });
+  Object.defineProperty(page, '__route__', { value: route });
+  Object.defineProperty(page, '$id', { value: state.id });
+  page.options = Object.assign({}, query);
+  if (kind === 'page') {
+    for (const key of Object.keys(definition)) {
+      if (key === 'data') continue;
+      const value = definition[key];
+      page[key] = typeof value === 'function' ? value.bind(page) : clone(value);
+    }
+    page.data = clone(definition.data || {});
+    const call = (name) => (arg) => typeof page[name] === 'function' ? page[name](arg) : undefined;
+    state.hooks = { load: [call('onLoad')], show: [call('onShow')], ready: [call('onReady')], hide: [call('onHide')], unload: [call('onUnload')] };
+  } else {
+    const merged = mergeComponent(definition);
+    const data = merged.data;
+    for (const [name, spec] of Object.entries(merged.properties)) {
+      data[name] = propertyValue(spec, query[name]);
+    }
+    page.data = data;
+    Object.defineProperty(page, 'properties', { get() { return page.data; } });
+    page.is = route;
+    for (const [name, fn] of Object.entries(merged.methods)) {
+      if (typeof fn === 'function') page[name] = fn.bind(page);
+    }
+    const each = (list) => (list || []).map((fn) => (arg) => fn.call(page, arg));
+    const method = (name) => (arg) => typeof page[name] === 'function' ? page[name](arg) : undefined;
+    state.hooks = {
+      load: each(merged.lifetimes.created).concat(each(merged.lifetimes.attached), [method('onLoad')]),
+      show: [method('onShow')].concat(each(merged.pageLifetimes.show)),
+      ready: each(merged.lifetimes.ready).concat([method('onReady')]),
+      hide: [method('onHide')].concat(each(merged.pageLifetimes.hide)),
+      unload: [method('onUnload')].concat(each(merged.lifetimes.detached)),
+    };
+    state.observers = merged.observers;
+  }
+  state.rendered = clone(page.data);
+  states.set(page, state);
+  return page;
+}
+const hookNames = { load: 'onLoad', show: 'onShow', ready: 'onReady', hide: 'onHide', unload: 'onUnload' };
+export function runHooks(page, phase, argument) {
+  const state = states.get(page);
+  for (const hook of state.hooks[phase]) {
+    try {
+      const result = hook(argument);
+      if (result && typeof result.then === 'function') {
+        result.then(undefined, (error) => report(error, state.route + ' ' + hookNames[phase]));
+      }
+    } catch (error) {
+      report(error, state.route + ' ' + hookNames[phase]);
+    }
+  }
+}

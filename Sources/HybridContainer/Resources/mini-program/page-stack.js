@@ -1,0 +1,192 @@
+// The headless page stack that navigation drives, the app lifecycle hooks the container calls
+// (`__hcInvokeHook`), and `__hcMini`, what the host drives and reads.
+import { config } from 'hc:host';
+import { fixed, report, pages, allPages, tabPages } from './common.js';
+import { isObject } from './values.js';
+import { render, states } from './set-data.js';
+import { currentApp, definitionOf, makePage, runHooks } from './framework.js';
+import { NavigationError, parseURL } from './routes.js';
+import { apiCalls } from './api-calls.js';
+
+// ---- the page stack
+const stack = [];
+const hiddenTabs = new Map();
+const visited = [];
+const maximumStack = config.maximumPageStack;
+const top = () => stack[stack.length - 1];
+function load(route, query) {
+  const page = makePage(route, query);
+  const state = states.get(page);
+  stack.push(page);
+  visited.push(route);
+  render(state, 'load', { data: state.rendered, query });
+  runHooks(page, 'load', Object.assign({}, query));
+  show(page);
+  render(state, 'ready', {});
+  runHooks(page, 'ready');
+  return page;
+}
+function show(page) {
+  const state = states.get(page);
+  if (state.shown) return;
+  state.shown = true;
+  render(state, 'show', {});
+  runHooks(page, 'show');
+}
+function hide(page) {
+  const state = states.get(page);
+  if (!state.shown) return;
+  state.shown = false;
+  runHooks(page, 'hide');
+  render(state, 'hide', {});
+}
+function unload(page) {
+  const state = states.get(page);
+  if (state.unloaded) return;
+  runHooks(page, 'unload');
+  state.unloaded = true;
+  state.shown = false;
+  render(state, 'unload', {});
+}
+const parse = (url) => parseURL(url, top() ? top().route : null, allPages);
+function unloadAll() {
+  while (stack.length > 0) {
+    const page = stack.pop();
+    hiddenTabs.delete(page.route);
+    unload(page);
+  }
+  for (const page of hiddenTabs.values()) unload(page);
+  hiddenTabs.clear();
+}
+export const navigation = {
+  navigateTo(url) {
+    const { route, query } = parse(url);
+    if (tabPages.has(route)) throw new NavigationError('can not navigateTo a tab page (' + route + '); use switchTab');
+    if (stack.length >= maximumStack) throw new NavigationError('the page stack is full (' + maximumStack + ' pages)');
+    if (top()) hide(top());
+    load(route, query);
+  },
+  redirectTo(url) {
+    const { route, query } = parse(url);
+    if (tabPages.has(route)) throw new NavigationError('can not redirectTo a tab page (' + route + '); use switchTab');
+    const current = stack.pop();
+    if (current) { hide(current); unload(current); }
+    load(route, query);
+  },
+  navigateBack(delta) {
+    const steps = delta === undefined ? 1 : Math.floor(Number(delta));
+    if (!(steps >= 1)) throw new NavigationError('delta must be a number ≥ 1');
+    if (stack.length <= 1) throw new NavigationError('there is no page to go back to');
+    const count = Math.min(steps, stack.length - 1);
+    hide(top());
+    for (let i = 0; i < count; i++) unload(stack.pop());
+    show(top());
+  },
+  reLaunch(url) {
+    const { route, query } = parse(url);
+    if (top()) hide(top());
+    unloadAll();
+    load(route, query);
+  },
+  switchTab(url) {
+    const { route, query } = parse(url);
+    if (!tabPages.has(route)) throw new NavigationError(route + ' is not a tab page');
+    if (Object.keys(query).length > 0) console.warn('switchTab: the query of "' + url + '" is dropped (tab pages take none)');
+    const current = top();
+    if (current && current.route === route && stack.length === 1) return;
+    if (current) hide(current);
+    while (stack.length > 0) {
+      const page = stack.pop();
+      if (tabPages.has(page.route)) hiddenTabs.set(page.route, page); else unload(page);
+    }
+    const kept = hiddenTabs.get(route);
+    if (kept) {
+      hiddenTabs.delete(route);
+      stack.push(kept);
+      show(kept);
+    } else {
+      load(route, {});
+    }
+  },
+};
+fixed('getCurrentPages', function getCurrentPages() { return stack.slice(); });
+
+// ---- the app's lifecycle, as the container drives it
+let launchOptions = null;
+// A copy of the options the app was launched with.
+export const currentLaunchOptions = () => Object.assign({}, launchOptions);
+let opened = false;
+const callApp = (name, argument) => currentApp() !== null && typeof currentApp()[name] === 'function' ? currentApp()[name](argument) : undefined;
+fixed('__hcHasApp', function () { return currentApp() !== null; });
+fixed('__hcInvokeHook', function (name, argument) {
+  switch (name) {
+    case 'onLaunch': {
+      const { query = {}, ...rest } = argument || {};
+      launchOptions = Object.assign({ path: config.entryPage, query, scene: 0, referrerInfo: {} }, rest);
+      return callApp('onLaunch', Object.assign({}, launchOptions));
+    }
+    case 'onStart': {
+      const result = callApp('onShow', Object.assign({}, launchOptions));
+      if (!opened) {
+        opened = true;
+        load(config.entryPage, Object.assign({}, (launchOptions && launchOptions.query) || {}));
+      } else if (top()) {
+        show(top());
+      }
+      return result;
+    }
+    case 'onStop':
+      if (top()) hide(top());
+      return callApp('onHide');
+    case 'onDestroy':
+      if (top()) hide(top());
+      unloadAll();
+      return callApp('onDestroy');
+    case 'onError': {
+      const failure = argument || {};
+      if (failure.origin === 'unhandled rejection' && currentApp() !== null && typeof currentApp().onUnhandledRejection === 'function') {
+        return currentApp().onUnhandledRejection({ reason: failure.message, promise: undefined });
+      }
+      return callApp('onError', String(failure.message) + (failure.stack ? '\n' + failure.stack : ''));
+    }
+    default:
+      return callApp(name, argument);
+  }
+});
+
+// ---- what the host drives and reads
+function findPage(pageId) {
+  if (pageId === undefined || pageId === null) return top();
+  return stack.concat(Array.from(hiddenTabs.values())).find((page) => page.$id === pageId);
+}
+const describe = (page) => ({ id: page.$id, route: page.route, query: Object.assign({}, states.get(page).query) });
+fixed('__hcMini', Object.freeze({
+  loadMainPages() { for (const route of pages) definitionOf(route); },
+  navigate(action, url, delta) {
+    if (!Object.prototype.hasOwnProperty.call(navigation, action)) throw new NavigationError('unknown navigation ' + action);
+    if (action === 'navigateBack') navigation.navigateBack(delta); else navigation[action](url);
+    return stack.map(describe);
+  },
+  pages() { return stack.map(describe); },
+  data(pageId) {
+    const page = findPage(pageId);
+    if (!page) throw new Error('no page ' + pageId);
+    return page.data;
+  },
+  firePageEvent(handler, event, pageId) {
+    const page = findPage(pageId);
+    if (!page) throw new Error(pageId === undefined ? 'no page is open' : 'no page ' + pageId);
+    if (typeof page[handler] !== 'function') throw new Error('the page ' + page.route + ' has no handler "' + handler + '"');
+    const detail = isObject(event) ? event : {};
+    const target = Object.assign({ id: '', dataset: {} }, detail.target || {});
+    const normalized = Object.assign({ type: 'tap', timeStamp: Date.now(), detail: {} }, detail,
+      { target, currentTarget: Object.assign({}, target, detail.currentTarget || {}) });
+    try {
+      return page[handler](normalized);
+    } catch (error) {
+      report(error, page.route + ' ' + handler);
+      return undefined;
+    }
+  },
+  stats() { return { apiCalls: Object.assign({}, apiCalls), visited: visited.slice() }; },
+}));

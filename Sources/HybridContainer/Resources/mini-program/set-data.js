@@ -1,0 +1,48 @@
+// setData and its observers; page updates go to the host's render sink (`__hc.render`).
+import { bridge } from 'hc:host';
+import { report } from './common.js';
+import { isObject, clone, parsePath, getPath, setPath, diffInto } from './values.js';
+
+export function render(state, kind, extra) {
+  try {
+    bridge.callSync('__hc.render', Object.assign({ pageId: state.id, route: state.route, kind }, extra));
+  } catch (error) {
+    report(error, 'render of ' + state.route);
+  }
+}
+export const states = new WeakMap();
+export function applySetData(page, changes, callback) {
+  const state = states.get(page);
+  if (!state) throw new TypeError('setData must be called on a page');
+  if (!isObject(changes) || Array.isArray(changes)) throw new TypeError('setData expects an object of path → value');
+  if (callback !== undefined && typeof callback !== 'function') throw new TypeError('setData: the callback must be a function');
+  if (state.unloaded) { console.warn('setData on ' + state.route + ' after onUnload is ignored'); return; }
+  const diff = {};
+  const touched = [];
+  for (const key of Object.keys(changes)) {
+    const segments = parsePath(key);
+    if (changes[key] === undefined) { console.warn('setData: "' + key + '" is undefined and is not set'); continue; }
+    const value = clone(changes[key]);
+    setPath(page.data, segments, value);
+    diffInto(getPath(state.rendered, segments), value, key, diff, 0);
+    setPath(state.rendered, segments, clone(value));
+    touched.push(segments);
+  }
+  if (Object.keys(diff).length > 0) render(state, 'diff', { data: diff });
+  runObservers(page, state, touched);
+  if (callback) Promise.resolve().then(() => {
+    try { callback.call(page); } catch (error) { report(error, state.route + ' setData callback'); }
+  });
+}
+export function runObservers(page, state, touched) {
+  for (const [fields, handler] of state.observers) {
+    const hit = fields.some((field) => field === '**' || touched.some((segments) => {
+      const root = String(segments[0]);
+      return field === root || field.startsWith(root + '.') || field.startsWith(root + '[') || field === root + '.**';
+    }));
+    if (!hit) continue;
+    try {
+      handler.apply(page, fields.map((field) => field === '**' ? page.data : getPath(page.data, parsePath(field.replace(/\.\*\*$/, '')))));
+    } catch (error) { report(error, state.route + ' observer "' + fields.join(', ') + '"'); }
+  }
+}

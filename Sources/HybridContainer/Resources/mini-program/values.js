@@ -1,0 +1,84 @@
+// Pure value helpers of the mini-program framework: deep copies, data paths and the minimal
+// diff the render layer receives. No host access; unit-tested in JavaScriptCore
+// (Tests/HybridContainerTests/JavaScript/values.test.js).
+
+export const isObject = (value) => value !== null && typeof value === 'object';
+export const isPlain = (value) => isObject(value) && !Array.isArray(value) &&
+  (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
+
+// A copy that crosses to the host: functions and symbols dropped, depth bounded.
+export function clone(value, depth = 0) {
+  if (depth > 100) throw new TypeError('setData: data nests deeper than 100 levels (is there a cycle?)');
+  if (typeof value === 'function' || typeof value === 'symbol') return undefined;
+  if (!isObject(value)) return value;
+  if (Array.isArray(value)) return value.map((item) => { const copy = clone(item, depth + 1); return copy === undefined ? null : copy; });
+  if (value instanceof Date) return new Date(value.getTime());
+  if (value instanceof ArrayBuffer) return value.slice(0);
+  if (ArrayBuffer.isView(value)) return value.slice ? value.slice() : value;
+  const copy = {};
+  for (const key of Object.keys(value)) {
+    const item = clone(value[key], depth + 1);
+    if (item !== undefined) copy[key] = item;
+  }
+  return copy;
+}
+export function parsePath(key) {
+  const segments = [];
+  let i = 0, name = '';
+  const fail = () => { throw new Error('setData: "' + key + '" is not a valid data path'); };
+  while (i < key.length) {
+    const c = key[i];
+    if (c === '.') { if (name === '') fail(); segments.push(name); name = ''; i++; if (i === key.length) fail(); }
+    else if (c === '[') {
+      if (name !== '') { segments.push(name); name = ''; }
+      else if (segments.length === 0 || key[i - 1] === '.') fail();
+      const close = key.indexOf(']', i);
+      if (close < 0) fail();
+      const index = key.slice(i + 1, close);
+      if (!/^\d+$/.test(index)) fail();
+      segments.push(Number(index));
+      i = close + 1;
+      if (i < key.length && key[i] !== '.' && key[i] !== '[') fail();
+      if (key[i] === '.') { i++; if (i === key.length) fail(); }
+    } else if (c === ']') fail();
+    else { name += c; i++; }
+  }
+  if (name !== '') segments.push(name);
+  if (segments.length === 0) fail();
+  return segments;
+}
+export function getPath(root, segments) {
+  let current = root;
+  for (const segment of segments) {
+    if (!isObject(current)) return undefined;
+    current = current[segment];
+  }
+  return current;
+}
+export function setPath(root, segments, value) {
+  let current = root;
+  for (let i = 0; i < segments.length - 1; i++) {
+    const segment = segments[i];
+    if (!isObject(current[segment])) current[segment] = typeof segments[i + 1] === 'number' ? [] : {};
+    current = current[segment];
+  }
+  current[segments[segments.length - 1]] = value;
+}
+export const simpleKey = (key) => /^[A-Za-z_$][\w$]*$/.test(key);
+// What the host must apply to turn `before` (its copy) into `after`, as path → value.
+export function diffInto(before, after, path, out, depth) {
+  if (depth < 32 && isPlain(before) && isPlain(after)) {
+    const newKeys = Object.keys(after);
+    if (Object.keys(before).some((key) => !(key in after)) || !newKeys.every(simpleKey)) { out[path] = after; return; }
+    for (const key of newKeys) diffInto(before[key], after[key], path + '.' + key, out, depth + 1);
+    return;
+  }
+  if (depth < 32 && Array.isArray(before) && Array.isArray(after) && after.length >= before.length) {
+    for (let i = 0; i < after.length; i++) diffInto(before[i], after[i], path + '[' + i + ']', out, depth + 1);
+    return;
+  }
+  if (isObject(before) || isObject(after) || !Object.is(before, after)) {
+    if (isObject(before) && isObject(after) && JSON.stringify(before) === JSON.stringify(after)) return;
+    out[path] = after;
+  }
+}
