@@ -2,7 +2,7 @@
 # Debian machine with the Swift toolchain: they install the Debian packages they need first.
 SWIFT ?= swift
 
-.PHONY: all setup build demo test leak-check crash-trials bench soak chaos fuzz fuzz-smoke fuzz-replay clean
+.PHONY: all setup build demo test lint lint-js format docs leak-check crash-trials bench soak chaos fuzz fuzz-smoke fuzz-replay clean
 
 all: build
 
@@ -17,12 +17,27 @@ demo: setup
 
 # Tests run one after another: several suites deliberately block threads (flock races, child
 # processes, busy readers) and, run all at once on a 2-core machine, they can starve Swift's
-# cooperative pool. Each test still runs its own concurrent work (100 apps, 10,000 calls).
+# cooperative pool (issue 15 tracks the async work that lets them run in parallel). Each test
+# still runs its own concurrent work (100 apps, 10,000 calls). The CustomPlugin example is a
+# separate package: its tests (written with HybridContainerTesting) and its host run too.
 test: setup
 	$(SWIFT) build --build-tests
 	SWIFT=$(SWIFT) bash scripts/run-tests.sh
-	cd Examples/CustomPlugin && $(SWIFT) run greeter-host
+	cd Examples/CustomPlugin && $(SWIFT) build --build-tests && $(SWIFT) test --skip-build && $(SWIFT) run greeter-host
 	$(MAKE) fuzz-replay fuzz-smoke
+
+# Every .js resource parses; the framework's JavaScript unit tests pass (inside JavaScriptCore).
+lint-js: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter FrameworkJavaScriptTests
+
+# swift-format (part of the toolchain), configured by .swift-format.
+FORMATTED = Package.swift Sources Tests Benchmarks Fuzz Examples
+lint:
+	$(SWIFT) format lint --strict -r $(FORMATTED)
+
+format:
+	$(SWIFT) format format -i -r $(FORMATTED)
 
 # The seed corpora (and any reproducer added to them) replayed by the plain builds.
 fuzz-replay:

@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "HybridTypes", targets: ["HybridTypes"]),
         .library(name: "Plugins", targets: ["Plugins"]),
         .library(name: "BuiltInPlugins", targets: ["BuiltInPlugins"]),
+        .library(name: "HybridContainerTesting", targets: ["HybridContainerTesting"]),
         .library(name: "OfflineCache", targets: ["OfflineCache"]),
         .library(name: "LocalHTTPServer", targets: ["LocalHTTPServer"]),
         .executable(name: "container-demo", targets: ["ContainerDemo"]),
@@ -27,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -95,6 +97,12 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
             resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
+        // What tests of plugins and hosts use: PluginTester, withContainer, recording sinks, TestClock.
+        .target(
+            name: "HybridContainerTesting",
+            dependencies: ["HybridContainer", .product(name: "Clocks", package: "swift-clocks")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -173,7 +181,7 @@ let package = Package(
         .testTarget(
             name: "HybridContainerTests",
             dependencies: [
-                "HybridContainer", "GreeterPlugin", "LocalHTTPServer", "hostile-values", "ContainerDemo",
+                "HybridContainer", "HybridContainerTesting", "GreeterPlugin", "LocalHTTPServer", "hostile-values", "ContainerDemo",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Resources")],

@@ -49,11 +49,11 @@ public struct RequestPlugin: Plugin {
     let limiter: RateLimiter
     let breaker: CircuitBreaker
 
-    /// Creates the plugin.
-    public init(settings: Settings = Settings()) {
+    /// Creates the plugin; its rate limiter and circuit breaker read `time`.
+    public init(settings: Settings = Settings(), time: TimeSource = .continuous) {
         self.settings = settings
-        limiter = RateLimiter(rate: settings.requestsPerSecond, burst: settings.burst)
-        breaker = CircuitBreaker(threshold: settings.breakerThreshold, coolDown: settings.breakerCoolDown)
+        limiter = RateLimiter(rate: settings.requestsPerSecond, burst: settings.burst, time: time)
+        breaker = CircuitBreaker(threshold: settings.breakerThreshold, coolDown: settings.breakerCoolDown, time: time)
     }
 
     struct Params: Decodable {

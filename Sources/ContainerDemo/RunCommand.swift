@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import HybridContainer
 
-/// `container-demo run <dir>`: one app from a folder, in developer mode.
+/// `container-demo run <target>`: one app from a folder (developer mode), a package file or the store.
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",

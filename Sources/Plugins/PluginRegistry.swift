@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// var registry = PluginRegistry()
-/// try registry.register(StoragePlugin(database: db))           // one instance for the container
+/// try registry.register(StoragePlugin(databaseURL: url))       // one instance for the container
 /// try registry.register(perApp: "session") { app in SessionPlugin(app) }  // one per app instance
 /// let table = try registry.freeze()
 /// ```

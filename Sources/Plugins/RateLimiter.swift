@@ -1,24 +1,29 @@
 import Synchronization
 
 /// A token bucket per key: `rate` tokens per second, holding at most `burst`.
-package final class RateLimiter: Sendable {
+public final class RateLimiter: Sendable {
     private struct Bucket {
         var tokens: Double
-        var updated: ContinuousClock.Instant
+        var updated: Duration
     }
 
-    package let rate: Double
-    package let burst: Double
+    /// Tokens added per second.
+    public let rate: Double
+    /// The most tokens a bucket holds.
+    public let burst: Double
+    private let time: TimeSource
     private let buckets = Mutex<[String: Bucket]>([:])
 
-    package init(rate: Double, burst: Double) {
+    /// Creates a limiter reading `time` (a test passes a test clock's source).
+    public init(rate: Double, burst: Double, time: TimeSource = .continuous) {
         self.rate = rate
         self.burst = max(1, burst)
+        self.time = time
     }
 
-    /// Takes a token; false if none is left.
-    package func take(_ key: String) -> Bool {
-        let now = ContinuousClock.now
+    /// Takes a token from `key`'s bucket; false if none is left.
+    public func take(_ key: String) -> Bool {
+        let now = time.now
         return buckets.withLock { buckets in
             var bucket = buckets[key] ?? Bucket(tokens: burst, updated: now)
             let elapsed = now - bucket.updated
@@ -38,24 +43,30 @@ package final class RateLimiter: Sendable {
 
 /// Per-key circuit breaker: closed → open after `threshold` consecutive failures → half-open
 /// after `coolDown` (one trial) → closed on success, open again on failure.
-package final class CircuitBreaker: Sendable {
+public final class CircuitBreaker: Sendable {
     enum State: Equatable {
         case closed(failures: Int)
-        case open(until: ContinuousClock.Instant)
+        case open(until: Duration)
         case halfOpen(trialInFlight: Bool)
     }
 
-    let threshold: Int
-    let coolDown: Duration
+    /// Consecutive failures that open the circuit.
+    public let threshold: Int
+    /// How long an open circuit refuses before one trial.
+    public let coolDown: Duration
+    private let time: TimeSource
     private let states = Mutex<[String: State]>([:])
 
-    package init(threshold: Int, coolDown: Duration) {
+    /// Creates a breaker reading `time` (a test passes a test clock's source).
+    public init(threshold: Int, coolDown: Duration, time: TimeSource = .continuous) {
         self.threshold = max(1, threshold)
         self.coolDown = coolDown
+        self.time = time
     }
 
-    package func allow(_ key: String) -> Bool {
-        let now = ContinuousClock.now
+    /// Whether a call to `key` may go ahead (an open circuit past its cool-down lets one trial through).
+    public func allow(_ key: String) -> Bool {
+        let now = time.now
         return states.withLock { states in
             switch states[key] ?? .closed(failures: 0) {
             case .closed: return true
@@ -71,8 +82,9 @@ package final class CircuitBreaker: Sendable {
         }
     }
 
-    package func record(_ key: String, success: Bool) {
-        let now = ContinuousClock.now
+    /// Records the outcome of a call that ``allow(_:)`` let through.
+    public func record(_ key: String, success: Bool) {
+        let now = time.now
         states.withLock { states in
             let current = states[key] ?? .closed(failures: 0)
             if success {

@@ -54,14 +54,14 @@ public final class APIRateLimiter: Sendable {
     let limiters: [String: RateLimiter]
     let limits: APIRateLimits
 
-    /// Creates the buckets for `limits`.
-    public init(_ limits: APIRateLimits) {
+    /// Creates the buckets for `limits`, reading `time`.
+    public init(_ limits: APIRateLimits, time: TimeSource = .continuous) {
         self.limits = limits
-        limiters = limits.limits.mapValues { RateLimiter(rate: $0.perSecond, burst: $0.burst) }
+        limiters = limits.limits.mapValues { RateLimiter(rate: $0.perSecond, burst: $0.burst, time: time) }
     }
 
     /// Takes a token for `appId` calling `api`; throws code 1002 when its bucket is empty.
-    func take(api: String, appId: String) throws(BridgeError) {
+    public func take(api: String, appId: String) throws(BridgeError) {
         guard let limiter = limiters[api] else { return }
         guard limiter.take(appId) else {
             let rate = limits.limits[api]?.perSecond ?? 0

@@ -9,7 +9,7 @@ public struct ContainerConfiguration: Sendable {
     public var cacheDirectory: URL?
     /// Keys whose package signatures are accepted.
     public var trustedKeys: TrustedKeys
-    /// The plugins; build with `PluginRegistry` (the built-ins are added by `ContainerConfiguration.withBuiltIns`).
+    /// The plugins; build with `PluginRegistry` (`BuiltInPlugins.register(into:storageDatabase:deviceID:)` adds the built-ins).
     public var plugins: PluginRegistry
     /// Host rules over app permissions.
     public var permissions: PermissionPolicy
@@ -37,6 +37,8 @@ public struct ContainerConfiguration: Sendable {
     public var fuseWindow: Duration
     /// How long a fused app stays disabled.
     public var fuseCoolDown: Duration
+    /// The time the launch fuse and the API rate limits read (a test clock in tests).
+    public var timeSource: TimeSource = .continuous
     /// How long a newly activated version must run without failing before it is confirmed;
     /// a failure in that time (or a failed `onLaunch`) rolls it back.
     public var probationPeriod: Duration

@@ -10,21 +10,23 @@ final class LaunchFuse: Sendable {
     }
 
     private struct Record {
-        var failures: [ContinuousClock.Instant] = []
-        var openUntil: ContinuousClock.Instant?
+        var failures: [Duration] = []
+        var openUntil: Duration?
         var lastReason = ""
     }
 
     let settings: Settings
+    private let time: TimeSource
     private let records = Mutex<[String: Record]>([:])
 
-    init(settings: Settings) {
+    init(settings: Settings, time: TimeSource = .continuous) {
         self.settings = settings
+        self.time = time
     }
 
     /// Records a failure; returns true if this one opened the fuse.
     func recordFailure(_ appId: String, reason: String) -> Bool {
-        let now = ContinuousClock.now
+        let now = time.now
         return records.withLock { records in
             var record = records[appId] ?? Record()
             record.failures = record.failures.filter { now - $0 < settings.window } + [now]
@@ -42,7 +44,7 @@ final class LaunchFuse: Sendable {
     /// If the fuse is open: failures and last reason. A fuse past its cool-down closes
     /// (half-open: the next failure opens it again at once).
     func openState(_ appId: String) -> (failures: Int, reason: String)? {
-        let now = ContinuousClock.now
+        let now = time.now
         return records.withLock { records in
             guard var record = records[appId], let until = record.openUntil else { return nil }
             if now >= until {

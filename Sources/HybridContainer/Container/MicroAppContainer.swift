@@ -65,10 +65,12 @@ public actor MicroAppContainer: ContainerServices {
         self.loader = AppLoader(
             store: store, resolver: resolver, fetcher: fetcher, trustedKeys: configuration.trustedKeys,
             developerMode: configuration.developerMode)
-        self.apiRateLimiter = APIRateLimiter(configuration.apiRateLimits)
-        self.fuse = LaunchFuse(settings: .init(
-            threshold: max(1, configuration.fuseThreshold), window: configuration.fuseWindow,
-            coolDown: configuration.fuseCoolDown))
+        self.apiRateLimiter = APIRateLimiter(configuration.apiRateLimits, time: configuration.timeSource)
+        self.fuse = LaunchFuse(
+            settings: .init(
+                threshold: max(1, configuration.fuseThreshold), window: configuration.fuseWindow,
+                coolDown: configuration.fuseCoolDown),
+            time: configuration.timeSource)
         self.updater = try configuration.updateChannel.map { _ in
             try UpdateClient(
                 store: store, device: configuration.device,

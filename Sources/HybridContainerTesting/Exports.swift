@@ -1,0 +1,4 @@
+// A test of a plugin or a host imports this module alone: the container, the plugin API and
+// swift-clocks' TestClock (for `TimeSource`) come with it.
+@_exported import Clocks
+@_exported import HybridContainer
