@@ -16,7 +16,6 @@ let package = Package(
         .library(name: "BuiltInPlugins", targets: ["BuiltInPlugins"]),
         .library(name: "HybridContainerTesting", targets: ["HybridContainerTesting"]),
         .library(name: "OfflineCache", targets: ["OfflineCache"]),
-        .library(name: "LocalHTTPServer", targets: ["LocalHTTPServer"]),
         .executable(name: "container-demo", targets: ["ContainerDemo"]),
     ],
     dependencies: [

@@ -42,9 +42,10 @@ public enum AppNumbers {
     /// A duration of `milliseconds`, never trapping: NaN and negatives become zero, values above
     /// `maximum` become `maximum` (the rule of browser timers, which clamp instead of failing).
     public static func clampedDuration(milliseconds: Double, maximum: Double = maximumMilliseconds) -> Duration {
-        guard milliseconds.isFinite else { return milliseconds > 0 ? .milliseconds(Int64(maximum)) : .zero }
-        let bounded = min(max(milliseconds, 0), maximum)
-        return .microseconds(Int64((bounded * 1000).rounded(.towardZero)))
+        // 9e15 ms (about 285,000 years) in microseconds still fits Int64, whatever `maximum` is.
+        let ceiling = maximum.isNaN ? 0 : min(max(maximum, 0), 9e15)
+        let bounded = milliseconds.isNaN ? 0 : min(max(milliseconds, 0), ceiling)
+        return .microseconds(Int64(exactly: (bounded * 1000).rounded(.towardZero)) ?? 0)
     }
 
     /// `value` truncated toward zero and clamped into `Int`'s range; NaN is zero.

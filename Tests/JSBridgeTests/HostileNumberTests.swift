@@ -4,6 +4,20 @@ import Testing
 
 @Suite("Hostile numbers and values from scripts")
 struct HostileNumberTests {
+    @Test("AppNumbers' clamped duration never traps, whatever the value and the maximum")
+    func clampedDurationNeverTraps() {
+        let values: [Double] = [.nan, .infinity, -.infinity, -0.0, 1e308, -1e308, 0.0004, 1.5, 86_400_000, 2e16]
+        for value in values {
+            for maximum in values {
+                let duration = AppNumbers.clampedDuration(milliseconds: value, maximum: maximum)
+                #expect(duration >= .zero && duration <= .milliseconds(9e15), "\(value) / \(maximum)")
+            }
+        }
+        #expect(AppNumbers.clampedDuration(milliseconds: .infinity) == .milliseconds(AppNumbers.maximumMilliseconds))
+        #expect(AppNumbers.clampedDuration(milliseconds: 1.5) == .microseconds(1500))
+        #expect(AppNumbers.clampedDuration(milliseconds: 5, maximum: 1e300) == .milliseconds(5))
+    }
+
     @Test("JSNumberFormat prints every number exactly as JavaScript's String(n)")
     func formatMatchesJavaScript() async throws {
         var numbers: [Double] = [
