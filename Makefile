@@ -20,7 +20,7 @@ demo: setup
 # cooperative pool (issue 15 tracks the async work that lets them run in parallel). Each test
 # still runs its own concurrent work (100 apps, 10,000 calls). The CustomPlugin example is a
 # separate package: its tests (written with HybridContainerTesting) and its host run too.
-test: setup
+test: setup lint
 	$(SWIFT) build --build-tests
 	SWIFT=$(SWIFT) bash scripts/run-tests.sh
 	cd Examples/CustomPlugin && $(SWIFT) build --build-tests && $(SWIFT) test --skip-build && $(SWIFT) run greeter-host
@@ -32,7 +32,9 @@ lint-js: setup
 	$(SWIFT) test --skip-build --filter FrameworkJavaScriptTests
 
 # swift-format (part of the toolchain), configured by .swift-format.
-FORMATTED = Package.swift Sources Tests Benchmarks Fuzz Examples
+# (Named folders only: a recursive run over Examples would also rewrite the example's .build.)
+FORMATTED = Package.swift Sources Tests Benchmarks Fuzz Examples/CustomPlugin/Package.swift \
+	Examples/CustomPlugin/Sources Examples/CustomPlugin/Tests
 lint:
 	$(SWIFT) format lint --strict -r $(FORMATTED)
 

@@ -2,7 +2,7 @@
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
@@ -127,7 +127,8 @@ let package = Package(
         .executableTarget(
             name: "fuzz-values", dependencies: ["JSBridge", "FuzzSupport"], path: "Fuzz/FuzzValues", swiftSettings: strictSettings),
         .executableTarget(
-            name: "fuzz-bridge", dependencies: ["HybridContainer", "LocalHTTPServer", "FuzzSupport", .product(name: "Logging", package: "swift-log")],
+            name: "fuzz-bridge",
+            dependencies: ["HybridContainer", "LocalHTTPServer", "FuzzSupport", .product(name: "Logging", package: "swift-log")],
             path: "Fuzz/FuzzBridge", swiftSettings: strictSettings),
         .executableTarget(
             name: "hybrid-bench",

@@ -17,9 +17,11 @@ enum AppsBenchmark {
         let key = PackageSigningKey.generate()
         let source = root.appendingPathComponent("src")
         try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
-        try Data("""
+        try Data(
+            """
             App({ onLaunch() { this.items = Array.from({ length: 100 }, (_, i) => ({ i })); } });
-            """.utf8).write(to: source.appendingPathComponent("index.js"))
+            """.utf8
+        ).write(to: source.appendingPathComponent("index.js"))
         let package = root.appendingPathComponent("small.zip")
         try PackageBuilder.build(
             from: source,
@@ -42,8 +44,10 @@ enum AppsBenchmark {
             }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let perApp = Double(residentBytes() - before) / Double(apps)
-            print(String(format: "  %d thread(s): %.0f launches/s, %.0f KiB resident per running app (%.0f apps per GiB)",
-                         threads, Double(apps) / elapsed, perApp / 1024, Double(1 << 30) / max(perApp, 1)))
+            print(
+                String(
+                    format: "  %d thread(s): %.0f launches/s, %.0f KiB resident per running app (%.0f apps per GiB)",
+                    threads, Double(apps) / elapsed, perApp / 1024, Double(1 << 30) / max(perApp, 1)))
             await container.shutdown()
         }
     }

@@ -73,7 +73,8 @@ enum Chaos {
                 appId: AppID(rawValue: "chaos")!, name: "chaos", version: PackageVersion("1.0")!, entry: "index.js",
                 permissions: ["storage", "request", "notification"], allowedDomains: ["127.0.0.1"]),
             signingKey: key, output: root.appendingPathComponent("chaos.zip"))
-        var configuration = ContainerConfiguration(storeDirectory: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([key.publicKey]))
+        var configuration = ContainerConfiguration(
+            storeDirectory: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([key.publicKey]))
         configuration.logger = Logger(label: "chaos", factory: { _ in SwiftLogNoOpLogHandler() })
         try BuiltInPlugins.register(
             into: &configuration.plugins, storageDatabase: root.appendingPathComponent("storage.sqlite"), deviceID: "chaos",
@@ -113,7 +114,10 @@ enum Chaos {
             }
             let seconds = Int((clock.now - start).components.seconds)
             let rss = Double(AppsBenchmark.residentBytes()) / 1_048_576
-            say(String(format: "%5d   %9.1f   %10d   %7d   %9d   %10d   %6d", seconds, rss, total.made, total.settled, total.bad, relaunches, stalls.value))
+            say(
+                String(
+                    format: "%5d   %9.1f   %10d   %7d   %9d   %10d   %6d", seconds, rss, total.made, total.settled, total.bad, relaunches,
+                    stalls.value))
         }
         await container.shutdown()
         await server.shutdown()

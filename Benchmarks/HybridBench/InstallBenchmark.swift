@@ -32,8 +32,9 @@ enum InstallBenchmark {
         var ours: [Double] = []
         var unzip: [Double] = []
         for run in 0..<runs {
-            let store = try PackageStore(configuration: .init(
-                root: root.appendingPathComponent("store-\(run)"), trustedKeys: TrustedKeys([key.publicKey])))
+            let store = try PackageStore(
+                configuration: .init(
+                    root: root.appendingPathComponent("store-\(run)"), trustedKeys: TrustedKeys([key.publicKey])))
             let start = DispatchTime.now().uptimeNanoseconds
             try store.install(packageAt: package)
             ours.append(Double(DispatchTime.now().uptimeNanoseconds - start))
@@ -48,7 +49,11 @@ enum InstallBenchmark {
             unzip.append(Double(DispatchTime.now().uptimeNanoseconds - unzipStart))
         }
         print("install benchmark: 1,000 files, 10 MB uncompressed, \(packageBytes / 1024) KiB zipped, \(runs) runs (median)")
-        return [Row(name: "install 10 MB / 1,000-file signed package", ours: median(ours), baselineName: "unzip -q same zip", baseline: median(unzip))]
+        return [
+            Row(
+                name: "install 10 MB / 1,000-file signed package", ours: median(ours), baselineName: "unzip -q same zip",
+                baseline: median(unzip))
+        ]
     }
 
     static func median(_ values: [Double]) -> Double {

@@ -29,13 +29,14 @@ enum MoreBenchmarks {
         memset(source, 7, 1 << 20)
         let copies = 2000
         var checksum = 0
-        let baseline = await nanos {
-            for index in 0..<copies {
-                memcpy(target, source, 1 << 20)
-                checksum &+= Int(target.load(fromByteOffset: (index * 4099) % (1 << 20), as: UInt8.self))
-                source.storeBytes(of: UInt8(truncatingIfNeeded: index), toByteOffset: index % (1 << 20), as: UInt8.self)
-            }
-        } / Double(copies)
+        let baseline =
+            await nanos {
+                for index in 0..<copies {
+                    memcpy(target, source, 1 << 20)
+                    checksum &+= Int(target.load(fromByteOffset: (index * 4099) % (1 << 20), as: UInt8.self))
+                    source.storeBytes(of: UInt8(truncatingIfNeeded: index), toByteOffset: index % (1 << 20), as: UInt8.self)
+                }
+            } / Double(copies)
         if checksum == -1 { print(checksum) }  // keeps the copies observable
         await runtime.shutdown()
         return Row(name: "1 MB binary JS → native → JS", ours: ours, baselineName: "memcpy 1 MB", baseline: baseline)
@@ -55,7 +56,8 @@ enum MoreBenchmarks {
             from: root.appendingPathComponent("src"),
             template: PackageTemplate(appId: AppID(rawValue: "cold")!, name: "cold", version: PackageVersion("1.0")!, entry: "index.js"),
             signingKey: key, output: root.appendingPathComponent("cold.zip"))
-        var configuration = ContainerConfiguration(storeDirectory: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([key.publicKey]))
+        var configuration = ContainerConfiguration(
+            storeDirectory: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([key.publicKey]))
         configuration.logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
         let container = try await MicroAppContainer(configuration: configuration)
         try container.store.install(packageAt: root.appendingPathComponent("cold.zip"))
@@ -72,13 +74,15 @@ enum MoreBenchmarks {
         defer { JSStringRelease(script) }
         var raw: [Double] = []
         for _ in 0..<runs {
-            raw.append(await nanos {
-                let context = JSGlobalContextCreateInGroup(group, nil)
-                _ = JSEvaluateScript(context, script, nil, nil, 1, nil)
-                JSGlobalContextRelease(context)
-            })
+            raw.append(
+                await nanos {
+                    let context = JSGlobalContextCreateInGroup(group, nil)
+                    _ = JSEvaluateScript(context, script, nil, nil, 1, nil)
+                    JSGlobalContextRelease(context)
+                })
         }
-        return Row(name: "cold launch to onLaunch resolved", ours: median(ours), baselineName: "raw context + same script", baseline: median(raw))
+        return Row(
+            name: "cold launch to onLaunch resolved", ours: median(ours), baselineName: "raw context + same script", baseline: median(raw))
     }
 
     /// Row 8: resolving a verified file (hot path) against reading it; a fallback fetch from a
@@ -95,8 +99,10 @@ enum MoreBenchmarks {
             from: source,
             template: PackageTemplate(appId: AppID(rawValue: "res")!, name: "res", version: PackageVersion("1")!, entry: "index.js"),
             signingKey: key, output: root.appendingPathComponent("res.zip"))
-        let store = try PackageStore(configuration: .init(root: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([key.publicKey]),
-                                                          logger: Logger(label: "b", factory: { _ in SwiftLogNoOpLogHandler() })))
+        let store = try PackageStore(
+            configuration: .init(
+                root: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([key.publicKey]),
+                logger: Logger(label: "b", factory: { _ in SwiftLogNoOpLogHandler() })))
         try store.install(packageAt: root.appendingPathComponent("res.zip"))
         try FileManager.default.createDirectory(at: root.appendingPathComponent("web/res"), withIntermediateDirectories: true)
         try body.write(to: root.appendingPathComponent("web/res/online.js"))
@@ -107,13 +113,16 @@ enum MoreBenchmarks {
             logger: Logger(label: "b", factory: { _ in SwiftLogNoOpLogHandler() }))
         let appId = AppID(rawValue: "res")!
         _ = try await resolver.resolve(appId: appId, path: "index.js")
-        let hot = try await nanos { for _ in 0..<iterations { _ = try await resolver.resolve(appId: appId, path: "index.js") } } / Double(iterations)
+        let hot =
+            try await nanos { for _ in 0..<iterations { _ = try await resolver.resolve(appId: appId, path: "index.js") } }
+            / Double(iterations)
         let file = try require(try store.activePackage(appId)).filesDirectory.appendingPathComponent("index.js")
         let plain = await nanos { for _ in 0..<iterations { _ = FileManager.default.contents(atPath: file.path) } } / Double(iterations)
         let fetches = 200
-        let fallback = try await nanos {
-            for _ in 0..<fetches { _ = try await resolver.resolve(appId: appId, path: "online.js") }
-        } / Double(fetches)
+        let fallback =
+            try await nanos {
+                for _ in 0..<fetches { _ = try await resolver.resolve(appId: appId, path: "online.js") }
+            } / Double(fetches)
         let fetcher = HTTPFetcher()
         let direct = try await nanos { for _ in 0..<fetches { _ = try await fetcher.get(server.url("/res/online.js")) } } / Double(fetches)
         await server.shutdown()
@@ -134,7 +143,8 @@ enum MoreBenchmarks {
             from: root.appendingPathComponent("src"),
             template: PackageTemplate(appId: AppID(rawValue: "calls")!, name: "calls", version: PackageVersion("1")!, entry: "index.js"),
             signingKey: key, output: root.appendingPathComponent("calls.zip"))
-        var configuration = ContainerConfiguration(storeDirectory: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([key.publicKey]))
+        var configuration = ContainerConfiguration(
+            storeDirectory: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([key.publicKey]))
         configuration.logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
         try configuration.plugins.register(NoopPlugin())
         let container = try await MicroAppContainer(configuration: configuration)

@@ -43,7 +43,8 @@ enum Soak {
                 appId: AppID(rawValue: "soak")!, name: "soak", version: PackageVersion("1.0")!, entry: "index.js",
                 permissions: ["storage"]),
             signingKey: key, output: root.appendingPathComponent("soak.zip"))
-        var configuration = ContainerConfiguration(storeDirectory: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([key.publicKey]))
+        var configuration = ContainerConfiguration(
+            storeDirectory: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([key.publicKey]))
         configuration.logger = Logger(label: "soak", factory: { _ in SwiftLogNoOpLogHandler() })
         try BuiltInPlugins.register(
             into: &configuration.plugins, storageDatabase: root.appendingPathComponent("storage.sqlite"), deviceID: "soak")
@@ -62,7 +63,9 @@ enum Soak {
         let period = Duration.seconds(10)
         var relaunched = 0
         var samples: [(seconds: Int, rssMiB: Double)] = []
-        say("soak: \(apps) apps, each storage set+get, a sync call and a report every 50 ms, \(relaunchPerPeriod) apps relaunched every \(period)")
+        say(
+            "soak: \(apps) apps, each storage set+get, a sync call and a report every 50 ms, \(relaunchPerPeriod) apps relaunched every \(period)"
+        )
         say("t (s)   RSS (MiB)   calls so far   app failures")
         var totalCalls = 0
         var retiredCalls = 0
@@ -91,8 +94,10 @@ enum Soak {
         if samples.count >= 3 {
             let settled = samples[1].rssMiB
             let last = samples[samples.count - 1].rssMiB
-            say(String(format: "RSS after the first period %.1f MiB, at the end %.1f MiB (%+.1f%%); %d relaunches; %d app failures",
-                         settled, last, (last - settled) / settled * 100, relaunched, failures.value))
+            say(
+                String(
+                    format: "RSS after the first period %.1f MiB, at the end %.1f MiB (%+.1f%%); %d relaunches; %d app failures",
+                    settled, last, (last - settled) / settled * 100, relaunched, failures.value))
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
+import HybridContainer
 import JSBridge
 import OfflineCache
-import HybridContainer
 
 /// hybrid-bench: bridge call costs next to raw JavaScriptCore, measured in one process.
 /// The full suite (launch, install, deltas, scaling) is tracked by the benchmarks issue.
@@ -30,42 +30,48 @@ let asyncIterations = 20_000 * scale
 
 var rows: [Row] = []
 if wants("bridge") {
-let table = try BridgeMethodTable([
-    .sync("noop") { _ in .undefined },
-    .async("noopAsync") { _ in .undefined },
-    .async("noopAsyncOnThread", placement: .runtimeThread) { _ in .undefined },
-])
-let runtime = JSRuntime()
-let context = try await runtime.makeContext(.init(name: "bench", bridge: table, executionTimeLimit: nil))
+    let table = try BridgeMethodTable([
+        .sync("noop") { _ in .undefined },
+        .async("noopAsync") { _ in .undefined },
+        .async("noopAsyncOnThread", placement: .runtimeThread) { _ in .undefined },
+    ])
+    let runtime = JSRuntime()
+    let context = try await runtime.makeContext(.init(name: "bench", bridge: table, executionTimeLimit: nil))
 
-let rawCallback = RawBaseline.rawCallbackNanos(iterations: syncIterations)
-let syncCall = try await measure(
-    context, "for (let i = 0; i < \(syncIterations); i++) JSBridge.callSync('noop')", iterations: syncIterations)
-let awaitedResolve = try await measure(
-    context, "(async () => { for (let i = 0; i < \(asyncIterations); i++) await Promise.resolve(); })()",
-    iterations: asyncIterations)
-let asyncCall = try await measure(
-    context, "(async () => { for (let i = 0; i < \(asyncIterations); i++) await JSBridge.call('noopAsync'); })()",
-    iterations: asyncIterations)
-let asyncOnThread = try await measure(
-    context, "(async () => { for (let i = 0; i < \(asyncIterations); i++) await JSBridge.call('noopAsyncOnThread'); })()",
-    iterations: asyncIterations)
-let concurrentCalls = try await measure(
-    context, """
-    (async () => { const all = []; for (let i = 0; i < \(asyncIterations); i++) all.push(JSBridge.call('noopAsync'));
-      await Promise.all(all); })()
-    """, iterations: asyncIterations)
+    let rawCallback = RawBaseline.rawCallbackNanos(iterations: syncIterations)
+    let syncCall = try await measure(
+        context, "for (let i = 0; i < \(syncIterations); i++) JSBridge.callSync('noop')", iterations: syncIterations)
+    let awaitedResolve = try await measure(
+        context, "(async () => { for (let i = 0; i < \(asyncIterations); i++) await Promise.resolve(); })()",
+        iterations: asyncIterations)
+    let asyncCall = try await measure(
+        context, "(async () => { for (let i = 0; i < \(asyncIterations); i++) await JSBridge.call('noopAsync'); })()",
+        iterations: asyncIterations)
+    let asyncOnThread = try await measure(
+        context, "(async () => { for (let i = 0; i < \(asyncIterations); i++) await JSBridge.call('noopAsyncOnThread'); })()",
+        iterations: asyncIterations)
+    let concurrentCalls = try await measure(
+        context,
+        """
+        (async () => { const all = []; for (let i = 0; i < \(asyncIterations); i++) all.push(JSBridge.call('noopAsync'));
+          await Promise.all(all); })()
+        """, iterations: asyncIterations)
 
-rows += [
-    Row(name: "sync JSBridge.callSync no-op", ours: syncCall, baselineName: "raw JSC callback", baseline: rawCallback),
-    Row(name: "async await JSBridge.call no-op", ours: asyncCall, baselineName: "await Promise.resolve()", baseline: awaitedResolve),
-    Row(name: "async await JSBridge.call no-op", ours: asyncCall, baselineName: "raw JSC callback", baseline: rawCallback),
-    Row(name: "async await call, runtimeThread placement", ours: asyncOnThread, baselineName: "await Promise.resolve()", baseline: awaitedResolve),
-    Row(name: "async JSBridge.call, 1 batch in flight", ours: concurrentCalls, baselineName: "raw JSC callback", baseline: rawCallback),
-]
-print(String(format: "async round trips per second (awaited one by one): %.0f concurrent placement, %.0f runtimeThread placement", 1e9 / asyncCall, 1e9 / asyncOnThread))
-await context.release()
-await runtime.shutdown()
+    rows += [
+        Row(name: "sync JSBridge.callSync no-op", ours: syncCall, baselineName: "raw JSC callback", baseline: rawCallback),
+        Row(name: "async await JSBridge.call no-op", ours: asyncCall, baselineName: "await Promise.resolve()", baseline: awaitedResolve),
+        Row(name: "async await JSBridge.call no-op", ours: asyncCall, baselineName: "raw JSC callback", baseline: rawCallback),
+        Row(
+            name: "async await call, runtimeThread placement", ours: asyncOnThread, baselineName: "await Promise.resolve()",
+            baseline: awaitedResolve),
+        Row(name: "async JSBridge.call, 1 batch in flight", ours: concurrentCalls, baselineName: "raw JSC callback", baseline: rawCallback),
+    ]
+    print(
+        String(
+            format: "async round trips per second (awaited one by one): %.0f concurrent placement, %.0f runtimeThread placement",
+            1e9 / asyncCall, 1e9 / asyncOnThread))
+    await context.release()
+    await runtime.shutdown()
 }
 if sections.contains("sync-profile") {
     // Only the sync loop, long enough to profile (`perf record … hybrid-bench sync-profile`).
@@ -130,7 +136,9 @@ if wants("install") {
 }
 
 if let index = arguments.firstIndex(of: "--json"), index + 1 < arguments.count {
-    let list = rows.map { ["row": $0.name, "ours_ns": $0.ours, "baseline": $0.baselineName, "baseline_ns": $0.baseline, "ratio": $0.ratio] as [String: Any] }
+    let list = rows.map {
+        ["row": $0.name, "ours_ns": $0.ours, "baseline": $0.baselineName, "baseline_ns": $0.baseline, "ratio": $0.ratio] as [String: Any]
+    }
     let data = try JSONSerialization.data(withJSONObject: list, options: [.prettyPrinted, .sortedKeys])
     try data.write(to: URL(fileURLWithPath: arguments[index + 1]))
 }
@@ -138,7 +146,7 @@ if let index = arguments.firstIndex(of: "--json"), index + 1 < arguments.count {
 func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
 print(pad("row", 42) + pad("ours ns/op", 14) + pad("baseline", 26) + pad("base ns/op", 14) + "ratio")
 for row in rows {
-    print(pad(row.name, 42) + pad(String(format: "%.1f", row.ours), 14) + pad(row.baselineName, 26)
-        + pad(String(format: "%.1f", row.baseline), 14) + String(format: "%.1f×", row.ratio))
+    print(
+        pad(row.name, 42) + pad(String(format: "%.1f", row.ours), 14) + pad(row.baselineName, 26)
+            + pad(String(format: "%.1f", row.baseline), 14) + String(format: "%.1f×", row.ratio))
 }
-

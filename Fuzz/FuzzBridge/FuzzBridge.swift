@@ -51,7 +51,8 @@ let harness: Harness = blocking {
         request.path == "/redirect" ? .response(status: 302, headers: [("Location", "/ok")]) : .ok(Data("{\"ok\":1}".utf8))
     }
     let key = PackageSigningKey.generate()
-    var configuration = ContainerConfiguration(storeDirectory: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([key.publicKey]))
+    var configuration = ContainerConfiguration(
+        storeDirectory: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([key.publicKey]))
     try BuiltInPlugins.register(
         into: &configuration.plugins, storageDatabase: root.appendingPathComponent("storage.sqlite"), deviceID: "fuzz",
         configSwitches: [ConfigSwitch(key: "flag", value: 1)],
@@ -74,7 +75,8 @@ let harness: Harness = blocking {
     let app = try await container.launch(.installed("fuzz"))
     let context = try await container.context(of: app.instanceID)
     let base = server.baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-    try await context.evaluate("""
+    try await context.evaluate(
+        """
         globalThis.SERVER = '\(base)';
         globalThis.valid = {
           request: { url: SERVER + '/ok', method: 'GET', timeout: 3000 }, setStorage: { key: 'k', data: 1 }, getStorage: { key: 'k' },
@@ -106,8 +108,9 @@ func fuzzOne(_ data: Data) {
     let api = apis[Int(first) % apis.count]
     let text = String(decoding: data.dropFirst(), as: UTF8.self)
     let outcome = blocking { () -> Result<JSONValue, any Error> in
-        do { return .success(try await harness.context.callAwaiting("fuzzCall", [.string(api), .string(text)], timeout: .seconds(30))) }
-        catch { return .failure(error) }
+        do {
+            return .success(try await harness.context.callAwaiting("fuzzCall", [.string(api), .string(text)], timeout: .seconds(30)))
+        } catch { return .failure(error) }
     }
     switch outcome {
     case .success(.null)?: if ProcessInfo.processInfo.environment["FUZZ_BRIDGE_TRACE"] != nil { print("ok \(api)") }

@@ -15,8 +15,9 @@ func fuzzOne(_ data: Data) {
     guard (try? data.write(to: file)) != nil else { return }
     _ = try? PackageVerifier.verify(packageAt: file, trusting: trusted, allowUnsigned: true)
     let quiet = Logger(label: "fuzz", factory: { _ in SwiftLogNoOpLogHandler() })
-    if let store = try? PackageStore(configuration: .init(
-        root: scratch.appendingPathComponent("store"), trustedKeys: trusted, allowsUnsigned: true, logger: quiet))
+    if let store = try? PackageStore(
+        configuration: .init(
+            root: scratch.appendingPathComponent("store"), trustedKeys: trusted, allowsUnsigned: true, logger: quiet))
     {
         _ = try? store.install(packageAt: file)
         let staging = scratch.appendingPathComponent("store/staging")

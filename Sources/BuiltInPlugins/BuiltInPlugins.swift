@@ -1,6 +1,6 @@
-import Plugins
 import Foundation
 import Logging
+import Plugins
 
 /// The built-in plugins, registered together.
 public enum BuiltInPlugins {

@@ -1,6 +1,6 @@
-import Plugins
 import Crypto
 import Foundation
+import Plugins
 
 /// One switch a host hands to apps through `getConfig`, with gray-release rules.
 public struct ConfigSwitch: Sendable, Hashable {

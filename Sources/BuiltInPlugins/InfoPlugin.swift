@@ -1,5 +1,5 @@
-import Plugins
 import Foundation
+import Plugins
 
 /// `getSystemInfo` and `getAppInfo`: facts about the host and the calling app (no permission).
 public struct InfoPlugin: Plugin {

@@ -1,4 +1,5 @@
 import Plugins
+
 /// `openApp({appId, query})` launches another installed app; `exitApp()` ends the caller.
 /// Permission `navigation`.
 public struct NavigationPlugin: Plugin {

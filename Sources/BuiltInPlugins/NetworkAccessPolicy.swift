@@ -1,5 +1,5 @@
-import Plugins
 import Foundation
+import Plugins
 
 /// The one policy for every networked JSAPI (`request` today; downloads, uploads and sockets use
 /// the same checks as they arrive): which URLs an app may reach, which headers it may set, and
@@ -59,7 +59,9 @@ public enum NetworkAccessPolicy {
     /// The next hop of a redirect from `current` to `location`, if the policy lets it be followed.
     /// - Throws: code 4 for a host outside `domains` or an https → http downgrade; code 6 for a
     ///   location that is not an http(s) URL.
-    static func redirectTarget(from current: URL, location: String, domains: [String], api: String, appId: String) throws(BridgeError) -> URL {
+    static func redirectTarget(
+        from current: URL, location: String, domains: [String], api: String, appId: String
+    ) throws(BridgeError) -> URL {
         guard let next = URL(string: location, relativeTo: current)?.absoluteURL,
             let scheme = next.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = next.host, !host.isEmpty
         else { throw BridgeError(.networkError, "\(api): the server redirected to an invalid location") }
@@ -70,14 +72,16 @@ public enum NetworkAccessPolicy {
             throw BridgeError(.noPermission, "\(api): refused a redirect from https to http (\(host.lowercased()))")
         }
         guard isAllowed(host: host, domains: domains) else {
-            throw BridgeError(.noPermission, "\(api): the server redirected to \(host.lowercased()), which is not in \(appId)'s allowedDomains")
+            throw BridgeError(
+                .noPermission, "\(api): the server redirected to \(host.lowercased()), which is not in \(appId)'s allowedDomains")
         }
         return next
     }
 
     /// True if `a` and `b` share scheme, host and port.
     static func sameOrigin(_ a: URL, _ b: URL) -> Bool {
-        a.scheme?.lowercased() == b.scheme?.lowercased() && a.host?.lowercased() == b.host?.lowercased() && effectivePort(a) == effectivePort(b)
+        a.scheme?.lowercased() == b.scheme?.lowercased() && a.host?.lowercased() == b.host?.lowercased()
+            && effectivePort(a) == effectivePort(b)
     }
 
     private static func effectivePort(_ url: URL) -> Int? {
@@ -111,6 +115,7 @@ public enum NetworkAccessPolicy {
     }
 
     private static func quoted(_ name: String) -> String {
-        "\"" + name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined() + "\""
+        "\"" + name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+            + "\""
     }
 }

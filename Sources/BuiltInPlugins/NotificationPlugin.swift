@@ -1,4 +1,5 @@
 import Plugins
+
 /// `postNotification({name, data})`: broadcasts to every other running app, whose
 /// `JSBridge.on('notification', handler)` receives `{name, data, from}`. Permission `notification`.
 public struct NotificationPlugin: Plugin {

@@ -1,6 +1,6 @@
-import Plugins
 import Logging
 import Metrics
+import Plugins
 
 /// `reportEvent({name, data})`: app analytics through swift-log and swift-metrics
 /// (`hybrid_report_event` counter by app and event). No permission needed.
@@ -25,9 +25,11 @@ public struct ReportPlugin: Plugin {
                 }
                 let app = call.app.descriptor
                 Counter(label: "hybrid_report_event", dimensions: [("app", app.appId.rawValue), ("event", params.name)]).increment()
-                logger.info("event \(params.name)", metadata: [
-                    "app": "\(app.appId)", "data": "\(params.data ?? .null)",
-                ])
+                logger.info(
+                    "event \(params.name)",
+                    metadata: [
+                        "app": "\(app.appId)", "data": "\(params.data ?? .null)",
+                    ])
                 return .null
             }
         ]

@@ -1,9 +1,9 @@
-import Plugins
 import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
+import Plugins
 
 /// `request({url, method, headers, data, dataType, timeout})` → `{status, headers, data}`:
 /// native HTTP for apps, limited to the manifest's `allowedDomains`, rate-limited per app and
@@ -105,9 +105,10 @@ public struct RequestPlugin: Plugin {
         }
         let appHeaders = params.headers ?? [:]
         try NetworkAccessPolicy.checkHeaders(appHeaders, api: "request")
-        let timeout = try params.timeout.map {
-            try AppNumbers.duration(milliseconds: $0, field: "request: timeout", in: 1...Self.maximumTimeoutMilliseconds)
-        } ?? settings.defaultTimeout
+        let timeout =
+            try params.timeout.map {
+                try AppNumbers.duration(milliseconds: $0, field: "request: timeout", in: 1...Self.maximumTimeoutMilliseconds)
+            } ?? settings.defaultTimeout
         let followRedirects: Bool
         switch params.redirect?.lowercased() ?? "follow" {
         case "follow": followRedirects = true

@@ -1,6 +1,6 @@
-import Plugins
 import Foundation
 import GRDB
+import Plugins
 
 /// Retries SQLite work refused with SQLITE_BUSY / SQLITE_LOCKED (another process holds the lock
 /// in a way the busy timeout does not cover, e.g. a journal-mode switch) until a deadline.

@@ -1,6 +1,6 @@
-import Plugins
 import Foundation
 import GRDB
+import Plugins
 
 /// `setStorage/getStorage/removeStorage/clearStorage/getStorageInfo` and their `…Sync`
 /// variants: a key-value store per app (namespaced by appId) in SQLite, with a quota.
@@ -45,11 +45,12 @@ public struct StoragePlugin: Plugin {
         }
         try SQLiteRetry.untilDeadline(.seconds(15)) {
             try database.write { db in
-                try db.execute(sql: """
-                    CREATE TABLE IF NOT EXISTS storage (
-                        app TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
-                        PRIMARY KEY (app, key)) WITHOUT ROWID
-                    """)
+                try db.execute(
+                    sql: """
+                        CREATE TABLE IF NOT EXISTS storage (
+                            app TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+                            PRIMARY KEY (app, key)) WITHOUT ROWID
+                        """)
             }
         }
         self.quotaBytes = quotaBytes
@@ -69,11 +70,12 @@ public struct StoragePlugin: Plugin {
         ]
         let queue = self.queue
         for (name, operation) in operations {
-            list.append(.async(name, permission: group) { call in
-                try await withCheckedThrowingContinuation { continuation in
-                    queue.async { continuation.resume(with: Result { try operation(call) }) }
-                }
-            })
+            list.append(
+                .async(name, permission: group) { call in
+                    try await withCheckedThrowingContinuation { continuation in
+                        queue.async { continuation.resume(with: Result { try operation(call) }) }
+                    }
+                })
             list.append(.sync(name + "Sync", permission: group) { call in try operation(call) })
         }
         return list
@@ -83,16 +85,22 @@ public struct StoragePlugin: Plugin {
         let params = try call.decode(SetParams.self)
         try Self.checkKey(params.key, call)
         // JSON.stringify's rules (NaN and Infinity are stored as null, as the platforms do).
-        guard let json = params.data.stringified() else { throw call.reject(.invalidParameters, "\(call.api): data must be JSON (no binary)") }
+        guard let json = params.data.stringified() else {
+            throw call.reject(.invalidParameters, "\(call.api): data must be JSON (no binary)")
+        }
         let app = call.app.descriptor.appId.rawValue
         let quota = quotaBytes
         try database.write { db in
-            let used = try Int.fetchOne(
-                db, sql: "SELECT COALESCE(SUM(LENGTH(CAST(key AS BLOB)) + LENGTH(CAST(value AS BLOB))), 0) FROM storage WHERE app = ? AND key != ?",
-                arguments: [app, params.key]) ?? 0
+            let used =
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        "SELECT COALESCE(SUM(LENGTH(CAST(key AS BLOB)) + LENGTH(CAST(value AS BLOB))), 0) FROM storage WHERE app = ? AND key != ?",
+                    arguments: [app, params.key]) ?? 0
             let needed = params.key.utf8.count + json.utf8.count
             guard used + needed <= quota else {
-                throw BridgeError(Self.quotaExceeded, "\(call.api): storage quota of \(quota) bytes exceeded (\(used) used, \(needed) more)")
+                throw BridgeError(
+                    Self.quotaExceeded, "\(call.api): storage quota of \(quota) bytes exceeded (\(used) used, \(needed) more)")
             }
             try db.execute(
                 sql: "INSERT INTO storage (app, key, value) VALUES (?, ?, ?) ON CONFLICT(app, key) DO UPDATE SET value = excluded.value",
@@ -104,8 +112,9 @@ public struct StoragePlugin: Plugin {
     private func get(_ call: PluginCall) throws -> JSONValue {
         let params = try call.decode(KeyParams.self)
         let stored = try database.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM storage WHERE app = ? AND key = ?",
-                                arguments: [call.app.descriptor.appId.rawValue, params.key])
+            try String.fetchOne(
+                db, sql: "SELECT value FROM storage WHERE app = ? AND key = ?",
+                arguments: [call.app.descriptor.appId.rawValue, params.key])
         }
         guard let stored else { return ["data": .null] }
         return ["data": try JSONDecoder().decode(JSONValue.self, from: Data(stored.utf8))]
@@ -114,7 +123,8 @@ public struct StoragePlugin: Plugin {
     private func remove(_ call: PluginCall) throws -> JSONValue {
         let params = try call.decode(KeyParams.self)
         try database.write { db in
-            try db.execute(sql: "DELETE FROM storage WHERE app = ? AND key = ?", arguments: [call.app.descriptor.appId.rawValue, params.key])
+            try db.execute(
+                sql: "DELETE FROM storage WHERE app = ? AND key = ?", arguments: [call.app.descriptor.appId.rawValue, params.key])
         }
         return .null
     }
@@ -130,15 +140,18 @@ public struct StoragePlugin: Plugin {
         let app = call.app.descriptor.appId.rawValue
         let (keys, size) = try database.read { db -> ([String], Int) in
             let keys = try String.fetchAll(db, sql: "SELECT key FROM storage WHERE app = ? ORDER BY key", arguments: [app])
-            let size = try Int.fetchOne(
-                db, sql: "SELECT COALESCE(SUM(LENGTH(CAST(key AS BLOB)) + LENGTH(CAST(value AS BLOB))), 0) FROM storage WHERE app = ?",
-                arguments: [app]) ?? 0
+            let size =
+                try Int.fetchOne(
+                    db, sql: "SELECT COALESCE(SUM(LENGTH(CAST(key AS BLOB)) + LENGTH(CAST(value AS BLOB))), 0) FROM storage WHERE app = ?",
+                    arguments: [app]) ?? 0
             return (keys, size)
         }
         return ["keys": .array(keys.map(JSONValue.string)), "currentSize": .number(Double(size)), "limitSize": .number(Double(quotaBytes))]
     }
 
     private static func checkKey(_ key: String, _ call: PluginCall) throws {
-        guard !key.isEmpty, key.utf8.count <= 1024 else { throw call.reject(.invalidParameters, "\(call.api): key must be 1 to 1024 bytes") }
+        guard !key.isEmpty, key.utf8.count <= 1024 else {
+            throw call.reject(.invalidParameters, "\(call.api): key must be 1 to 1024 bytes")
+        }
     }
 }

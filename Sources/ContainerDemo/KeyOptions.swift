@@ -57,7 +57,8 @@ struct StoreOptions: ParsableArguments {
 
     var storeURL: URL {
         if let store { return URL(fileURLWithPath: store) }
-        let base = ProcessInfo.processInfo.environment["XDG_DATA_HOME"].map(URL.init(fileURLWithPath:))
+        let base =
+            ProcessInfo.processInfo.environment["XDG_DATA_HOME"].map(URL.init(fileURLWithPath:))
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share")
         return base.appendingPathComponent("hybrid-container/store")
     }

@@ -56,8 +56,10 @@ struct InstallCommand: ParsableCommand {
             if case .extracting(let written, let total) = phase { bar.update(written, of: total) }
         }
         output.emit(
-            ["appId": receipt.appId.rawValue, "version": receipt.version.description, "bytes": receipt.bytes,
-             "previous": receipt.previousVersion?.description as Any],
+            [
+                "appId": receipt.appId.rawValue, "version": receipt.version.description, "bytes": receipt.bytes,
+                "previous": receipt.previousVersion?.description as Any,
+            ],
             text: "installed \(receipt.appId) \(receipt.version) (\(receipt.bytes) bytes) in \(storeOptions.storeURL.path)")
     }
 }
@@ -111,13 +113,16 @@ struct UpdateCommand: AsyncParsableCommand {
         var receipts: [UpdateReceipt] = []
         for update in try await client.check(url) {
             let bar = ProgressBar("\(update.release.appId) \(update.release.version)")
-            receipts.append(try await client.apply(update, channelURL: url, activation: now ? .now : .nextLaunch) { done, total in
-                bar.update(done, of: total)
-            })
+            receipts.append(
+                try await client.apply(update, channelURL: url, activation: now ? .now : .nextLaunch) { done, total in
+                    bar.update(done, of: total)
+                })
         }
         if receipts.isEmpty { print("up to date") }
         for receipt in receipts {
-            print("\(receipt.appId) → \(receipt.version) (\(receipt.method), \(receipt.downloadedBytes) B)\(receipt.activated ? "" : ", active at next launch")")
+            print(
+                "\(receipt.appId) → \(receipt.version) (\(receipt.method), \(receipt.downloadedBytes) B)\(receipt.activated ? "" : ", active at next launch")"
+            )
         }
     }
 }

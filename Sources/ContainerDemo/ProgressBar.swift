@@ -14,10 +14,12 @@ final class ProgressBar: Sendable {
     func update(_ done: Int64, of total: Int64?) {
         guard enabled, let total, total > 0 else { return }
         let percent = Int(min(100, done * 100 / total))
-        guard lastPercent.withLock({ previous in
-            defer { previous = percent }
-            return previous != percent
-        }) else { return }
+        guard
+            lastPercent.withLock({ previous in
+                defer { previous = percent }
+                return previous != percent
+            })
+        else { return }
         let filled = percent / 4
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: 25 - filled)
         FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(percent)%".utf8))

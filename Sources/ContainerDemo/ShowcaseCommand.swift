@@ -53,7 +53,9 @@ struct ShowcaseCommand: AsyncParsableCommand {
             let manifest = try PackageBuilder.build(from: try folder(name), signingKey: key, output: package)
             if first == nil { first = package }
             let receipt = try host.container.store.install(packageAt: package)
-            Terminal.banner("▶ \(manifest.appId) \(manifest.version): packed \(manifest.files.count) file(s), signed, verified, installed (\(receipt.bytes) bytes)")
+            Terminal.banner(
+                "▶ \(manifest.appId) \(manifest.version): packed \(manifest.files.count) file(s), signed, verified, installed (\(receipt.bytes) bytes)"
+            )
             let query = name == "weather" ? ["api": server.url("/api").absoluteString] : ["tour": "1"]
             try await host.runToCompletion(.installed(name), query: query, duration: .seconds(duration))
         }
@@ -76,7 +78,9 @@ struct ShowcaseCommand: AsyncParsableCommand {
             let channel = try ReleasePublisher.publish(
                 packages: [first, hello11], to: web.appendingPathComponent("releases"), channel: "stable", trustedKeys: trusted)
             for release in channel.releases {
-                Terminal.diagnostic("  • published \(release.appId) \(release.version) (\(release.package.size) B\(release.deltas.map { ", Δ from \($0.from) \($0.file.size) B" }.joined()))")
+                Terminal.diagnostic(
+                    "  • published \(release.appId) \(release.version) (\(release.package.size) B\(release.deltas.map { ", Δ from \($0.from) \($0.file.size) B" }.joined()))"
+                )
             }
         }
         for receipt in try await host.container.checkForUpdates() {

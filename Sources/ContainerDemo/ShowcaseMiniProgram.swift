@@ -11,7 +11,8 @@ struct ShowcaseMiniProgram {
         let container = host.container
         let manifest = try container.store.install(packageAt: package)
         Terminal.banner("▶ \(manifest.appId) \(manifest.version): a mini-program (app.json, 4 pages, CommonJS + ES modules), installed")
-        let app = try await container.launch(.installed(manifest.appId.rawValue), options: LaunchOptions(query: ["api": apiBase.absoluteString]))
+        let app = try await container.launch(
+            .installed(manifest.appId.rawValue), options: LaunchOptions(query: ["api": apiBase.absoluteString]))
         let session = try await container.miniProgram(app.instanceID)
         let context = try await container.context(of: app.instanceID)
         Terminal.diagnostic("  • host taps \"addNote\" twice, \"toggle\", then \"refresh\" (wx.request to the local server)")

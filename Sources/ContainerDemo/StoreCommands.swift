@@ -16,9 +16,13 @@ struct VerifyCommand: ParsableCommand {
         let verified = try PackageVerifier.verify(packageAt: URL(fileURLWithPath: package), trusting: try trust.trustedKeys())
         let manifest = verified.manifest
         output.emit(
-            ["appId": manifest.appId.rawValue, "version": manifest.version.description, "files": manifest.files.count,
-             "bytes": verified.totalBytes, "signer": verified.signer?.keyID as Any],
-            text: "OK: \(manifest.appId) \(manifest.version), \(manifest.files.count) file(s), \(verified.totalBytes) bytes, signed by \(verified.signer?.keyID ?? "nobody")")
+            [
+                "appId": manifest.appId.rawValue, "version": manifest.version.description, "files": manifest.files.count,
+                "bytes": verified.totalBytes, "signer": verified.signer?.keyID as Any,
+            ],
+            text:
+                "OK: \(manifest.appId) \(manifest.version), \(manifest.files.count) file(s), \(verified.totalBytes) bytes, signed by \(verified.signer?.keyID ?? "nobody")"
+        )
     }
 }
 
@@ -37,9 +41,14 @@ struct ListCommand: ParsableCommand {
                 [
                     "appId": app.appId.rawValue, "active": app.activeVersion?.description as Any,
                     "pending": app.pendingVersion?.description as Any,
-                    "versions": app.versions.map { ["version": $0.version.description, "bytes": $0.bytes, "confirmed": $0.confirmed,
-                                                     "rolledBack": $0.rolledBackReason as Any] },
-                    "lastRollback": app.lastRollback.map { ["from": $0.from.description, "to": $0.to.description, "reason": $0.reason] } as Any,
+                    "versions": app.versions.map {
+                        [
+                            "version": $0.version.description, "bytes": $0.bytes, "confirmed": $0.confirmed,
+                            "rolledBack": $0.rolledBackReason as Any,
+                        ]
+                    },
+                    "lastRollback": app.lastRollback.map { ["from": $0.from.description, "to": $0.to.description, "reason": $0.reason] }
+                        as Any,
                 ]
             }
             let data = try JSONSerialization.data(withJSONObject: list, options: [.sortedKeys])

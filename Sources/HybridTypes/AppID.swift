@@ -14,9 +14,10 @@ public struct AppID: RawRepresentable, Hashable, Sendable, Codable, Comparable, 
     public init(from decoder: any Decoder) throws {
         let value = try decoder.singleValueContainer().decode(String.self)
         guard let id = AppID(rawValue: value) else {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath,
-                debugDescription: "\"\(value)\" is not a valid appId ([A-Za-z0-9._-]{1,64}, not starting with '.')"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "\"\(value)\" is not a valid appId ([A-Za-z0-9._-]{1,64}, not starting with '.')"))
         }
         self = id
     }

@@ -20,7 +20,8 @@ public enum AppNumbers {
             range.contains(exact)
         else {
             throw BridgeError(
-                .invalidParameters, "\(field) must be between \(range.lowerBound) and \(range.upperBound), got \(JSNumberFormat.string(value))")
+                .invalidParameters,
+                "\(field) must be between \(range.lowerBound) and \(range.upperBound), got \(JSNumberFormat.string(value))")
         }
         return exact
     }
@@ -34,7 +35,8 @@ public enum AppNumbers {
         guard milliseconds.isFinite, range.contains(milliseconds) else {
             throw BridgeError(
                 .invalidParameters,
-                "\(field) must be a number of milliseconds from \(JSNumberFormat.string(range.lowerBound)) to \(JSNumberFormat.string(range.upperBound)), got \(JSNumberFormat.string(milliseconds))")
+                "\(field) must be a number of milliseconds from \(JSNumberFormat.string(range.lowerBound)) to \(JSNumberFormat.string(range.upperBound)), got \(JSNumberFormat.string(milliseconds))"
+            )
         }
         return clampedDuration(milliseconds: milliseconds)
     }

@@ -23,9 +23,10 @@ public struct PackageVersion: Hashable, Sendable, Codable, Comparable, CustomStr
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let version = PackageVersion(text) else {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath,
-                debugDescription: "\"\(text)\" is not a version (1 to 4 dot-separated numbers, no leading zeros)"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "\"\(text)\" is not a version (1 to 4 dot-separated numbers, no leading zeros)"))
         }
         self = version
     }

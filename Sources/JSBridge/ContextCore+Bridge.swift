@@ -59,8 +59,9 @@ extension ContextCore {
             do { outcome = .success(try handler(request)) } catch { outcome = .failure(BridgeError(wrapping: error)) }
             settle(resolve: resolve, reject: reject, api: api, outcome: outcome)
         case .async(let handler, let placement):
-            startAsyncCall(request, handler: handler, placement: placement,
-                           timeout: method.timeout ?? configuration.callTimeout, resolve: resolve, reject: reject)
+            startAsyncCall(
+                request, handler: handler, placement: placement,
+                timeout: method.timeout ?? configuration.callTimeout, resolve: resolve, reject: reject)
         }
         return promise
     }
@@ -204,7 +205,9 @@ extension ContextCore {
         guard let object = JSObjectMakeError(ctx, 1, &message, nil) else { return message ?? JSValueMakeUndefined(ctx) }
         let names = runtime.names
         let attributes = JSPropertyAttributes(kJSPropertyAttributeNone)
-        JSStringConversion.with("JSBridgeError") { JSObjectSetProperty(ctx, object, names.name, JSValueMakeString(ctx, $0), attributes, nil) }
+        JSStringConversion.with("JSBridgeError") {
+            JSObjectSetProperty(ctx, object, names.name, JSValueMakeString(ctx, $0), attributes, nil)
+        }
         JSObjectSetProperty(ctx, object, names.error, JSValueMakeNumber(ctx, Double(error.code.rawValue)), attributes, nil)
         JSObjectSetProperty(ctx, object, names.errorMessage, message, attributes, nil)
         JSStringConversion.with(api) { JSObjectSetProperty(ctx, object, names.api, JSValueMakeString(ctx, $0), attributes, nil) }

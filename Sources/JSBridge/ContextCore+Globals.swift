@@ -77,20 +77,29 @@ extension ContextCore {
             // no JavaScript of the context runs after `tearDown` (every entry checks
             // `isReleased`; timers and pending calls are cancelled there), which happens before
             // this object goes away.
-            ("call", makeNativeFunction { [unowned(unsafe) self] _, args in
-                try Unmanaged.passUnretained(self)._withUnsafeGuaranteedRef { try $0.bridgeCall(args) }
-            }),
-            ("callSync", makeNativeFunction { [unowned(unsafe) self] _, args in
-                try Unmanaged.passUnretained(self)._withUnsafeGuaranteedRef { try $0.bridgeCallSync(args) }
-            }),
+            (
+                "call",
+                makeNativeFunction { [unowned(unsafe) self] _, args in
+                    try Unmanaged.passUnretained(self)._withUnsafeGuaranteedRef { try $0.bridgeCall(args) }
+                }
+            ),
+            (
+                "callSync",
+                makeNativeFunction { [unowned(unsafe) self] _, args in
+                    try Unmanaged.passUnretained(self)._withUnsafeGuaranteedRef { try $0.bridgeCallSync(args) }
+                }
+            ),
             ("setTimeout", makeNativeFunction { [unowned self] _, args in try self.setTimer(args, repeats: false) }),
             ("setInterval", makeNativeFunction { [unowned self] _, args in try self.setTimer(args, repeats: true) }),
             ("clearTimeout", makeNativeFunction { [unowned self] _, args in self.clearTimer(args) }),
             ("clearInterval", makeNativeFunction { [unowned self] _, args in self.clearTimer(args) }),
-            ("reportError", makeNativeFunction { [unowned self] _, args in
-                self.reportUncaught(args[0], origin: (try? self.converter.string(args[1])) ?? "script")
-                return nil
-            }),
+            (
+                "reportError",
+                makeNativeFunction { [unowned self] _, args in
+                    self.reportUncaught(args[0], origin: (try? self.converter.string(args[1])) ?? "script")
+                    return nil
+                }
+            ),
             ("encodeUTF8", makeNativeFunction { [unowned self] _, args in try self.encodeUTF8(args) }),
             ("encodeUTF8Into", makeNativeFunction { [unowned self] _, args in try self.encodeUTF8Into(args) }),
             ("decodeUTF8", makeNativeFunction { [unowned self] _, args in try self.decodeUTF8(args) }),
@@ -98,10 +107,14 @@ extension ContextCore {
             ("moduleExists", makeNativeFunction { [unowned self] _, args in try self.moduleExists(args) }),
         ]
         for level in ConsoleMessage.Level.allCases {
-            functions.append((level.rawValue, makeNativeFunction { [unowned self] _, args in
-                self.console(level, args)
-                return nil
-            }))
+            functions.append(
+                (
+                    level.rawValue,
+                    makeNativeFunction { [unowned self] _, args in
+                        self.console(level, args)
+                        return nil
+                    }
+                ))
         }
         return functions
     }
@@ -121,7 +134,9 @@ extension ContextCore {
         JSStringConversion.with("callSync") { JSObjectSetProperty(ctx, channel, $0, callSync, attributes, nil) }
         let global = JSContextGetGlobalObject(ctx)
         let name = Self.frameworkChannelName
-        JSStringConversion.with(name) { JSObjectSetProperty(ctx, global, $0, channel, JSPropertyAttributes(kJSPropertyAttributeDontEnum), nil) }
+        JSStringConversion.with(name) {
+            JSObjectSetProperty(ctx, global, $0, channel, JSPropertyAttributes(kJSPropertyAttributeDontEnum), nil)
+        }
         defer { _ = JSStringConversion.with(name) { JSObjectDeleteProperty(ctx, global, $0, nil) } }
         return try evaluate(source, sourceURL: sourceURL, line: 1)
     }

@@ -42,7 +42,8 @@ extension ContextCore {
             do {
                 if let rewritten = try ESModuleTransform.transform(text) { body = rewritten }
             } catch {
-                throw NativeFunctionError(kind: .error, message: "\(ModuleLoadError.transformFailed(path: path, line: error.line, reason: error.message))")
+                throw NativeFunctionError(
+                    kind: .error, message: "\(ModuleLoadError.transformFailed(path: path, line: error.line, reason: error.message))")
             }
         }
         var exception: JSValueRef?

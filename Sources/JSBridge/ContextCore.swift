@@ -177,9 +177,10 @@ final class ContextCore {
                 guard let object = JSValueIsObject(globalContext, current) ? JSValueToObject(globalContext, current, nil) : nil
                 else { throw ScriptError.notAFunction(path) }
                 parent = object
-                current = JSStringConversion.with(String(component)) {
-                    JSObjectGetProperty(globalContext, object, $0, &exception)
-                } ?? JSValueMakeUndefined(globalContext)
+                current =
+                    JSStringConversion.with(String(component)) {
+                        JSObjectGetProperty(globalContext, object, $0, &exception)
+                    } ?? JSValueMakeUndefined(globalContext)
                 if exception != nil { return (parent, parent) }
             }
             guard JSValueIsObject(globalContext, current), let function = JSValueToObject(globalContext, current, nil),

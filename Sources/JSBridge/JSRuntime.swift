@@ -95,9 +95,10 @@ public final class JSRuntime: Sendable {
     public var nativeFunctionCounts: (live: Int, created: Int) {
         get async {
             let core = self.core
-            return (try? await onThread {
-                (core.value.liveNativeFunctions.count, core.value.liveNativeFunctions.created)
-            }) ?? (0, 0)
+            return
+                (try? await onThread {
+                    (core.value.liveNativeFunctions.count, core.value.liveNativeFunctions.created)
+                }) ?? (0, 0)
         }
     }
 

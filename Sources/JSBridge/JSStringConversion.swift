@@ -45,7 +45,9 @@ final class PropertyNames {
     let errorConstructor = JSStringConversion.make("Error")
 
     deinit {
-        for string in [length, message, name, stack, line, column, sourceURL, toJSON, then, error, errorMessage, errMsg, api, errorConstructor] {
+        for string in [
+            length, message, name, stack, line, column, sourceURL, toJSON, then, error, errorMessage, errMsg, api, errorConstructor,
+        ] {
             JSStringRelease(string)
         }
     }

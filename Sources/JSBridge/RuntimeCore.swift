@@ -88,12 +88,14 @@ final class RuntimeCore {
         if let watchdogTick, watchdogTick <= limit { return }
         watchdogTick = limit
         let runtime = Unmanaged.passUnretained(self).toOpaque()
-        JSContextGroupSetExecutionTimeLimit(group, limit.secondsDouble, { ctx, data in
-            guard let ctx, let data else { return true }
-            let runtime = Unmanaged<RuntimeCore>.fromOpaque(data).takeUnretainedValue()
-            guard let context = runtime.context(for: ctx) else { return true }
-            return context.watchdogShouldTerminate()
-        }, runtime)
+        JSContextGroupSetExecutionTimeLimit(
+            group, limit.secondsDouble,
+            { ctx, data in
+                guard let ctx, let data else { return true }
+                let runtime = Unmanaged<RuntimeCore>.fromOpaque(data).takeUnretainedValue()
+                guard let context = runtime.context(for: ctx) else { return true }
+                return context.watchdogShouldTerminate()
+            }, runtime)
     }
 
     /// A full, synchronous collection of the group's heap (through the anchor context, so it

@@ -237,4 +237,3 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
         }
     }
 }
-

@@ -56,7 +56,8 @@ struct ValueConverter {
             // a forged length cannot make the conversion loop for hours.
             let length = JSValueToNumber(ctx, try property(object, names.length), nil)
             guard length.isFinite, length >= 0, length <= Double(Self.maxArrayLength), let count = Int(exactly: length) else {
-                throw ScriptError.valueConversion("an array of length \(JSNumberFormat.string(length)) cannot cross the bridge (at most \(Self.maxArrayLength) elements)")
+                throw ScriptError.valueConversion(
+                    "an array of length \(JSNumberFormat.string(length)) cannot cross the bridge (at most \(Self.maxArrayLength) elements)")
             }
             var elements: [JSONValue] = []
             elements.reserveCapacity(count)

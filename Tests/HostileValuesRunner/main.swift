@@ -49,7 +49,8 @@ do {
         }
     }
     let key = PackageSigningKey.generate()
-    var configuration = ContainerConfiguration(storeDirectory: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([key.publicKey]))
+    var configuration = ContainerConfiguration(
+        storeDirectory: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([key.publicKey]))
     try BuiltInPlugins.register(
         into: &configuration.plugins, storageDatabase: root.appendingPathComponent("storage.sqlite"), deviceID: "device-1",
         configSwitches: [ConfigSwitch(key: "flag", value: true)],
@@ -76,8 +77,10 @@ do {
             signingKey: key, output: output)
         try container.store.install(packageAt: output)
     }
-    try install("bystander", script: "App({ onLaunch() { JSBridge.callSync('setStorageSync', { key: 'keep', data: { n: 1, list: [1, 2, 3] } }); } });",
-                permissions: ["storage"])
+    try install(
+        "bystander",
+        script: "App({ onLaunch() { JSBridge.callSync('setStorageSync', { key: 'keep', data: { n: 1, list: [1, 2, 3] } }); } });",
+        permissions: ["storage"])
     try install("hostile", script: "App({});", permissions: ["request", "storage", "notification", "navigation"], domains: ["127.0.0.1"])
 
     let bystander = try await container.launch(.installed("bystander"))
@@ -86,7 +89,8 @@ do {
     let hostile = try await container.launch(.installed("hostile"))
     let context = try await container.context(of: hostile.instanceID)
     // `hv` forwards progress with positional labels.
-    _ = try await context.evaluate("""
+    _ = try await context.evaluate(
+        """
         globalThis.hv = {
           begin: (label) => JSBridge.callSync('hv.begin', { 0: label }),
           end: (label, code) => JSBridge.callSync('hv.end', { label, code: typeof code === 'number' ? code : String(code) }),
@@ -112,12 +116,16 @@ do {
         try Data("App({});".utf8).write(to: folder.appendingPathComponent("app.js"))
         try Data(HostileMiniProgram.page(server: serverBase).utf8).write(to: folder.appendingPathComponent("pages/index.js"))
         try Data("Page({});".utf8).write(to: folder.appendingPathComponent("pages/other.js"))
-        try Data(#"{"appId":"mini","name":"mini","version":"1.0.0","entry":"app.json","permissions":["storage","request"],"allowedDomains":["127.0.0.1"]}"#.utf8)
-            .write(to: folder.appendingPathComponent("manifest.json"))
+        try Data(
+            #"{"appId":"mini","name":"mini","version":"1.0.0","entry":"app.json","permissions":["storage","request"],"allowedDomains":["127.0.0.1"]}"#
+                .utf8
+        )
+        .write(to: folder.appendingPathComponent("manifest.json"))
         let mini = try await container.launch(.directory(folder))
         let miniContext = try await container.context(of: mini.instanceID)
         _ = try await miniContext.evaluate(progress)
-        let batch = try await miniContext.evaluateAwaiting("getCurrentPages()[0].hostile()", sourceURL: "hostile-mini.js", timeout: .seconds(3600))
+        let batch = try await miniContext.evaluateAwaiting(
+            "getCurrentPages()[0].hostile()", sourceURL: "hostile-mini.js", timeout: .seconds(3600))
         result = [
             "cases": .number((result["cases"]?.numberValue ?? 0) + (batch["cases"]?.numberValue ?? 0)),
             "failures": .array((result["failures"]?.arrayValue ?? []) + (batch["failures"]?.arrayValue ?? [])),

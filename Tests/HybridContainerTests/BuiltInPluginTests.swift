@@ -23,27 +23,30 @@ struct BuiltInPluginTests {
         let fixture = try ContainerFixture()
         let container = try await fixture.container()
         try fixture.install("notes", script: "App({})", permissions: ["storage"], into: container)
-        let value = try await run(container, "notes", catching + """
-            await JSBridge.call('setStorage', { key: 'a', data: { n: 1, list: ['x'] } });
-            JSBridge.callSync('setStorageSync', { key: 'b', data: 'two' });
-            const a = (await JSBridge.call('getStorage', { key: 'a' })).data;
-            const b = JSBridge.callSync('getStorageSync', { key: 'b' }).data;
-            const missing = (await JSBridge.call('getStorage', { key: 'nope' })).data;
-            const info = await JSBridge.call('getStorageInfo');
-            await JSBridge.call('removeStorage', { key: 'a' });
-            const afterRemove = (await JSBridge.call('getStorage', { key: 'a' })).data;
-            const binary = await attempt(JSBridge.call('setStorage', { key: 'c', data: new Uint8Array(4) }));
-            const noKey = await attempt(JSBridge.call('setStorage', { data: 1 }));
-            const huge = await attempt(JSBridge.call('setStorage', { key: 'big', data: 'x'.repeat(11 << 20) }));
-            await JSBridge.call('clearStorage');
-            const keysAfterClear = (await JSBridge.call('getStorageInfo')).keys;
-            return { a, b, missing, keys: info.keys, afterRemove, binary: binary.error, noKey: noKey.error,
-                     huge: huge.error, keysAfterClear };
-            """)
-        #expect(value == [
-            "a": ["n": 1, "list": ["x"]], "b": "two", "missing": nil, "keys": ["a", "b"], "afterRemove": nil,
-            "binary": 2, "noKey": 2, "huge": 1001, "keysAfterClear": [],
-        ])
+        let value = try await run(
+            container, "notes",
+            catching + """
+                await JSBridge.call('setStorage', { key: 'a', data: { n: 1, list: ['x'] } });
+                JSBridge.callSync('setStorageSync', { key: 'b', data: 'two' });
+                const a = (await JSBridge.call('getStorage', { key: 'a' })).data;
+                const b = JSBridge.callSync('getStorageSync', { key: 'b' }).data;
+                const missing = (await JSBridge.call('getStorage', { key: 'nope' })).data;
+                const info = await JSBridge.call('getStorageInfo');
+                await JSBridge.call('removeStorage', { key: 'a' });
+                const afterRemove = (await JSBridge.call('getStorage', { key: 'a' })).data;
+                const binary = await attempt(JSBridge.call('setStorage', { key: 'c', data: new Uint8Array(4) }));
+                const noKey = await attempt(JSBridge.call('setStorage', { data: 1 }));
+                const huge = await attempt(JSBridge.call('setStorage', { key: 'big', data: 'x'.repeat(11 << 20) }));
+                await JSBridge.call('clearStorage');
+                const keysAfterClear = (await JSBridge.call('getStorageInfo')).keys;
+                return { a, b, missing, keys: info.keys, afterRemove, binary: binary.error, noKey: noKey.error,
+                         huge: huge.error, keysAfterClear };
+                """)
+        #expect(
+            value == [
+                "a": ["n": 1, "list": ["x"]], "b": "two", "missing": nil, "keys": ["a", "b"], "afterRemove": nil,
+                "binary": 2, "noKey": 2, "huge": 1001, "keysAfterClear": [],
+            ])
         await container.shutdown()
     }
 
@@ -53,16 +56,20 @@ struct BuiltInPluginTests {
         let container = try await fixture.container { $0.permissions = PermissionPolicy(deniedPerApp: ["granted": ["notification"]]) }
         try fixture.install("bare", script: "App({})", into: container)
         try fixture.install("granted", script: "App({})", permissions: ["storage", "notification"], into: container)
-        let bare = try await run(container, "bare", catching + """
-            return [ (await attempt(JSBridge.call('setStorage', { key: 'k', data: 1 }))).error,
-                     (await attempt(JSBridge.call('getSystemInfo'))).ok.platform,
-                     (await attempt(JSBridge.call('noSuchApi'))).error ];
-            """)
+        let bare = try await run(
+            container, "bare",
+            catching + """
+                return [ (await attempt(JSBridge.call('setStorage', { key: 'k', data: 1 }))).error,
+                         (await attempt(JSBridge.call('getSystemInfo'))).ok.platform,
+                         (await attempt(JSBridge.call('noSuchApi'))).error ];
+                """)
         #expect(bare == [4, "linux", 1])
-        let granted = try await run(container, "granted", catching + """
-            return [ (await attempt(JSBridge.call('setStorage', { key: 'k', data: 1 }))).ok,
-                     (await attempt(JSBridge.call('postNotification', { name: 'x' }))).error ];
-            """)
+        let granted = try await run(
+            container, "granted",
+            catching + """
+                return [ (await attempt(JSBridge.call('setStorage', { key: 'k', data: 1 }))).ok,
+                         (await attempt(JSBridge.call('postNotification', { name: 'x' }))).error ];
+                """)
         #expect(granted == [nil, 4])
         await container.shutdown()
     }
@@ -92,7 +99,9 @@ struct BuiltInPluginTests {
             ConfigSwitch(key: "otherApp", value: "yes", defaultValue: "no", appIds: ["someone-else"]),
         ])
         try fixture.install("info", script: "App({})", version: "1.5.0", into: container)
-        let value = try await run(container, "info", """
+        let value = try await run(
+            container, "info",
+            """
             const app = JSBridge.callSync('getAppInfo');
             const system = await JSBridge.call('getSystemInfo');
             await JSBridge.call('reportEvent', { name: 'opened', data: { from: 'test' } });
@@ -102,10 +111,11 @@ struct BuiltInPluginTests {
                      everyone: config('everyone'), nobody: config('nobody'), newApps: config('newApps'),
                      otherApp: config('otherApp'), unknown: config('unknown') };
             """)
-        #expect(value == [
-            "appId": "info", "version": "1.5.0", "offline": true, "source": "offline", "cores": true,
-            "everyone": "on", "nobody": "off", "newApps": "v1", "otherApp": "no", "unknown": nil,
-        ])
+        #expect(
+            value == [
+                "appId": "info", "version": "1.5.0", "offline": true, "source": "offline", "cores": true,
+                "everyone": "on", "nobody": "off", "newApps": "v1", "otherApp": "no", "unknown": nil,
+            ])
         await container.shutdown()
     }
 
@@ -113,10 +123,12 @@ struct BuiltInPluginTests {
     func notificationsAndNavigation() async throws {
         let fixture = try ContainerFixture()
         let container = try await fixture.container()
-        try fixture.install("listener", script: """
-            App({});
-            JSBridge.on('notification', (n) => JSBridge.callSync('log', { entry: 'got ' + n.name + ' ' + n.data.v + ' from ' + n.from }));
-            """, into: container)
+        try fixture.install(
+            "listener",
+            script: """
+                App({});
+                JSBridge.on('notification', (n) => JSBridge.callSync('log', { entry: 'got ' + n.name + ' ' + n.data.v + ' from ' + n.from }));
+                """, into: container)
         try fixture.install("sender", script: "App({})", permissions: ["notification", "navigation"], into: container)
         _ = try await container.launch(.installed("listener"))
         let sender = try await container.launch(.installed("sender"))
@@ -136,12 +148,15 @@ struct BuiltInPluginTests {
     func customPlugin() async throws {
         let fixture = try ContainerFixture()
         let container = try await fixture.container(plugins: [GreeterPlugin()])
-        try fixture.install("greeted", script: """
-            App({ onLaunch(options) { JSBridge.callSync('log', { entry: 'greeting: ' + options.greeting }); } });
-            JSBridge.on('greeted', (p) => JSBridge.callSync('log', { entry: 'event greeted ' + p.name }));
-            """, permissions: ["greeter"], into: container)
+        try fixture.install(
+            "greeted",
+            script: """
+                App({ onLaunch(options) { JSBridge.callSync('log', { entry: 'greeting: ' + options.greeting }); } });
+                JSBridge.on('greeted', (p) => JSBridge.callSync('log', { entry: 'event greeted ' + p.name }));
+                """, permissions: ["greeter"], into: container)
         let app = try await container.launch(.installed("greeted"))
-        let answer = try await container.context(of: app.instanceID).evaluateAwaiting("""
+        let answer = try await container.context(of: app.instanceID).evaluateAwaiting(
+            """
             (async () => [await JSBridge.call('greet', { name: 'Ada' }), JSBridge.callSync('greetCount')])()
             """)
         #expect(answer == ["Hello, Ada!", 1])

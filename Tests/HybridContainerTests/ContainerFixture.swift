@@ -69,7 +69,8 @@ final class ContainerFixture: Sendable {
         plugins: [any Plugin] = [], switches: [ConfigSwitch] = [], request: RequestPlugin.Settings = .init(),
         configure: (inout ContainerConfiguration) -> Void = { _ in }
     ) async throws -> MicroAppContainer {
-        try await MicroAppContainer(configuration: configuration(plugins: plugins, switches: switches, request: request, configure: configure))
+        try await MicroAppContainer(
+            configuration: configuration(plugins: plugins, switches: switches, request: request, configure: configure))
     }
 }
 
@@ -133,10 +134,12 @@ struct LogPlugin: Plugin {
 
     var methods: [PluginMethod] {
         let log = log
-        return [.sync("log", permission: nil) { call in
-            log.append(call.params["entry"]?.stringValue ?? "\(call.params)")
-            return .null
-        }]
+        return [
+            .sync("log", permission: nil) { call in
+                log.append(call.params["entry"]?.stringValue ?? "\(call.params)")
+                return .null
+            }
+        ]
     }
 }
 

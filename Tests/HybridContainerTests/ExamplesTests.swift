@@ -11,7 +11,9 @@ struct ExamplesTests {
         .appendingPathComponent("../../Examples").standardized
 
     /// Packs, installs and runs one example until idle; returns its console lines.
-    func run(_ name: String, query: [String: String] = [:], container: MicroAppContainer, fixture: ContainerFixture)
+    func run(
+        _ name: String, query: [String: String] = [:], container: MicroAppContainer, fixture: ContainerFixture
+    )
         async throws -> [String]
     {
         let package = fixture.root.appendingPathComponent("\(name)-\(UUID().uuidString).zip")

@@ -11,17 +11,20 @@ struct FloodTests {
             $0.apiRateLimits.limits["postNotification"] = .init(perSecond: 0.001, burst: 10)
         }
         try fixture.install("flooder", script: "App({})", permissions: ["notification"], into: container)
-        try fixture.install("listener", script: """
-            globalThis.received = 0;
-            JSBridge.on('notification', () => { globalThis.received++; });
-            App({});
-            """, permissions: ["storage"], into: container)
+        try fixture.install(
+            "listener",
+            script: """
+                globalThis.received = 0;
+                JSBridge.on('notification', () => { globalThis.received++; });
+                App({});
+                """, permissions: ["storage"], into: container)
         let listener = try await container.launch(.installed("listener"))
         let listenerContext = try await container.context(of: listener.instanceID)
         let flooder = try await container.launch(.installed("flooder"))
         let flooderContext = try await container.context(of: flooder.instanceID)
         // The flood runs while the other app answers calls.
-        async let flood = flooderContext.evaluateAwaiting("""
+        async let flood = flooderContext.evaluateAwaiting(
+            """
             (async () => {
               const codes = {};
               for (let i = 0; i < 2000; i++) {
@@ -33,7 +36,8 @@ struct FloodTests {
             """)
         var answered = 0
         for index in 0..<200 {
-            let value = try await listenerContext.evaluateAwaiting("""
+            let value = try await listenerContext.evaluateAwaiting(
+                """
                 JSBridge.call('setStorage', { key: 'k\(index % 10)', data: \(index) }).then(() => JSBridge.callSync('getStorageSync', { key: 'k\(index % 10)' }).data)
                 """)
             if value == .number(Double(index)) { answered += 1 }

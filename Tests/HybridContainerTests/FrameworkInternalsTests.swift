@@ -7,7 +7,8 @@ struct FrameworkInternalsTests {
     @Test("app code of a mini-program cannot call __hc.render or __hc.ui; its framework still renders")
     func internalsHidden() async throws {
         let harness = try await MiniProgramHarness.make()
-        let (session, context) = try await harness.launch(["pages/a.js": """
+        let (session, context) = try await harness.launch([
+            "pages/a.js": """
             Page({
               data: { n: 1 },
               async probe() {
@@ -20,7 +21,8 @@ struct FrameworkInternalsTests {
                 this.setData({ n: 2 });
               },
             });
-            """])
+            """
+        ])
         harness.sink.removeAll()
         try await session.firePageEvent("probe")
         await context.waitUntilIdle()
@@ -32,11 +34,13 @@ struct FrameworkInternalsTests {
     @Test("`global` is one object shared by app.js and every module of a mini-program")
     func sharedGlobal() async throws {
         let harness = try await MiniProgramHarness.make()
-        let (_, context) = try await harness.launch([
-            "app.js": "global.isDemo = true; global.count = 1; App({});",
-            "utils/flags.js": "global.count += 1; module.exports = () => global.isDemo;",
-            "pages/a.js": "const isDemo = require('../utils/flags.js'); Page({ onLoad() { globalThis.seen = [isDemo(), global.count, typeof global]; } });",
-        ], pages: ["pages/a"])
+        let (_, context) = try await harness.launch(
+            [
+                "app.js": "global.isDemo = true; global.count = 1; App({});",
+                "utils/flags.js": "global.count += 1; module.exports = () => global.isDemo;",
+                "pages/a.js":
+                    "const isDemo = require('../utils/flags.js'); Page({ onLoad() { globalThis.seen = [isDemo(), global.count, typeof global]; } });",
+            ], pages: ["pages/a"])
         await context.waitUntilIdle()
         #expect(try await context.evaluate("seen") == [true, 2, "object"])
         await harness.container.shutdown()
@@ -50,14 +54,14 @@ struct FrameworkInternalsTests {
             "sub/pages/b.js": "Page({});",
             "sub/lib/tool.js": "module.exports = { name: 'tool' };",
             "pages/a.js": """
-                Page({
-                  async onLoad() {
-                    const tool = await require.async('../sub/lib/tool.js');
-                    const missing = await require.async('./nope.js').then(() => 'loaded', (e) => e.code || String(e));
-                    globalThis.seen = [tool.name, missing];
-                  },
-                });
-                """,
+            Page({
+              async onLoad() {
+                const tool = await require.async('../sub/lib/tool.js');
+                const missing = await require.async('./nope.js').then(() => 'loaded', (e) => e.code || String(e));
+                globalThis.seen = [tool.name, missing];
+              },
+            });
+            """,
         ])
         await context.waitUntilIdle()
         #expect(try await context.evaluate("seen") == ["tool", "MODULE_NOT_FOUND"])
@@ -78,14 +82,17 @@ struct FrameworkInternalsTests {
         let folder = fixture.root.appendingPathComponent("not-a-zip")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let missingKey = fixture.root.appendingPathComponent("k.pub").path
-        let verify = try await ChildProcess.run("container-demo", ["verify", folder.path, "--trust", missingKey], safetyLimit: .seconds(60))
+        let verify = try await ChildProcess.run(
+            "container-demo", ["verify", folder.path, "--trust", missingKey], safetyLimit: .seconds(60))
         #expect(verify.status != 0)
         #expect(verify.stderr.contains("no such file: \(missingKey)"))
         #expect(!verify.stderr.contains("NSCocoaErrorDomain"))
         let keyFile = fixture.root.appendingPathComponent("real.pub")
         try Data(fixture.key.publicKey.textRepresentation.utf8).write(to: keyFile)
         let store = fixture.root.appendingPathComponent("store").path
-        for arguments in [["verify", folder.path, "--trust", keyFile.path], ["install", folder.path, "--trust", keyFile.path, "--store", store]] {
+        for arguments in [
+            ["verify", folder.path, "--trust", keyFile.path], ["install", folder.path, "--trust", keyFile.path, "--store", store],
+        ] {
             let result = try await ChildProcess.run("container-demo", arguments, safetyLimit: .seconds(60))
             #expect(!result.crashed)
             #expect(result.status != 0)

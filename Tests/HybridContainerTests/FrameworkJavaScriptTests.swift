@@ -80,8 +80,10 @@ struct FrameworkJavaScriptTests {
         try await context.call("__run", [["pages": [], "subpackagePages": [], "tabPages": []]])
         let stack = try await context.evaluate("globalThis.__stack", as: String.self)
         let values = try #require(HybridContainerScripts.miniProgramModules.first { $0.path.hasSuffix("/values.js") })
-        let line = try #require(values.source.split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex { $0.contains("is not a valid data path") }) + 1
+        let line =
+            try #require(
+                values.source.split(separator: "\n", omittingEmptySubsequences: false)
+                    .firstIndex { $0.contains("is not a valid data path") }) + 1
         #expect(stack.contains("hybrid://mini-program/values.js:\(line):"), "\(stack)")
         await context.release()
     }

@@ -47,108 +47,147 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
 
     static let all: [HostileCase] = [
         .init(name: "infinite loop at top level", script: "while (true) {}", outcome: .launchFails("was stopped")),
-        .init(name: "infinite loop in onLaunch", script: "App({ onLaunch() { for (;;) {} } })", outcome: .reportsFailure("onLaunch: stopped by the watchdog")),
-        .init(name: "infinite loop in onShow", script: "App({ onShow() { for (;;) {} } })", outcome: .reportsFailure("onStart: stopped by the watchdog")),
-        .init(name: "infinite loop in a timer", script: "setTimeout(() => { for (;;) {} }, 0); App({})", outcome: .reportsFailure("stopped by the watchdog")),
+        .init(
+            name: "infinite loop in onLaunch", script: "App({ onLaunch() { for (;;) {} } })",
+            outcome: .reportsFailure("onLaunch: stopped by the watchdog")),
+        .init(
+            name: "infinite loop in onShow", script: "App({ onShow() { for (;;) {} } })",
+            outcome: .reportsFailure("onStart: stopped by the watchdog")),
+        .init(
+            name: "infinite loop in a timer", script: "setTimeout(() => { for (;;) {} }, 0); App({})",
+            outcome: .reportsFailure("stopped by the watchdog")),
         // JavaScriptCore's watchdog cannot stop a promise-job chain (each job is a new VM entry
         // with its own budget): the supervisor quarantines the thread instead. The chain ends
         // after 8 s so the test process gets its core back.
-        .init(name: "promise-job chain that outlives the watchdog", script: """
-            App({ onLaunch() { const end = Date.now() + 8000; const spin = () => { if (Date.now() < end) Promise.resolve().then(spin); }; spin(); } })
-            """, outcome: .reportsFailure("is quarantined")),
-        .init(name: "infinite loop after an await", script: "App({ async onLaunch() { await null; while (true) {} } })",
-              outcome: .reportsFailure("stopped by the watchdog")),
-        .init(name: "infinite loop in toJSON of bridge parameters",
-              script: "JSBridge.callSync('log', { toJSON() { for (;;) {} } }); App({})", outcome: .launchFails("was stopped")),
+        .init(
+            name: "promise-job chain that outlives the watchdog",
+            script: """
+                App({ onLaunch() { const end = Date.now() + 8000; const spin = () => { if (Date.now() < end) Promise.resolve().then(spin); }; spin(); } })
+                """, outcome: .reportsFailure("is quarantined")),
+        .init(
+            name: "infinite loop after an await", script: "App({ async onLaunch() { await null; while (true) {} } })",
+            outcome: .reportsFailure("stopped by the watchdog")),
+        .init(
+            name: "infinite loop in toJSON of bridge parameters",
+            script: "JSBridge.callSync('log', { toJSON() { for (;;) {} } }); App({})", outcome: .launchFails("was stopped")),
         .init(name: "deep recursion at top level", script: "function f() { return f() + 1; } f();", outcome: .launchFails("RangeError")),
-        .init(name: "deep recursion in a hook", script: "App({ onLaunch() { const f = () => f() + 1; f(); } })", outcome: .reportsFailure("RangeError")),
+        .init(
+            name: "deep recursion in a hook", script: "App({ onLaunch() { const f = () => f() + 1; f(); } })",
+            outcome: .reportsFailure("RangeError")),
         .init(name: "huge ArrayBuffer", script: "new ArrayBuffer(2 ** 45)", outcome: .launchFails("RangeError")),
         .init(name: "huge string", script: "'x'.repeat(2 ** 31)", outcome: .launchFails("RangeError")),
         .init(name: "huge array length", script: "new Array(2 ** 32)", outcome: .launchFails("RangeError")),
-        .init(name: "1 MB console line", script: "console.log('x'.repeat(1_000_000)); App({})",
-              outcome: .evaluates("typeof getApp()", "object")),
-        .init(name: "throwing in every hook", script: """
-            App({ onLaunch() { throw new Error('launch'); }, onShow() { throw new Error('show'); },
-                  onHide() { throw new Error('hide'); }, onError() { throw new Error('error handler'); } })
-            """, outcome: .reportsFailure("onError: Error: error handler")),
-        .init(name: "10,000 async calls at once", script: """
-            globalThis.done = 0;
-            App({ async onLaunch() { await Promise.all(Array.from({ length: 10000 }, () => JSBridge.call('getStorageInfo').then(() => done++))); } })
-            """, permissions: ["storage"], outcome: .evaluates("done", 10000)),
-        .init(name: "10,000 timers", script: """
-            globalThis.fired = 0; for (let i = 0; i < 10000; i++) setTimeout(() => fired++, i % 7); App({})
-            """, outcome: .evaluates("fired", 10000)),
-        .init(name: "every API with wrong types", script: everyAPIWithWrongTypes, permissions: ["storage", "request", "notification", "navigation"],
-              outcome: .evaluates("[report.settled, report.badCodes.length]", [396, 0])),
-        .init(name: "replacing or patching JSBridge", script: """
-            'use strict';
-            globalThis.refused = 0;
-            for (const attempt of [() => { JSBridge = null; }, () => { delete globalThis.JSBridge; },
-                                   () => Object.defineProperty(globalThis, 'JSBridge', { value: {} }),
-                                   () => { JSBridge.call = () => 'pwned'; }, () => { JSBridge.callSync = null; }]) {
-              try { attempt(); } catch (e) { if (e instanceof TypeError) refused++; }
-            }
-            App({})
-            """, outcome: .evaluates("[refused, JSBridge.callSync('getAppInfo').appId]", [5, "hostile"])),
-        .init(name: "redefining App and the hook invoker", script: """
-            'use strict';
-            globalThis.refused = 0;
-            for (const attempt of [() => { App = () => 0; }, () => Object.defineProperty(globalThis, '__hcInvokeHook', { value: () => 'pwned' }),
-                                   () => { globalThis.__hcInvokeHook = null; }, () => { getApp = null; }]) {
-              try { attempt(); } catch (e) { if (e instanceof TypeError) refused++; }
-            }
-            globalThis.launched = false;
-            App({ onLaunch() { launched = true; } })
-            """, outcome: .evaluates("[refused, launched]", [4, true])),
-        .init(name: "prototype pollution before bridge calls", script: """
-            Object.prototype.then = function () {};
-            Object.prototype.error = 99;
-            Array.prototype.push = null;
-            JSON.stringify = null; JSON.parse = null;
-            Function.prototype.apply = null; Function.prototype.call = null;
-            globalThis.answer = JSBridge.callSync('getAppInfo').appId;
-            App({ onLaunch() { return 'not a promise'; } })
-            """, outcome: .evaluates("answer", "hostile")),
-        .init(name: "reading another app's storage", script: """
-            globalThis.seen = [];
-            for (const key of ['secret', "secret' OR '1'='1", 'secret"; DROP TABLE storage; --', '../witness/secret']) {
-              seen.push(JSBridge.callSync('getStorageSync', { key }).data);
-            }
-            JSBridge.callSync('clearStorageSync');
-            App({})
-            """, permissions: ["storage"], outcome: .evaluates("seen", [.null, .null, .null, .null])),
-        .init(name: "calling APIs without permission", script: """
-            globalThis.codes = [];
-            for (const api of ['getStorageSync', 'setStorageSync']) { try { JSBridge.callSync(api, { key: 'k', data: 1 }); } catch (e) { codes.push(e.error); } }
-            App({ async onLaunch() {
-              for (const api of ['request', 'postNotification', 'openApp']) await JSBridge.call(api, {}).catch((e) => codes.push(e.error));
-            } })
-            """, outcome: .evaluates("codes", [4, 4, 4, 4, 4])),
-        .init(name: "reading files outside the package", script: """
-            globalThis.missing = [];
-            for (const path of ['../../../../etc/passwd', '/etc/passwd', '/../../state.json', 'node_modules/../../x']) {
-              try { require(path); } catch (e) { missing.push(e.code); }
-            }
-            App({})
-            """, outcome: .evaluates("missing", ["MODULE_NOT_FOUND", "MODULE_NOT_FOUND", "MODULE_NOT_FOUND", "MODULE_NOT_FOUND"])),
-        .init(name: "unhandled rejections", script: "Promise.reject(new Error('nobody listens')); App({})",
-              outcome: .reportsFailure("unhandled rejection: Error: nobody listens")),
-        .init(name: "a value over the storage quota", script: """
-            globalThis.code = 0;
-            App({ async onLaunch() { await JSBridge.call('setStorage', { key: 'k', data: 'x'.repeat(11_000_000) }).catch((e) => { code = e.error; }); } })
-            """, permissions: ["storage"], outcome: .evaluates("code", 1001)),
-        .init(name: "cyclic and hostile bridge parameters", script: """
-            globalThis.codes = [];
-            const cyclic = {}; cyclic.self = cyclic;
-            const getter = { get key() { throw new Error('getter'); } };
-            const proxy = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
-            for (const params of [cyclic, getter, proxy]) {
-              try { JSBridge.callSync('getStorageSync', params); } catch (e) { codes.push(e.error === undefined ? e.message : e.error); }
-            }
-            App({})
-            """, permissions: ["storage"], outcome: .evaluates("codes", [2, 2, 2])),
-        .init(name: "eval of code built at run time", script: "globalThis.evaluated = eval('1 + 1'); App({})",
-              outcome: .evaluates("evaluated", 2)),
+        .init(
+            name: "1 MB console line", script: "console.log('x'.repeat(1_000_000)); App({})",
+            outcome: .evaluates("typeof getApp()", "object")),
+        .init(
+            name: "throwing in every hook",
+            script: """
+                App({ onLaunch() { throw new Error('launch'); }, onShow() { throw new Error('show'); },
+                      onHide() { throw new Error('hide'); }, onError() { throw new Error('error handler'); } })
+                """, outcome: .reportsFailure("onError: Error: error handler")),
+        .init(
+            name: "10,000 async calls at once",
+            script: """
+                globalThis.done = 0;
+                App({ async onLaunch() { await Promise.all(Array.from({ length: 10000 }, () => JSBridge.call('getStorageInfo').then(() => done++))); } })
+                """, permissions: ["storage"], outcome: .evaluates("done", 10000)),
+        .init(
+            name: "10,000 timers",
+            script: """
+                globalThis.fired = 0; for (let i = 0; i < 10000; i++) setTimeout(() => fired++, i % 7); App({})
+                """, outcome: .evaluates("fired", 10000)),
+        .init(
+            name: "every API with wrong types", script: everyAPIWithWrongTypes,
+            permissions: ["storage", "request", "notification", "navigation"],
+            outcome: .evaluates("[report.settled, report.badCodes.length]", [396, 0])),
+        .init(
+            name: "replacing or patching JSBridge",
+            script: """
+                'use strict';
+                globalThis.refused = 0;
+                for (const attempt of [() => { JSBridge = null; }, () => { delete globalThis.JSBridge; },
+                                       () => Object.defineProperty(globalThis, 'JSBridge', { value: {} }),
+                                       () => { JSBridge.call = () => 'pwned'; }, () => { JSBridge.callSync = null; }]) {
+                  try { attempt(); } catch (e) { if (e instanceof TypeError) refused++; }
+                }
+                App({})
+                """, outcome: .evaluates("[refused, JSBridge.callSync('getAppInfo').appId]", [5, "hostile"])),
+        .init(
+            name: "redefining App and the hook invoker",
+            script: """
+                'use strict';
+                globalThis.refused = 0;
+                for (const attempt of [() => { App = () => 0; }, () => Object.defineProperty(globalThis, '__hcInvokeHook', { value: () => 'pwned' }),
+                                       () => { globalThis.__hcInvokeHook = null; }, () => { getApp = null; }]) {
+                  try { attempt(); } catch (e) { if (e instanceof TypeError) refused++; }
+                }
+                globalThis.launched = false;
+                App({ onLaunch() { launched = true; } })
+                """, outcome: .evaluates("[refused, launched]", [4, true])),
+        .init(
+            name: "prototype pollution before bridge calls",
+            script: """
+                Object.prototype.then = function () {};
+                Object.prototype.error = 99;
+                Array.prototype.push = null;
+                JSON.stringify = null; JSON.parse = null;
+                Function.prototype.apply = null; Function.prototype.call = null;
+                globalThis.answer = JSBridge.callSync('getAppInfo').appId;
+                App({ onLaunch() { return 'not a promise'; } })
+                """, outcome: .evaluates("answer", "hostile")),
+        .init(
+            name: "reading another app's storage",
+            script: """
+                globalThis.seen = [];
+                for (const key of ['secret', "secret' OR '1'='1", 'secret"; DROP TABLE storage; --', '../witness/secret']) {
+                  seen.push(JSBridge.callSync('getStorageSync', { key }).data);
+                }
+                JSBridge.callSync('clearStorageSync');
+                App({})
+                """, permissions: ["storage"], outcome: .evaluates("seen", [.null, .null, .null, .null])),
+        .init(
+            name: "calling APIs without permission",
+            script: """
+                globalThis.codes = [];
+                for (const api of ['getStorageSync', 'setStorageSync']) { try { JSBridge.callSync(api, { key: 'k', data: 1 }); } catch (e) { codes.push(e.error); } }
+                App({ async onLaunch() {
+                  for (const api of ['request', 'postNotification', 'openApp']) await JSBridge.call(api, {}).catch((e) => codes.push(e.error));
+                } })
+                """, outcome: .evaluates("codes", [4, 4, 4, 4, 4])),
+        .init(
+            name: "reading files outside the package",
+            script: """
+                globalThis.missing = [];
+                for (const path of ['../../../../etc/passwd', '/etc/passwd', '/../../state.json', 'node_modules/../../x']) {
+                  try { require(path); } catch (e) { missing.push(e.code); }
+                }
+                App({})
+                """, outcome: .evaluates("missing", ["MODULE_NOT_FOUND", "MODULE_NOT_FOUND", "MODULE_NOT_FOUND", "MODULE_NOT_FOUND"])),
+        .init(
+            name: "unhandled rejections", script: "Promise.reject(new Error('nobody listens')); App({})",
+            outcome: .reportsFailure("unhandled rejection: Error: nobody listens")),
+        .init(
+            name: "a value over the storage quota",
+            script: """
+                globalThis.code = 0;
+                App({ async onLaunch() { await JSBridge.call('setStorage', { key: 'k', data: 'x'.repeat(11_000_000) }).catch((e) => { code = e.error; }); } })
+                """, permissions: ["storage"], outcome: .evaluates("code", 1001)),
+        .init(
+            name: "cyclic and hostile bridge parameters",
+            script: """
+                globalThis.codes = [];
+                const cyclic = {}; cyclic.self = cyclic;
+                const getter = { get key() { throw new Error('getter'); } };
+                const proxy = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
+                for (const params of [cyclic, getter, proxy]) {
+                  try { JSBridge.callSync('getStorageSync', params); } catch (e) { codes.push(e.error === undefined ? e.message : e.error); }
+                }
+                App({})
+                """, permissions: ["storage"], outcome: .evaluates("codes", [2, 2, 2])),
+        .init(
+            name: "eval of code built at run time", script: "globalThis.evaluated = eval('1 + 1'); App({})",
+            outcome: .evaluates("evaluated", 2)),
     ]
 }
 
@@ -158,8 +197,9 @@ struct HostileScriptTests {
     func hostile(_ hostile: HostileCase) async throws {
         let fixture = try ContainerFixture()
         let container = try await fixture.container { $0.fuseThreshold = 100 }
-        try fixture.install("witness", script: "JSBridge.callSync('setStorageSync', { key: 'secret', data: 'witness data' }); App({})",
-                            permissions: ["storage"], into: container)
+        try fixture.install(
+            "witness", script: "JSBridge.callSync('setStorageSync', { key: 'secret', data: 'witness data' }); App({})",
+            permissions: ["storage"], into: container)
         try fixture.install("hostile", script: hostile.script, permissions: hostile.permissions, into: container)
         let witness = try await container.launch(.installed("witness"))
 

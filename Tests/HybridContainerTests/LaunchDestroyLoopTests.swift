@@ -10,11 +10,13 @@ struct LaunchDestroyLoopTests {
     func loop() async throws {
         let fixture = try ContainerFixture()
         let container = try await fixture.container()
-        try fixture.install("churn", script: """
-            JSBridge.on('ping', () => {});
-            setInterval(() => {}, 1000);
-            App({ async onLaunch() { await JSBridge.call('getStorageInfo'); JSBridge.callSync('getSystemInfo'); } })
-            """, permissions: ["storage"], into: container)
+        try fixture.install(
+            "churn",
+            script: """
+                JSBridge.on('ping', () => {});
+                setInterval(() => {}, 1000);
+                App({ async onLaunch() { await JSBridge.call('getStorageInfo'); JSBridge.callSync('getSystemInfo'); } })
+                """, permissions: ["storage"], into: container)
         var contexts: [ScriptContext] = []
         for _ in 0..<200 {
             let app = try await container.launch(.installed("churn"))

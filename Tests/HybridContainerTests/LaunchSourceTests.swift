@@ -1,7 +1,7 @@
 import Foundation
 import HybridContainer
-import Synchronization
 import LocalHTTPServer
+import Synchronization
 import Testing
 
 @Suite("Launch sources: package file, folder, online copy, fused app served online")
@@ -13,9 +13,10 @@ struct LaunchSourceTests {
         let fixture = try ContainerFixture()
         _ = fixture
         var files: [String: Data] = ["/manifest.json": verified.manifestBytes, "/manifest.sig": signature]
-        let store = try PackageStore(configuration: .init(
-            root: FileManager.default.temporaryDirectory.appendingPathComponent("online-copy-\(UUID().uuidString)"),
-            trustedKeys: TrustedKeys([key.publicKey])))
+        let store = try PackageStore(
+            configuration: .init(
+                root: FileManager.default.temporaryDirectory.appendingPathComponent("online-copy-\(UUID().uuidString)"),
+                trustedKeys: TrustedKeys([key.publicKey])))
         try store.install(packageAt: package)
         let active = try #require(try store.activePackage(verified.manifest.appId))
         for path in verified.manifest.files.keys {
@@ -46,7 +47,9 @@ struct LaunchSourceTests {
             guard case ContainerError.developerModeRequired = error else { return false }
             return true
         }
-        let developer = try await fixture.container { $0.developerMode = true; $0.storeDirectory = fixture.root.appendingPathComponent("dev-store") }
+        let developer = try await fixture.container {
+            $0.developerMode = true; $0.storeDirectory = fixture.root.appendingPathComponent("dev-store")
+        }
         let dev = try await developer.launch(.directory(folder))
         #expect(dev.source == .developer && dev.version.description == "0.1")
         await developer.shutdown()
@@ -56,7 +59,8 @@ struct LaunchSourceTests {
     @Test("an app that is not installed launches from its online copy, signature and hash checked")
     func onlineLaunch() async throws {
         let fixture = try ContainerFixture()
-        let package = try fixture.pack("remote", script: "App({ onLaunch(o) { JSBridge.callSync('log', { entry: 'remote ' + o.source }); } })")
+        let package = try fixture.pack(
+            "remote", script: "App({ onLaunch(o) { JSBridge.callSync('log', { entry: 'remote ' + o.source }); } })")
         let server = try await serveOnlineCopy(of: package, key: fixture.key)
         let container = try await fixture.container()
         let app = try await container.launch(.online(appId: "remote", fallbackBaseURL: server.baseURL))
@@ -110,11 +114,13 @@ struct LaunchSourceTests {
         let first = try await container.launch(.installed("scoped"))
         let second = try await container.launch(.installed("scoped"))
         try await container.destroy(first.instanceID)
-        #expect(log.all.filter { $0.hasPrefix("session") } == [
-            "session \(first.instanceID) setUp", "session \(second.instanceID) setUp", "session \(first.instanceID) tearDown",
-        ])
-        #expect(try await container.context(of: second.instanceID).evaluate("JSBridge.callSync('sessionId')")
-            == .number(Double(second.instanceID)))
+        #expect(
+            log.all.filter { $0.hasPrefix("session") } == [
+                "session \(first.instanceID) setUp", "session \(second.instanceID) setUp", "session \(first.instanceID) tearDown",
+            ])
+        #expect(
+            try await container.context(of: second.instanceID).evaluate("JSBridge.callSync('sessionId')")
+                == .number(Double(second.instanceID)))
         await container.shutdown()
     }
 }

@@ -33,15 +33,16 @@ struct LifecycleTests {
         try await container.start(app.instanceID)
         try await container.destroy(app.instanceID)
         let lines = fixture.log.all.filter { !$0.hasPrefix("event:") }
-        #expect(lines == [
-            "high intercept onLaunch", "low intercept onLaunch",
-            "app onLaunch ann offline life", "app onLaunch resolved",
-            "high observe onLaunch", "low observe onLaunch",
-            "high intercept onStart", "low intercept onStart", "app onStart", "high observe onStart", "low observe onStart",
-            "high intercept onStop", "low intercept onStop", "app onStop", "high observe onStop", "low observe onStop",
-            "high intercept onStart", "low intercept onStart", "app onStart", "high observe onStart", "low observe onStart",
-            "high intercept onDestroy", "low intercept onDestroy", "app onDestroy", "high observe onDestroy", "low observe onDestroy",
-        ])
+        #expect(
+            lines == [
+                "high intercept onLaunch", "low intercept onLaunch",
+                "app onLaunch ann offline life", "app onLaunch resolved",
+                "high observe onLaunch", "low observe onLaunch",
+                "high intercept onStart", "low intercept onStart", "app onStart", "high observe onStart", "low observe onStart",
+                "high intercept onStop", "low intercept onStop", "app onStop", "high observe onStop", "low observe onStop",
+                "high intercept onStart", "low intercept onStart", "app onStart", "high observe onStart", "low observe onStart",
+                "high intercept onDestroy", "low intercept onDestroy", "app onDestroy", "high observe onDestroy", "low observe onDestroy",
+            ])
         #expect(await container.runningApps().isEmpty)
         await container.shutdown()
     }
@@ -75,15 +76,17 @@ struct LifecycleTests {
     func hookErrors() async throws {
         let fixture = try ContainerFixture()
         let container = try await fixture.container(plugins: [RecordingPlugin(name: "rec", priority: 0, log: fixture.log)])
-        try fixture.install("faulty", script: """
-            const log = (entry) => JSBridge.callSync('log', { entry });
-            App({
-              onLaunch() { throw new TypeError('launch broke'); },
-              onShow() { return Promise.reject(new Error('start rejected')); },
-              onError(error) { log('onError ' + error.origin + ' ' + error.message); },
-            });
-            setTimeout(() => { throw new Error('timer broke'); }, 1);
-            """, into: container)
+        try fixture.install(
+            "faulty",
+            script: """
+                const log = (entry) => JSBridge.callSync('log', { entry });
+                App({
+                  onLaunch() { throw new TypeError('launch broke'); },
+                  onShow() { return Promise.reject(new Error('start rejected')); },
+                  onError(error) { log('onError ' + error.origin + ' ' + error.message); },
+                });
+                setTimeout(() => { throw new Error('timer broke'); }, 1);
+                """, into: container)
         let app = try await container.launch(.installed("faulty"))
         #expect(await container.state(of: app.instanceID) == .started)
         #expect(await fixture.log.waitFor { $0.contains("timer broke") && $0.hasPrefix("onError") })

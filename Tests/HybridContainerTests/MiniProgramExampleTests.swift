@@ -21,12 +21,16 @@ struct MiniProgramExampleTests {
             $0.miniProgram.renderSink = sink
         }
         let package = fixture.root.appendingPathComponent("mp.zip")
-        try PackageBuilder.build(from: ExamplesTests.examples.appendingPathComponent("miniprogram"), signingKey: fixture.key, output: package)
+        try PackageBuilder.build(
+            from: ExamplesTests.examples.appendingPathComponent("miniprogram"), signingKey: fixture.key, output: package)
 
         let app = try await container.launch(.packageFile(package), options: LaunchOptions(query: ["api": server.url("/").absoluteString]))
         let session = try await container.miniProgram(app.instanceID)
         let context = try await container.context(of: app.instanceID)
-        #expect(session.config.allPages == ["pages/index/index", "pages/detail/detail", "pages/about/about", "packages/stats/pages/summary/summary"])
+        #expect(
+            session.config.allPages == [
+                "pages/index/index", "pages/detail/detail", "pages/about/about", "packages/stats/pages/summary/summary",
+            ])
         #expect(try await session.pages().map(\.route) == ["pages/index/index"])
         let home = try #require(try await session.pages().first)
         let launchUpdates = sink.updates(instanceID: app.instanceID).map { "\($0.route) \($0.kind.rawValue)" }
@@ -81,7 +85,8 @@ struct MiniProgramExampleTests {
         let statistics = try await session.statistics()
         #expect(statistics.apiCalls["wx.request"] == 1)
         #expect(statistics.apiCalls["my.getLocation"] == 1)
-        #expect(statistics.visited == ["pages/index/index", "pages/detail/detail", "pages/about/about", "packages/stats/pages/summary/summary"])
+        #expect(
+            statistics.visited == ["pages/index/index", "pages/detail/detail", "pages/about/about", "packages/stats/pages/summary/summary"])
         let lines = fixture.log.all
         #expect(lines.contains("event: [notes-miniprogram] saved \"Buy milk\"; 1 note"))
         #expect(lines.contains("event: [notes-miniprogram] HTTP 200: From the server"))

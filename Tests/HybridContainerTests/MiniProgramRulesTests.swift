@@ -7,7 +7,8 @@ struct MiniProgramRulesTests {
     @Test("setData: path keys update this.data at once and send the least diff; callback after")
     func setDataPaths() async throws {
         let harness = try await MiniProgramHarness.make()
-        let (session, context) = try await harness.launch(["pages/a.js": """
+        let (session, context) = try await harness.launch([
+            "pages/a.js": """
             Page({
               data: { user: { name: 'ann', age: 3 }, list: [{ name: 'x' }, { name: 'y' }], flag: false },
               run() {
@@ -24,17 +25,19 @@ struct MiniProgramRulesTests {
               bad() { this.setData({ 'a..b': 1 }); },
               splice() { this.$spliceData({ list: [1, 1, { name: 'new' }, { name: 'more' }] }); },
             });
-            """])
+            """
+        ])
         harness.sink.removeAll()
         try await session.firePageEvent("run")
         await context.waitUntilIdle()
         let diffs = harness.sink.updates().filter { $0.kind == .diff }.map(\.data)
-        #expect(diffs == [
-            ["user.name": "bob", "list[1].name": "z", "deep.new[1].leaf": 1],
-            ["user.age": 4],
-            ["list[2]": ["name": "pushed"]],
-            ["user": ["name": "bob"]],
-        ])
+        #expect(
+            diffs == [
+                ["user.name": "bob", "list[1].name": "z", "deep.new[1].leaf": 1],
+                ["user.age": 4],
+                ["list[2]": ["name": "pushed"]],
+                ["user": ["name": "bob"]],
+            ])
         #expect(try await context.evaluate("seen.join('|')") == #"bob,z,{"new":[null,{"leaf":1}]}|callback"#)
         harness.sink.removeAll()
         try await session.firePageEvent("splice")
@@ -47,7 +50,8 @@ struct MiniProgramRulesTests {
     @Test("each page instance has its own deep copy of data; handlers are bound")
     func copiesAndBinding() async throws {
         let harness = try await MiniProgramHarness.make()
-        let (session, context) = try await harness.launch(["pages/a.js": """
+        let (session, context) = try await harness.launch([
+            "pages/a.js": """
             const shared = { items: [1] };
             Page({
               data: { shared },
@@ -57,7 +61,8 @@ struct MiniProgramRulesTests {
               whoAmI() { return this.route + '#' + this.$id; },
             });
             globalThis.shared = shared;
-            """])
+            """
+        ])
         try await session.navigate(.navigateTo("/pages/a"))
         try await session.firePageEvent("push")
         let pages = try await session.pages()
@@ -75,13 +80,16 @@ struct MiniProgramRulesTests {
         let page = { (name: String) in
             "Page({ onLoad(q) { log('\(name) load ' + JSON.stringify(q)); }, onShow() { log('\(name) show'); }, onReady() { log('\(name) ready'); }, onHide() { log('\(name) hide'); }, onUnload() { log('\(name) unload'); } });"
         }
-        let app = try await harness.container.launch(.directory(try harness.write([
-            "app.js": """
-                globalThis.events = []; globalThis.log = (e) => events.push(e);
-                App({ onLaunch(o) { log('app launch ' + o.path + ' ' + JSON.stringify(o.query)); }, onShow() { log('app show'); }, onHide() { log('app hide'); } });
-                """,
-            "pages/a.js": page("a"), "pages/b.js": page("b"), "pages/c.js": page("c"),
-        ], pages: ["pages/a", "pages/b", "pages/c"])), options: LaunchOptions(query: ["x": "1"]))
+        let app = try await harness.container.launch(
+            .directory(
+                try harness.write(
+                    [
+                        "app.js": """
+                        globalThis.events = []; globalThis.log = (e) => events.push(e);
+                        App({ onLaunch(o) { log('app launch ' + o.path + ' ' + JSON.stringify(o.query)); }, onShow() { log('app show'); }, onHide() { log('app hide'); } });
+                        """,
+                        "pages/a.js": page("a"), "pages/b.js": page("b"), "pages/c.js": page("c"),
+                    ], pages: ["pages/a", "pages/b", "pages/c"])), options: LaunchOptions(query: ["x": "1"]))
         let session = try await harness.container.miniProgram(app.instanceID)
         try await session.navigate(.navigateTo("b?k=v&e=%20"))
         try await session.navigate(.navigateTo("/pages/c"))
@@ -93,15 +101,16 @@ struct MiniProgramRulesTests {
         let context = try await harness.container.context(of: app.instanceID)
         let events = try await context.evaluate("events", as: [String].self)
         try await harness.container.destroy(app.instanceID)
-        #expect(events == [
-            #"app launch pages/a {"x":"1"}"#, "app show", #"a load {"x":"1"}"#, "a show", "a ready",
-            "a hide", #"b load {"k":"v","e":" "}"#, "b show", "b ready",
-            "b hide", "c load {}", "c show", "c ready",
-            "c hide", "c unload", "b unload", "a show",
-            "a hide", "a unload", "b load {}", "b show", "b ready",
-            "b hide", "app hide", "app show", "b show",
-            "b hide", "b unload", "c load {}", "c show", "c ready",
-        ])
+        #expect(
+            events == [
+                #"app launch pages/a {"x":"1"}"#, "app show", #"a load {"x":"1"}"#, "a show", "a ready",
+                "a hide", #"b load {"k":"v","e":" "}"#, "b show", "b ready",
+                "b hide", "c load {}", "c show", "c ready",
+                "c hide", "c unload", "b unload", "a show",
+                "a hide", "a unload", "b load {}", "b show", "b ready",
+                "b hide", "app hide", "app show", "b show",
+                "b hide", "b unload", "c load {}", "c show", "c ready",
+            ])
         await harness.container.shutdown()
     }
 
@@ -109,7 +118,8 @@ struct MiniProgramRulesTests {
     func navigationRules() async throws {
         let harness = try await MiniProgramHarness.make { $0.miniProgram.maximumPageStack = 3 }
         let (session, _) = try await harness.launch([
-            "app.json": #"{"pages": ["pages/home", "pages/other", "pages/tab2"], "tabBar": {"list": [{"pagePath": "pages/home"}, {"pagePath": "pages/tab2"}]}}"#,
+            "app.json":
+                #"{"pages": ["pages/home", "pages/other", "pages/tab2"], "tabBar": {"list": [{"pagePath": "pages/home"}, {"pagePath": "pages/tab2"}]}}"#,
             "pages/home.js": "Page({});", "pages/other.js": "Page({});", "pages/tab2.js": "Page({});",
         ])
         await #expect(throws: MiniProgramError.navigationFailed(#"page "pages/nope" is not found in app.json"#)) {
@@ -219,7 +229,8 @@ struct MiniProgramRulesTests {
         }
         let dismissing = try await MiniProgramHarness.make()
         let (_, plain) = try await dismissing.launch(["pages/a.js": "Page({});"])
-        let answers = try await plain.evaluateAwaiting("""
+        let answers = try await plain.evaluateAwaiting(
+            """
             (async () => [
               await wx.login().catch((e) => e.errMsg),
               await my.tradePay({}).catch((e) => e.errorMessage),
@@ -230,31 +241,40 @@ struct MiniProgramRulesTests {
               await new Promise((resolve) => wx.createSelectorQuery().select('#x').boundingClientRect().exec(resolve)),
             ])()
             """)
-        #expect(answers == [
-            "login:fail wx.login is not supported by this host", "my.tradePay is not supported by this host",
-            "onNetworkStatusChange:fail wx.onNetworkStatusChange is not supported by this host",
-            false, true, true, false,
-            ["confirm": false, "cancel": true, "errMsg": "showModal:ok"], "showActionSheet:fail cancel",
-            ["confirm": false], ["index": -1], ["errMsg": "showToast:ok"], [],
-        ])
+        #expect(
+            answers == [
+                "login:fail wx.login is not supported by this host", "my.tradePay is not supported by this host",
+                "onNetworkStatusChange:fail wx.onNetworkStatusChange is not supported by this host",
+                false, true, true, false,
+                ["confirm": false, "cancel": true, "errMsg": "showModal:ok"], "showActionSheet:fail cancel",
+                ["confirm": false], ["index": -1], ["errMsg": "showToast:ok"], [],
+            ])
         await dismissing.container.shutdown()
 
         let confirming = try await MiniProgramHarness.make { $0.miniProgram.uiDelegate = Confirming() }
         let (_, context) = try await confirming.launch(["pages/a.js": "Page({});"])
-        #expect(try await context.evaluateAwaiting("""
-            (async () => [await wx.showModal({}), (await wx.showActionSheet({ itemList: [] })).tapIndex, await my.prompt({})])()
-            """) == [["confirm": true, "cancel": false, "content": "typed", "errMsg": "showModal:ok"], 2, ["ok": true, "inputValue": "typed"]])
+        #expect(
+            try await context.evaluateAwaiting(
+                """
+                (async () => [await wx.showModal({}), (await wx.showActionSheet({ itemList: [] })).tapIndex, await my.prompt({})])()
+                """) == [
+                    ["confirm": true, "cancel": false, "content": "typed", "errMsg": "showModal:ok"], 2,
+                    ["ok": true, "inputValue": "typed"],
+                ])
         await confirming.container.shutdown()
     }
 
     @Test("a page hook that throws reaches App.onError with file:line; the app keeps working")
     func hookErrors() async throws {
         let harness = try await MiniProgramHarness.make()
-        let (session, context) = try await harness.launch([
-            "app.js": "globalThis.errors = []; globalThis.rejections = []; App({ onError(message) { errors.push(message.split('\\n')[0]); }, onUnhandledRejection(event) { rejections.push(String(event.reason)); } });",
-            "pages/a.js": "Page({});",
-            "pages/b.js": "Page({\n  onLoad() {\n    null.boom;\n  },\n  ok() { return 'still fine'; },\n  reject() { Promise.reject(new Error('nobody caught this')); },\n});",
-        ], pages: ["pages/a", "pages/b"])
+        let (session, context) = try await harness.launch(
+            [
+                "app.js":
+                    "globalThis.errors = []; globalThis.rejections = []; App({ onError(message) { errors.push(message.split('\\n')[0]); }, onUnhandledRejection(event) { rejections.push(String(event.reason)); } });",
+                "pages/a.js": "Page({});",
+                "pages/b.js":
+                    "Page({\n  onLoad() {\n    null.boom;\n  },\n  ok() { return 'still fine'; },\n  reject() { Promise.reject(new Error('nobody caught this')); },\n});",
+            ], pages: ["pages/a", "pages/b"])
         try await session.navigate(.navigateTo("/pages/b"))
         #expect(await harness.fixture.log.waitFor { $0.contains("pages/b onLoad") && $0.contains("(at pages/b.js:3)") })
         await context.waitUntilIdle()
@@ -302,7 +322,9 @@ struct MiniProgramRulesTests {
             #expect(reason == #"app.json lists no pages ("pages" must be a non-empty array)"#)
         }
         do {
-            _ = try await harness.launch(["app.json": #"{"pages": ["pages/a"], "tabBar": {"list": [{"pagePath": "pages/zz"}]}}"#, "pages/a.js": "Page({});"])
+            _ = try await harness.launch([
+                "app.json": #"{"pages": ["pages/a"], "tabBar": {"list": [{"pagePath": "pages/zz"}]}}"#, "pages/a.js": "Page({});",
+            ])
             Issue.record("a tab page that is not a page must fail")
         } catch ContainerError.loadFailed(_, let reason) {
             #expect(reason == "app.json tabBar.list: pages/zz is not in pages")

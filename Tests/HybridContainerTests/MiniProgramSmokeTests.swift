@@ -33,7 +33,8 @@ struct MiniProgramSmokeTests {
         // A runaway page is stopped by the watchdog; the run goes on to the next page.
         let runaway = try harness.write([
             "app.json": #"{"pages": ["pages/loop", "pages/after"]}"#,
-            "pages/loop.js": "Page({ onShow() { if (getCurrentPages().length && globalThis.armed) { for (;;) {} } globalThis.armed = true; } });",
+            "pages/loop.js":
+                "Page({ onShow() { if (getCurrentPages().length && globalThis.armed) { for (;;) {} } globalThis.armed = true; } });",
             "pages/after.js": "Page({ onLoad() { wx.setStorageSync('after', true); } });",
         ])
         let stopped = try await harness.container.smokeTest(.directory(runaway))

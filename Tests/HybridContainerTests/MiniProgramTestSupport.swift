@@ -24,7 +24,8 @@ struct MiniProgramHarness {
         let folder = fixture.root.appendingPathComponent("mp-\(UUID().uuidString.prefix(8))")
         var all = files
         if all["app.json"] == nil {
-            let routes = pages ?? files.keys.filter { $0.hasPrefix("pages/") && $0.hasSuffix(".js") }.map { String($0.dropLast(3)) }.sorted()
+            let routes =
+                pages ?? files.keys.filter { $0.hasPrefix("pages/") && $0.hasSuffix(".js") }.map { String($0.dropLast(3)) }.sorted()
             all["app.json"] = #"{"pages": [\#(routes.map { "\"\($0)\"" }.joined(separator: ", "))]}"#
         }
         if all["app.js"] == nil { all["app.js"] = "App({});" }
@@ -37,7 +38,9 @@ struct MiniProgramHarness {
     }
 
     /// Launches the folder; returns the session and the context.
-    func launch(_ files: [String: String], pages: [String]? = nil, query: [String: String] = [:])
+    func launch(
+        _ files: [String: String], pages: [String]? = nil, query: [String: String] = [:]
+    )
         async throws -> (MiniProgramSession, ScriptContext)
     {
         let app = try await container.launch(.directory(try write(files, pages: pages)), options: LaunchOptions(query: query))

@@ -27,16 +27,18 @@ struct NetworkFaultTests {
     func requestFaults() async throws {
         let server = try await faultyServer()
         let fixture = try ContainerFixture()
-        let container = try await fixture.container(request: .init(
-            requestsPerSecond: 1000, burst: 1000, breakerThreshold: 100, defaultTimeout: .milliseconds(500),
-            maximumResponseBytes: 100_000))
+        let container = try await fixture.container(
+            request: .init(
+                requestsPerSecond: 1000, burst: 1000, breakerThreshold: 100, defaultTimeout: .milliseconds(500),
+                maximumResponseBytes: 100_000))
         try fixture.install("net", script: "App({})", permissions: ["request"], allowedDomains: ["127.0.0.1"], into: container)
         let app = try await container.launch(.installed("net"))
         let context = try await container.context(of: app.instanceID)
         let base = server.baseURL.absoluteString
         let clock = ContinuousClock()
         let started = clock.now
-        let outcomes = try await context.evaluateAwaiting("""
+        let outcomes = try await context.evaluateAwaiting(
+            """
             (async () => {
               const out = {};
               for (const path of ['drop', 'short', 'stall', 'huge', 'loop', 'error', 'garbage']) {
@@ -48,10 +50,11 @@ struct NetworkFaultTests {
               return out;
             })()
             """)
-        #expect(outcomes == [
-            "drop": "error 6", "short": "error 6", "stall": "error 5", "huge": "error 6", "loop": "error 6",
-            "error": "status 503 object", "garbage": "status 200 string",
-        ])
+        #expect(
+            outcomes == [
+                "drop": "error 6", "short": "error 6", "stall": "error 5", "huge": "error 6", "loop": "error 6",
+                "error": "status 503 object", "garbage": "status 200 string",
+            ])
         // Every fault was answered within its own timeout, not the 15 s default.
         #expect(clock.now - started < .seconds(10))
         let witness = try await context.evaluate("JSBridge.callSync('getAppInfo').appId")

@@ -1,9 +1,10 @@
 import Foundation
 import HybridContainer
 import LocalHTTPServer
-@testable import BuiltInPlugins
 import Synchronization
 import Testing
+
+@testable import BuiltInPlugins
 
 /// Records the requests a local server saw (path and Host header).
 final class SeenRequests: Sendable {
@@ -55,23 +56,26 @@ struct NetworkPolicyTests {
         let container = try await fixture.container()
         try fixture.install("net", script: "App({})", permissions: ["request"], allowedDomains: ["127.0.0.1"], into: container)
         let base = main.baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-        let value = try await run(container, "net", catching + """
-            const go = await attempt(JSBridge.call('request', { url: '\(base)/go', dataType: 'text' }));
-            const manual = await JSBridge.call('request', { url: '\(base)/go', redirect: 'manual', dataType: 'text' });
-            const chain = await JSBridge.call('request', { url: '\(base)/chain/1' });
-            const loop = await attempt(JSBridge.call('request', { url: '\(base)/loop' }));
-            const seeOther = await JSBridge.call('request', { url: '\(base)/see-other', method: 'POST', data: { a: 1 } });
-            const toFile = await attempt(JSBridge.call('request', { url: '\(base)/to-file' }));
-            const badMode = await attempt(JSBridge.call('request', { url: '\(base)/ok', redirect: 'sometimes' }));
-            return { go: go.error, goBody: go.ok ? go.ok.data : null, manual: manual.status,
-                     location: manual.headers.location, chain: chain.data, loop: loop.error,
-                     seeOther: seeOther.data, toFile: toFile.error, badMode: badMode.error };
-            """)
+        let value = try await run(
+            container, "net",
+            catching + """
+                const go = await attempt(JSBridge.call('request', { url: '\(base)/go', dataType: 'text' }));
+                const manual = await JSBridge.call('request', { url: '\(base)/go', redirect: 'manual', dataType: 'text' });
+                const chain = await JSBridge.call('request', { url: '\(base)/chain/1' });
+                const loop = await attempt(JSBridge.call('request', { url: '\(base)/loop' }));
+                const seeOther = await JSBridge.call('request', { url: '\(base)/see-other', method: 'POST', data: { a: 1 } });
+                const toFile = await attempt(JSBridge.call('request', { url: '\(base)/to-file' }));
+                const badMode = await attempt(JSBridge.call('request', { url: '\(base)/ok', redirect: 'sometimes' }));
+                return { go: go.error, goBody: go.ok ? go.ok.data : null, manual: manual.status,
+                         location: manual.headers.location, chain: chain.data, loop: loop.error,
+                         seeOther: seeOther.data, toFile: toFile.error, badMode: badMode.error };
+                """)
         let port = main.baseURL.port ?? 0
-        #expect(value == [
-            "go": 4, "goBody": nil, "manual": 302, "location": .string("http://localhost:\(port)/secret"), "chain": "ok",
-            "loop": 6, "seeOther": "GET", "toFile": 6, "badMode": 2,
-        ])
+        #expect(
+            value == [
+                "go": 4, "goBody": nil, "manual": 302, "location": .string("http://localhost:\(port)/secret"), "chain": "ok",
+                "loop": 6, "seeOther": "GET", "toFile": 6, "badMode": 2,
+            ])
         #expect(!seen.paths.contains("/secret"))
         #expect(!seen.hosts.contains { $0.hasPrefix("localhost") })
         await container.shutdown()
@@ -86,7 +90,9 @@ struct NetworkPolicyTests {
         let container = try await fixture.container()
         try fixture.install("net", script: "App({})", permissions: ["request"], allowedDomains: ["127.0.0.1"], into: container)
         let base = main.baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-        let value = try await run(container, "net", """
+        let value = try await run(
+            container, "net",
+            """
             const r = await JSBridge.call('request', { url: '\(base)/other-port', headers: { Cookie: 'session=1', Authorization: 'Bearer x' } });
             return r.data;
             """)
@@ -105,17 +111,19 @@ struct NetworkPolicyTests {
         try fixture.install("net", script: "App({})", permissions: ["request"], allowedDomains: ["127.0.0.1"], into: container)
         let base = main.baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         let port = main.baseURL.port ?? 0
-        let value = try await run(container, "net", catching + """
-            const tries = [
-              { Host: 'localhost:\(port)' }, { host: 'localhost' }, { 'Content-Length': '0' }, { 'Transfer-Encoding': 'chunked' },
-              { Connection: 'close' }, { Upgrade: 'websocket' }, { 'Proxy-Authorization': 'x' }, { 'Sec-Fetch-Site': 'none' },
-              { 'X-A\\r\\nHost': 'localhost' }, { 'X-A': 'v\\r\\nHost: localhost' }, { 'X-A': 'v\\u0000' }, { 'X A': '1' }, { '': '1' },
-            ];
-            const codes = [];
-            for (const headers of tries) codes.push((await attempt(JSBridge.call('request', { url: '\(base)/headers', headers }))).error);
-            const allowed = await JSBridge.call('request', { url: '\(base)/headers', headers: { 'X-Fine': 'yes', Cookie: 'a=1' } });
-            return { codes, allowed: allowed.status };
-            """)
+        let value = try await run(
+            container, "net",
+            catching + """
+                const tries = [
+                  { Host: 'localhost:\(port)' }, { host: 'localhost' }, { 'Content-Length': '0' }, { 'Transfer-Encoding': 'chunked' },
+                  { Connection: 'close' }, { Upgrade: 'websocket' }, { 'Proxy-Authorization': 'x' }, { 'Sec-Fetch-Site': 'none' },
+                  { 'X-A\\r\\nHost': 'localhost' }, { 'X-A': 'v\\r\\nHost: localhost' }, { 'X-A': 'v\\u0000' }, { 'X A': '1' }, { '': '1' },
+                ];
+                const codes = [];
+                for (const headers of tries) codes.push((await attempt(JSBridge.call('request', { url: '\(base)/headers', headers }))).error);
+                const allowed = await JSBridge.call('request', { url: '\(base)/headers', headers: { 'X-Fine': 'yes', Cookie: 'a=1' } });
+                return { codes, allowed: allowed.status };
+                """)
         #expect(value == ["codes": .array(Array(repeating: 2, count: 13)), "allowed": 200])
         #expect(seen.paths == ["/headers"])
         #expect(!seen.hosts.contains { $0.hasPrefix("localhost") })
@@ -128,17 +136,24 @@ struct NetworkPolicyTests {
     func policyRules() throws {
         let current = URL(string: "https://api.example.com/a")!
         #expect(throws: BridgeError.self) {
-            try NetworkAccessPolicy.redirectTarget(from: current, location: "http://api.example.com/b", domains: ["example.com"], api: "request", appId: "a")
+            try NetworkAccessPolicy.redirectTarget(
+                from: current, location: "http://api.example.com/b", domains: ["example.com"], api: "request", appId: "a")
         }
         #expect(throws: BridgeError.self) {
-            try NetworkAccessPolicy.redirectTarget(from: current, location: "https://169.254.169.254/latest", domains: ["example.com"], api: "request", appId: "a")
+            try NetworkAccessPolicy.redirectTarget(
+                from: current, location: "https://169.254.169.254/latest", domains: ["example.com"], api: "request", appId: "a")
         }
         #expect(throws: BridgeError.self) {
-            try NetworkAccessPolicy.redirectTarget(from: current, location: "ftp://api.example.com/x", domains: ["example.com"], api: "request", appId: "a")
+            try NetworkAccessPolicy.redirectTarget(
+                from: current, location: "ftp://api.example.com/x", domains: ["example.com"], api: "request", appId: "a")
         }
-        #expect(try NetworkAccessPolicy.redirectTarget(from: current, location: "/b?c=1", domains: ["example.com"], api: "request", appId: "a")
-            .absoluteString == "https://api.example.com/b?c=1")
-        for trick in ["http://127.0.0.1@localhost/", "http://localhost#@127.0.0.1/", "http://localhost./", "http://2130706433/", "http://evil.com\\@127.0.0.1/"] {
+        #expect(
+            try NetworkAccessPolicy.redirectTarget(from: current, location: "/b?c=1", domains: ["example.com"], api: "request", appId: "a")
+                .absoluteString == "https://api.example.com/b?c=1")
+        for trick in [
+            "http://127.0.0.1@localhost/", "http://localhost#@127.0.0.1/", "http://localhost./", "http://2130706433/",
+            "http://evil.com\\@127.0.0.1/",
+        ] {
             #expect(throws: BridgeError.self, "\(trick)") {
                 try NetworkAccessPolicy.checkedURL(trick, domains: ["127.0.0.1"], api: "request", appId: "a")
             }
@@ -156,15 +171,17 @@ struct NetworkPolicyTests {
         let container = try await fixture.container(request: .init(breakerThreshold: 1, breakerCoolDown: .zero))
         try fixture.install("net", script: "App({})", permissions: ["request"], allowedDomains: ["127.0.0.1"], into: container)
         let base = main.baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-        let value = try await run(container, "net", catching + """
-            const failed = await attempt(JSBridge.call('request', { url: 'http://127.0.0.1:1/nothing-listens', timeout: 300 }));
-            const badMethod = await attempt(JSBridge.call('request', { url: '\(base)/ok', method: 'BREW' }));
-            const badTimeout = await attempt(JSBridge.call('request', { url: '\(base)/ok', timeout: NaN }));
-            const badHeader = await attempt(JSBridge.call('request', { url: '\(base)/ok', headers: { Host: 'x' } }));
-            const trial = await attempt(JSBridge.call('request', { url: '\(base)/ok' }));
-            const after = await attempt(JSBridge.call('request', { url: '\(base)/ok' }));
-            return [failed.error, badMethod.error, badTimeout.error, badHeader.error, trial.ok && trial.ok.status, after.ok && after.ok.status];
-            """)
+        let value = try await run(
+            container, "net",
+            catching + """
+                const failed = await attempt(JSBridge.call('request', { url: 'http://127.0.0.1:1/nothing-listens', timeout: 300 }));
+                const badMethod = await attempt(JSBridge.call('request', { url: '\(base)/ok', method: 'BREW' }));
+                const badTimeout = await attempt(JSBridge.call('request', { url: '\(base)/ok', timeout: NaN }));
+                const badHeader = await attempt(JSBridge.call('request', { url: '\(base)/ok', headers: { Host: 'x' } }));
+                const trial = await attempt(JSBridge.call('request', { url: '\(base)/ok' }));
+                const after = await attempt(JSBridge.call('request', { url: '\(base)/ok' }));
+                return [failed.error, badMethod.error, badTimeout.error, badHeader.error, trial.ok && trial.ok.status, after.ok && after.ok.status];
+                """)
         // 5 (timeout) or 6 (refused): the client retries refused connections until its deadline.
         #expect(value[0] == 5 || value[0] == 6)
         #expect(value.arrayValue.map { Array($0.dropFirst()) } == [2, 2, 2, 200, 200])

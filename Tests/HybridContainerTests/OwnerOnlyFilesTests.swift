@@ -8,8 +8,9 @@ struct OwnerOnlyFilesTests {
     func modes() async throws {
         let fixture = try ContainerFixture()
         let container = try await fixture.container()
-        try fixture.install("notes", script: "App({ onLaunch() { JSBridge.callSync('setStorageSync', { key: 'k', data: 1 }); } })",
-                            permissions: ["storage"], into: container)
+        try fixture.install(
+            "notes", script: "App({ onLaunch() { JSBridge.callSync('setStorageSync', { key: 'k', data: 1 }); } })",
+            permissions: ["storage"], into: container)
         _ = try await container.launch(.installed("notes"))
         func mode(_ url: URL) throws -> Int {
             ((try FileManager.default.attributesOfItem(atPath: url.path))[.posixPermissions] as? NSNumber)?.intValue ?? -1

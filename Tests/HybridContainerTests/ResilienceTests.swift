@@ -8,9 +8,11 @@ struct ResilienceTests {
     func watchdog() async throws {
         let fixture = try ContainerFixture()
         let container = try await fixture.container()
-        try fixture.install("runaway", script: """
-            App({ onShow() { while (true) {} }, onError(e) { JSBridge.callSync('log', { entry: 'runaway onError ' + e.origin }); } });
-            """, into: container)
+        try fixture.install(
+            "runaway",
+            script: """
+                App({ onShow() { while (true) {} }, onError(e) { JSBridge.callSync('log', { entry: 'runaway onError ' + e.origin }); } });
+                """, into: container)
         try fixture.install("healthy", script: "App({})", into: container)
         let healthy = try await container.launch(.installed("healthy"))
         let runaway = try await container.launch(.installed("runaway"))
@@ -66,7 +68,8 @@ struct ResilienceTests {
         let results = try await withThrowingTaskGroup(of: JSONValue.self) { group in
             for app in launched {
                 group.addTask {
-                    try await container.context(of: app.instanceID).evaluateAwaiting("""
+                    try await container.context(of: app.instanceID).evaluateAwaiting(
+                        """
                         (async () => {
                           const calls = [];
                           for (let i = 0; i < 20; i++) calls.push(JSBridge.call('getAppInfo').then((info) => info.instanceId));

@@ -13,7 +13,8 @@ struct RollbackTests {
         try fixture.install("app", script: good, version: "1.0.0", into: container)
         let first = try await container.launch(.installed("app"))
         try await container.destroy(first.instanceID)
-        try fixture.install("app", script: "App({ onLaunch() { throw new TypeError('v2 is broken'); } })", version: "2.0.0", into: container)
+        try fixture.install(
+            "app", script: "App({ onLaunch() { throw new TypeError('v2 is broken'); } })", version: "2.0.0", into: container)
         let launched = try await container.launch(.installed("app"))
         #expect(launched.version.description == "1.0.0")
         let installed = try #require(try container.store.installedApp(AppID(rawValue: "app")!))
@@ -56,7 +57,9 @@ struct RollbackTests {
     @Test("a new version whose launches never complete is rolled back after the limit")
     func repeatedKills() async throws {
         let fixture = try ContainerFixture()
-        let container = try await fixture.container { $0.probationPeriod = .zero; $0.maximumUnconfirmedLaunches = 2 }
+        let container = try await fixture.container {
+            $0.probationPeriod = .zero; $0.maximumUnconfirmedLaunches = 2
+        }
         let appId = AppID(rawValue: "app")!
         try fixture.install("app", script: good, version: "1.0.0", into: container)
         try await container.destroy(try await container.launch(.installed("app")).instanceID)

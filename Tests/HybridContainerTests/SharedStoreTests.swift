@@ -61,7 +61,8 @@ struct SharedStoreTests {
             }
         }
         locked.wait()
-        let child = try ChildProcess.start("container-demo", ["run", "writer", "--store", store.path, "--trust", key.path, "--query", "n=0"])
+        let child = try ChildProcess.start(
+            "container-demo", ["run", "writer", "--store", store.path, "--trust", key.path, "--query", "n=0"])
         // The lock is held while the child starts (this pause only makes the contention likely;
         // the assertions hold whether the child came before or after the release).
         try await Task.sleep(for: .seconds(1))
@@ -79,8 +80,9 @@ struct SharedStoreTests {
         let update = try fixture.pack("writer", script: Self.writerScript, version: "2.0.0", permissions: ["storage"])
         var children: [ChildProcess.Running] = []
         for n in 1...4 {
-            children.append(try ChildProcess.start(
-                "container-demo", ["run", "writer", "--store", store.path, "--trust", key.path, "--query", "n=\(n)"]))
+            children.append(
+                try ChildProcess.start(
+                    "container-demo", ["run", "writer", "--store", store.path, "--trust", key.path, "--query", "n=\(n)"]))
         }
         children.append(try ChildProcess.start("container-demo", ["install", update.path, "--store", store.path, "--trust", key.path]))
         var results: [ChildProcess.Result] = []

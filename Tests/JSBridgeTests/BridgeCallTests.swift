@@ -4,7 +4,9 @@ import Testing
 
 @Suite("JSBridge.call / callSync / on")
 struct BridgeCallTests {
-    func configuration(_ recorder: Recorder = Recorder(), denied: Set<String> = [], counter: CallCounter = CallCounter())
+    func configuration(
+        _ recorder: Recorder = Recorder(), denied: Set<String> = [], counter: CallCounter = CallCounter()
+    )
         throws -> ScriptContext.Configuration
     {
         recorder.configuration(bridge: TestDispatcher(table: try TestMethods.table(counter: counter), denied: denied))
@@ -25,7 +27,8 @@ struct BridgeCallTests {
     @Test("callback style gets the result or the {error, errorMessage} object, and the promise too")
     func callbacks() async throws {
         try await withContext(try configuration()) { context async throws in
-            try await context.evaluate("""
+            try await context.evaluate(
+                """
                 var got = [];
                 JSBridge.call('echo', {v: 1}, (result) => got.push(result));
                 JSBridge.call('fail', {}, (result) => got.push({error: result.error, errorMessage: result.errorMessage}));
@@ -33,14 +36,18 @@ struct BridgeCallTests {
                 """)
             await context.waitUntilIdle()
             // Both handlers run off the JavaScript thread: either may answer first.
-            #expect(try await context.evaluate("got.sort((a, b) => ('v' in b) - ('v' in a))") == [["v": 1], ["error": 1001, "errorMessage": "custom failure"]])
+            #expect(
+                try await context.evaluate("got.sort((a, b) => ('v' in b) - ('v' in a))") == [
+                    ["v": 1], ["error": 1001, "errorMessage": "custom failure"],
+                ])
             #expect(try await context.evaluateAwaiting("promised") == 7)
         }
     }
 
     /// Runs `source` (which must reject or throw) and returns `[error, errorMessage]`.
     func failure(_ context: ScriptContext, _ source: String) async throws -> (code: Int?, message: String?) {
-        let value = try await context.evaluateAwaiting("""
+        let value = try await context.evaluateAwaiting(
+            """
             (async () => { try { await (\(source)); return null; } catch (e) {
               return { error: e.error, errorMessage: e.errorMessage, isError: e instanceof Error }; } })()
             """)
@@ -93,7 +100,8 @@ struct BridgeCallTests {
     @Test("binary data crosses as ArrayBuffer both ways")
     func binary() async throws {
         try await withContext(try configuration()) { context async throws in
-            let value = try await context.evaluateAwaiting("""
+            let value = try await context.evaluateAwaiting(
+                """
                 (async () => {
                   const input = new Uint8Array(1 << 20);
                   for (let i = 0; i < input.length; i++) input[i] = i & 0xff;
@@ -112,7 +120,8 @@ struct BridgeCallTests {
     func manyConcurrentCalls() async throws {
         let counter = CallCounter()
         try await withContext(try configuration(counter: counter)) { context async throws in
-            let value = try await context.evaluateAwaiting("""
+            let value = try await context.evaluateAwaiting(
+                """
                 (async () => {
                   let settled = 0, sum = 0;
                   const calls = [];
@@ -135,7 +144,8 @@ struct BridgeCallTests {
     func events() async throws {
         let recorder = Recorder()
         try await withContext(try configuration(recorder)) { context async throws in
-            try await context.evaluate("""
+            try await context.evaluate(
+                """
                 var seen = [];
                 const first = JSBridge.on('tick', (p) => seen.push(['first', p]));
                 JSBridge.on('tick', (p) => seen.push(['second', p]));
@@ -152,9 +162,10 @@ struct BridgeCallTests {
             context.events.emit("tick", 3)
             await context.waitUntilIdle()
             _ = try await context.evaluate("0")
-            #expect(try await context.evaluate("seen") == [
-                ["first", 1], ["second", 1], ["second", ["n": 2]], ["pushed", "test"], ["second", 3],
-            ])
+            #expect(
+                try await context.evaluate("seen") == [
+                    ["first", 1], ["second", 1], ["second", ["n": 2]], ["pushed", "test"], ["second", 3],
+                ])
         }
         #expect(recorder.diagnostics.contains { "\($0)".contains("listener failed") })
     }
@@ -162,7 +173,8 @@ struct BridgeCallTests {
     @Test("scripts cannot replace or tamper with JSBridge")
     func tamperProof() async throws {
         try await withContext(try configuration()) { context async throws in
-            let value = try await context.evaluate("""
+            let value = try await context.evaluate(
+                """
                 'use strict';
                 const results = [];
                 try { JSBridge = {}; results.push('replaced'); } catch (e) { results.push(e.name); }

@@ -51,20 +51,23 @@ struct HostileNumberTests {
     func consoleNumbers() async throws {
         let recorder = Recorder()
         try await withContext(recorder.configuration()) { context in
-            try await context.evaluate("""
+            try await context.evaluate(
+                """
                 console.log(1e20); console.log('%d', 1e300); console.log('%i|%d|%f', -1e300, NaN, Infinity);
                 console.log('%d', 2 ** 64, [1e21, -0]);
                 """)
         }
-        #expect(recorder.console.map(\.text) == [
-            "100000000000000000000", "1e+300", "-1e+300|NaN|Infinity", "18446744073709552000 [1e+21,0]",
-        ])
+        #expect(
+            recorder.console.map(\.text) == [
+                "100000000000000000000", "1e+300", "-1e+300|NaN|Infinity", "18446744073709552000 [1e+21,0]",
+            ])
     }
 
     @Test("timers take NaN, ±Infinity, negative, huge and fractional delays and ids")
     func timerValues() async throws {
         try await withContext { context in
-            try await context.evaluate("""
+            try await context.evaluate(
+                """
                 var fired = 0;
                 for (const v of [NaN, Infinity, -Infinity, -1, 1e300, -1e300, 2 ** 64, 1.5, -0, '12', null, undefined, {}]) {
                   const t = setTimeout(() => { fired++; }, v);
@@ -82,7 +85,8 @@ struct HostileNumberTests {
     @Test("a forged array length or a wide cyclic graph is refused with code 2, not a trap or a hang")
     func forgedStructures() async throws {
         try await withContext(Recorder().configuration(bridge: try TestMethods.table())) { context in
-            let codes = try await context.evaluateAwaiting("""
+            let codes = try await context.evaluateAwaiting(
+                """
                 (async () => {
                   const code = (f) => f().then(() => 0, (e) => e.error);
                   const wide = () => { const o = {}; o.a = o; o.b = o; o.c = o; return o; };

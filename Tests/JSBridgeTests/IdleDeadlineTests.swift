@@ -49,7 +49,8 @@ struct FrameworkChannelTests {
             .sync("open") { _ in "open" },
         ])
         try await withContext(Recorder().configuration(bridge: table)) { context in
-            try await context.evaluateFramework("""
+            try await context.evaluateFramework(
+                """
                 globalThis.viaFramework = (function (bridge) {
                   return () => [bridge.callSync('__hc.secret'), bridge.callSync('open')];
                 })(globalThis.__hcFrameworkBridge);
@@ -60,7 +61,8 @@ struct FrameworkChannelTests {
             #expect(try await context.evaluate("typeof __hcFrameworkBridge") == "undefined")
             #expect(try await context.evaluate("viaFramework()") == ["framework", "open"])
             #expect(try await context.evaluateAwaiting("viaFrameworkAsync()") == "framework async")
-            let codes = try await context.evaluateAwaiting("""
+            let codes = try await context.evaluateAwaiting(
+                """
                 (async () => {
                   let sync; try { JSBridge.callSync('__hc.secret'); sync = 0; } catch (e) { sync = e.error; }
                   const async = await JSBridge.call('__hc.secretAsync').then(() => 0, (e) => e.error);
@@ -81,7 +83,8 @@ struct RejectionReasonTests {
     func objectReasons() async throws {
         let recorder = Recorder()
         try await withContext(recorder.configuration()) { context in
-            try await context.evaluate("""
+            try await context.evaluate(
+                """
                 Promise.reject({ error: 1001, errorMessage: 'quota exceeded', api: 'setStorage' });
                 Promise.reject({ errMsg: 'request:fail timeout' });
                 Promise.reject({ code: 7 });

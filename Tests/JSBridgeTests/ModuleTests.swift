@@ -4,7 +4,9 @@ import Testing
 
 @Suite("require() and ES modules")
 struct ModuleTests {
-    func run(_ files: [String: String], main: String = "main.js", check: (ScriptContext) async throws -> Void = { _ in })
+    func run(
+        _ files: [String: String], main: String = "main.js", check: (ScriptContext) async throws -> Void = { _ in }
+    )
         async throws
     {
         try await withContext(.init(name: "modules", modules: InMemoryModules(sources: files))) { context async throws in
@@ -29,14 +31,14 @@ struct ModuleTests {
     func resolution() async throws {
         try await run([
             "main.js": """
-                const a = require('./lib/a');
-                const b = require('./lib');
-                const c = require('/lib/c.js');
-                const data = require('./data.json');
-                const bare = require('lib/a');
-                const npm = require('tiny');
-                globalThis.result = [a.name, b.name, c.name, data.answer, bare === a, npm.name, __filename, typeof module.exports].join(',');
-                """,
+            const a = require('./lib/a');
+            const b = require('./lib');
+            const c = require('/lib/c.js');
+            const data = require('./data.json');
+            const bare = require('lib/a');
+            const npm = require('tiny');
+            globalThis.result = [a.name, b.name, c.name, data.answer, bare === a, npm.name, __filename, typeof module.exports].join(',');
+            """,
             "lib/a.js": "exports.name = 'a';",
             "lib/index.js": "module.exports = { name: 'index' };",
             "lib/c.js": "exports.name = require('../lib/a').name + 'c';",
@@ -51,11 +53,12 @@ struct ModuleTests {
     func cacheAndCycles() async throws {
         try await run([
             "main.js": "globalThis.log = []; require('./x'); require('./x'); require('./y');",
-            "x.js": "log.push('x start'); exports.early = 1; const y = require('./y'); log.push('x sees y.done=' + y.done); exports.done = true;",
-            "y.js": "log.push('y start'); const x = require('./x'); log.push('y sees x.early=' + x.early + ' x.done=' + x.done); exports.done = true;",
+            "x.js":
+                "log.push('x start'); exports.early = 1; const y = require('./y'); log.push('x sees y.done=' + y.done); exports.done = true;",
+            "y.js":
+                "log.push('y start'); const x = require('./x'); log.push('y sees x.early=' + x.early + ' x.done=' + x.done); exports.done = true;",
         ]) { context async throws in
-            #expect(try await context.evaluate("log.join('|')") ==
-                "x start|y start|y sees x.early=1 x.done=undefined|x sees y.done=true")
+            #expect(try await context.evaluate("log.join('|')") == "x start|y start|y sees x.early=1 x.done=undefined|x sees y.done=true")
         }
     }
 
@@ -63,49 +66,49 @@ struct ModuleTests {
     func esModules() async throws {
         try await run([
             "main.js": """
-                import greet, { counter, bump as increment, PI } from './es/math.js';
-                import * as everything from './es/math';
-                import legacy from './legacy';
-                import { named } from './legacy';
-                import './es/side-effect';
-                import { a, b, c, list0, rest, fromOther, ns, x as renamed } from './es/forms';
-                globalThis.results = [greet('x'), counter, PI, legacy.kind, named, sideEffect];
-                increment();
-                results.push(everything.counter, everything.default('y'), a, b, c, list0, rest, fromOther, ns.x, renamed);
-                results.push(import.meta.url);
-                import('./es/forms').then((m) => { results.push('dyn:' + m.a); });
-                """,
+            import greet, { counter, bump as increment, PI } from './es/math.js';
+            import * as everything from './es/math';
+            import legacy from './legacy';
+            import { named } from './legacy';
+            import './es/side-effect';
+            import { a, b, c, list0, rest, fromOther, ns, x as renamed } from './es/forms';
+            globalThis.results = [greet('x'), counter, PI, legacy.kind, named, sideEffect];
+            increment();
+            results.push(everything.counter, everything.default('y'), a, b, c, list0, rest, fromOther, ns.x, renamed);
+            results.push(import.meta.url);
+            import('./es/forms').then((m) => { results.push('dyn:' + m.a); });
+            """,
             "es/math.js": """
-                export let counter = 0;
-                export function bump() { counter += 1; }
-                export const PI = 3,
-                  TAU = 6;
-                export default function greet(name) { return 'hi ' + name; }
-                """,
+            export let counter = 0;
+            export function bump() { counter += 1; }
+            export const PI = 3,
+              TAU = 6;
+            export default function greet(name) { return 'hi ' + name; }
+            """,
             "legacy.js": "module.exports = { kind: 'cjs', named: 'n' };",
             "es/side-effect.js": "globalThis.sideEffect = 'ran';",
             "es/forms.js": """
-                const a = 'A';
-                export { a };
-                export const { b, c: c } = { b: 'B', c: 'C' };
-                export const [list0] = ['L0'];
-                export var rest = `t${1 + 1}`, unused = /re}/g;
-                export { PI as fromOther } from './math';
-                export * as ns from './other';
-                export * from './other';
-                """,
+            const a = 'A';
+            export { a };
+            export const { b, c: c } = { b: 'B', c: 'C' };
+            export const [list0] = ['L0'];
+            export var rest = `t${1 + 1}`, unused = /re}/g;
+            export { PI as fromOther } from './math';
+            export * as ns from './other';
+            export * from './other';
+            """,
             "es/other.js": "export const x = 'X'; export default 'ignored by export *';",
         ]) { context async throws in
             await context.waitUntilIdle()
-            #expect(try await context.evaluate("results.join(',')") ==
-                "hi x,0,3,cjs,n,ran,1,hi y,A,B,C,L0,t2,3,X,X,main.js,dyn:A")
+            #expect(try await context.evaluate("results.join(',')") == "hi x,0,3,cjs,n,ran,1,hi y,A,B,C,L0,t2,3,X,X,main.js,dyn:A")
         }
     }
 
     @Test("export default of an expression and a class; strict mode in ES modules")
     func defaults() async throws {
         try await run([
-            "main.js": "import value from './v'; import K from './k'; import strict from './strict'; globalThis.r = [value.n, new K().m(), strict];",
+            "main.js":
+                "import value from './v'; import K from './k'; import strict from './strict'; globalThis.r = [value.n, new K().m(), strict];",
             "v.js": "export default {\n  n: 1 + 1,\n};",
             "k.js": "export default class { m() { return 'm'; } }",
             "strict.js": "export default (function () { return this === undefined; })();",
@@ -116,10 +119,11 @@ struct ModuleTests {
 
     @Test("a missing module names the request and the requiring file")
     func missingModule() async throws {
-        let exception = try #require(try await failure([
-            "main.js": "require('./lib/a');",
-            "lib/a.js": "\n\nrequire('./nope');",
-        ]))
+        let exception = try #require(
+            try await failure([
+                "main.js": "require('./lib/a');",
+                "lib/a.js": "\n\nrequire('./nope');",
+            ]))
         #expect(exception.message == "Cannot find module './nope' from 'lib/a.js'")
         #expect(exception.sourceURL == "lib/a.js")
         #expect(exception.line == 3)
@@ -131,17 +135,19 @@ struct ModuleTests {
         #expect(plain.name == "SyntaxError")
         #expect(plain.sourceURL == "bad.js")
         #expect(plain.line == 2)
-        let esm = try #require(try await failure([
-            "main.js": "import x from './bad';",
-            "bad.js": "import a from './a';\nimport {\n  b\n} from './a';\nexport default a;\nlet = ;\n",
-            "a.js": "module.exports = 1;",
-        ]))
+        let esm = try #require(
+            try await failure([
+                "main.js": "import x from './bad';",
+                "bad.js": "import a from './a';\nimport {\n  b\n} from './a';\nexport default a;\nlet = ;\n",
+                "a.js": "module.exports = 1;",
+            ]))
         #expect(esm.sourceURL == "bad.js")
         #expect(esm.line == 6)
-        let runtime = try #require(try await failure([
-            "main.js": "import { f } from './thrower';\nf();",
-            "thrower.js": "export function f() {\n  throw new Error('boom');\n}",
-        ]))
+        let runtime = try #require(
+            try await failure([
+                "main.js": "import { f } from './thrower';\nf();",
+                "thrower.js": "export function f() {\n  throw new Error('boom');\n}",
+            ]))
         #expect(runtime.message == "boom")
         #expect(runtime.sourceURL == "thrower.js")
         #expect(runtime.line == 2)
@@ -164,8 +170,9 @@ struct ModuleTests {
     @Test("a context without module files refuses require with a clear message")
     func noProvider() async throws {
         try await withContext { context async throws in
-            #expect(try await context.evaluate("try { require('./x'); } catch (e) { e.message }")
-                == "Cannot find module './x' from '/'")
+            #expect(
+                try await context.evaluate("try { require('./x'); } catch (e) { e.message }")
+                    == "Cannot find module './x' from '/'")
         }
     }
 

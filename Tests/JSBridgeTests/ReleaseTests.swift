@@ -1,5 +1,6 @@
-@testable import JSBridge
 import Testing
+
+@testable import JSBridge
 
 @Suite("Releasing contexts frees what they held")
 struct ReleaseTests {
@@ -11,7 +12,8 @@ struct ReleaseTests {
         let baseline = await runtime.nativeFunctionCounts
         for index in 0..<50 {
             let context = try await runtime.makeContext(.init(name: "app-\(index)", bridge: table))
-            try await context.evaluate("""
+            try await context.evaluate(
+                """
                 JSBridge.on('x', () => {});
                 setTimeout(() => {}, 100000);
                 setInterval(() => {}, 1000);

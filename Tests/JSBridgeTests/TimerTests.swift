@@ -6,7 +6,8 @@ struct TimerTests {
     @Test("microtasks run before setTimeout(0); timeouts fire in delay then scheduling order")
     func ordering() async throws {
         try await withContext { context async throws in
-            try await context.evaluate("""
+            try await context.evaluate(
+                """
                 var log = [];
                 setTimeout(() => log.push('timeout 20'), 20);
                 setTimeout(() => log.push('timeout 0 a'), 0);
@@ -17,17 +18,19 @@ struct TimerTests {
                 log.push('sync');
                 """)
             await context.waitUntilIdle()
-            #expect(try await context.evaluate("log") == [
-                "sync", "promise", "microtask", "timeout 0 a", "timeout 0 b", "micro in timer", "timeout 0 c",
-                "timeout 20",
-            ])
+            #expect(
+                try await context.evaluate("log") == [
+                    "sync", "promise", "microtask", "timeout 0 a", "timeout 0 b", "micro in timer", "timeout 0 c",
+                    "timeout 20",
+                ])
         }
     }
 
     @Test("clearTimeout cancels, extra arguments are passed, ids are distinct")
     func clearAndArguments() async throws {
         try await withContext { context async throws in
-            try await context.evaluate("""
+            try await context.evaluate(
+                """
                 var log = [];
                 const a = setTimeout(() => log.push('cancelled'), 0);
                 const b = setTimeout((x, y) => log.push(x + y), 1, 'ar', 'gs');
@@ -44,7 +47,8 @@ struct TimerTests {
     @Test("setInterval repeats until cleared from its own callback")
     func interval() async throws {
         try await withContext { context async throws in
-            try await context.evaluate("""
+            try await context.evaluate(
+                """
                 var ticks = 0;
                 const id = setInterval(() => { ticks++; if (ticks === 5) clearInterval(id); }, 1);
                 """)
@@ -58,7 +62,8 @@ struct TimerTests {
     func throwingTimer() async throws {
         let recorder = Recorder()
         try await withContext(recorder.configuration()) { context async throws in
-            try await context.evaluate("""
+            try await context.evaluate(
+                """
                 var after = false;
                 setTimeout(() => { throw new Error('timer boom'); }, 0);
                 setTimeout(() => { after = true; }, 0);

@@ -30,15 +30,17 @@ struct ValueConversionTests {
     @Test("nested objects and arrays follow JSON rules, keeping top-level undefined")
     func nested() async throws {
         try await withContext { context async throws in
-            let value = try await context.evaluate("""
+            let value = try await context.evaluate(
+                """
                 ({ a: [1, 'two', { three: [null, true] }], skip: undefined, fn() {}, when: new Date(0),
                    deep: { deeper: { deepest: 'ok' } }, [Symbol('s')]: 1 })
                 """)
-            #expect(value == [
-                "a": [1, "two", ["three": [nil, true]]],
-                "when": "1970-01-01T00:00:00.000Z",
-                "deep": ["deeper": ["deepest": "ok"]],
-            ])
+            #expect(
+                value == [
+                    "a": [1, "two", ["three": [nil, true]]],
+                    "when": "1970-01-01T00:00:00.000Z",
+                    "deep": ["deeper": ["deepest": "ok"]],
+                ])
             #expect(try await context.evaluate("[1, undefined, 3]") == [1, .undefined, 3])
         }
     }

@@ -49,7 +49,8 @@ struct WatchdogTests {
         let strict = try await runtime.makeContext(.init(name: "strict", executionTimeLimit: .milliseconds(50)))
         let relaxed = try await runtime.makeContext(.init(name: "relaxed", executionTimeLimit: nil))
         // Runs well past the strict limit (several watchdog ticks) and must finish.
-        let result = try await relaxed.evaluate("""
+        let result = try await relaxed.evaluate(
+            """
             const end = Date.now() + 300; let n = 0; while (Date.now() < end) { n++; } n > 0
             """)
         #expect(result == true)

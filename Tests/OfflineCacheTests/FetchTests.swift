@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
-import OfflineCache
 import LocalHTTPServer
+import OfflineCache
 import Testing
 
 @Suite("HTTP fetching, caching and package downloads against a real local server")
@@ -86,8 +86,9 @@ struct FetchTests {
             default: return .notFound
             }
         }
-        let fetcher = HTTPFetcher(configuration: .init(
-            timeout: .milliseconds(300), maximumAttempts: 2, initialBackoff: .milliseconds(5), maximumBodyBytes: 100_000))
+        let fetcher = HTTPFetcher(
+            configuration: .init(
+                timeout: .milliseconds(300), maximumAttempts: 2, initialBackoff: .milliseconds(5), maximumBodyBytes: 100_000))
         func failure(_ path: String) async -> FetchError? {
             do {
                 _ = try await fetcher.get(server.url(path))

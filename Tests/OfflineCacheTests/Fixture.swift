@@ -48,18 +48,20 @@ final class Fixture: Sendable {
             entry: "index.js", vhost: "https://\(appId).app.local", fallbackBaseURL: fallback?.absoluteString,
             permissions: ["getStorage"])
         let output = url(name ?? "\(appId)-\(version)-\(UUID().uuidString.prefix(8)).zip")
-        let signingKey: PackageSigningKey? = switch signer {
-        case .none: key
-        case .some(let explicit): explicit
-        }
+        let signingKey: PackageSigningKey? =
+            switch signer {
+            case .none: key
+            case .some(let explicit): explicit
+            }
         try PackageBuilder.build(from: source, template: template, signingKey: signingKey, output: output)
         return output
     }
 
     func store(retained: Int = 3, allowsUnsigned: Bool = false, limits: PackageLimits = PackageLimits()) throws -> PackageStore {
-        try PackageStore(configuration: .init(
-            root: url("store"), trustedKeys: trusted, allowsUnsigned: allowsUnsigned, limits: limits,
-            retainedVersions: retained))
+        try PackageStore(
+            configuration: .init(
+                root: url("store"), trustedKeys: trusted, allowsUnsigned: allowsUnsigned, limits: limits,
+                retainedVersions: retained))
     }
 
     static func sha256(_ data: Data) -> String {
@@ -82,11 +84,12 @@ struct ZipCrafter {
         try? FileManager.default.removeItem(at: url)
         let archive = try Archive(url: url, accessMode: .create)
         for entry in entries {
-            let type: ZIPFoundation.Entry.EntryType = switch entry.kind {
-            case .file: .file
-            case .directory: .directory
-            case .symlink: .symlink
-            }
+            let type: ZIPFoundation.Entry.EntryType =
+                switch entry.kind {
+                case .file: .file
+                case .directory: .directory
+                case .symlink: .symlink
+                }
             let data = entry.data
             try archive.addEntry(
                 with: entry.path, type: type, uncompressedSize: Int64(data.count),

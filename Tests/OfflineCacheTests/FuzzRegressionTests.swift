@@ -41,7 +41,11 @@ struct FuzzRegressionTests {
         try data.write(to: input)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", "import sys,zlib; c=zlib.compressobj(9, zlib.DEFLATED, -15); d=open(sys.argv[1],'rb').read(); sys.stdout.buffer.write(c.compress(d)+c.flush(zlib.Z_SYNC_FLUSH))", input.path]
+        process.arguments = [
+            "-c",
+            "import sys,zlib; c=zlib.compressobj(9, zlib.DEFLATED, -15); d=open(sys.argv[1],'rb').read(); sys.stdout.buffer.write(c.compress(d)+c.flush(zlib.Z_SYNC_FLUSH))",
+            input.path,
+        ]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

@@ -37,7 +37,9 @@ private func unsafePath(_ path: String, _ problem: PackagePath.Problem) -> Hosti
     }
 }
 
-private func manifestProblem(_ name: String, contains text: String, edit: @escaping @Sendable (inout [String: Any]) -> Void)
+private func manifestProblem(
+    _ name: String, contains text: String, edit: @escaping @Sendable (inout [String: Any]) -> Void
+)
     -> HostileCase
 {
     HostileCase(name: name) { fixture, url in
@@ -53,13 +55,19 @@ let hostileCases: [HostileCase] = [
         let good = try fixture.package(version: "2.0.0")
         let bytes = try Data(contentsOf: good)
         try bytes.prefix(bytes.count / 2).write(to: url)
-    } expected: { if case .notAZipArchive = $0 { true } else { false } },
+    } expected: {
+        if case .notAZipArchive = $0 { true } else { false }
+    },
     HostileCase(name: "random bytes") { _, url in
         try Data((0..<4096).map { _ in UInt8.random(in: 0...255) }).write(to: url)
-    } expected: { if case .notAZipArchive = $0 { true } else { false } },
+    } expected: {
+        if case .notAZipArchive = $0 { true } else { false }
+    },
     HostileCase(name: "empty file") { _, url in
         try Data().write(to: url)
-    } expected: { if case .notAZipArchive = $0 { true } else { false } },
+    } expected: {
+        if case .notAZipArchive = $0 { true } else { false }
+    },
     HostileCase(name: "bit-flipped stored entry") { fixture, url in
         let marker = Data("UNIQUE-MARKER-0123456789".utf8)
         var entries = try ZipCrafter.signedEntries(files: ["index.js": marker], key: fixture.key, version: "2.0.0")
@@ -73,7 +81,9 @@ let hostileCases: [HostileCase] = [
         let range = try #require(bytes.range(of: marker))
         bytes[range.lowerBound + 3] ^= 0x01
         try bytes.write(to: url)
-    } expected: { if case .hashMismatch(let path, _, _) = $0 { path == "index.js" } else { false } },
+    } expected: {
+        if case .hashMismatch(let path, _, _) = $0 { path == "index.js" } else { false }
+    },
     unsafePath("../evil.js", .traversal),
     unsafePath("pages/../../evil.js", .traversal),
     unsafePath("./index2.js", .traversal),
@@ -84,39 +94,59 @@ let hostileCases: [HostileCase] = [
     unsafePath("cafe\u{301}.js", .notNormalized),
     HostileCase(name: "symlink entry") { fixture, url in
         try signed(fixture, url, extraEntries: [ZipCrafter.Entry(path: "link.js", data: Data("/etc/passwd".utf8), kind: .symlink)])
-    } expected: { $0 == .symlinkEntry("link.js") },
+    } expected: {
+        $0 == .symlinkEntry("link.js")
+    },
     HostileCase(name: "duplicate entry") { fixture, url in
         try signed(fixture, url, extraEntries: [ZipCrafter.Entry(path: "index.js", data: Data("second copy".utf8))])
-    } expected: { $0 == .duplicateEntry("index.js") },
+    } expected: {
+        $0 == .duplicateEntry("index.js")
+    },
     HostileCase(name: "case-colliding entries") { fixture, url in
         try signed(fixture, url, files: files(["Index.js": Data("x".utf8)]))
-    } expected: { if case .collidingEntries = $0 { true } else { false } },
+    } expected: {
+        if case .collidingEntries = $0 { true } else { false }
+    },
     HostileCase(name: "file that is also a folder") { fixture, url in
         try signed(fixture, url, files: files(["lib": Data("x".utf8), "lib/a.js": Data("y".utf8)]))
-    } expected: { $0 == .collidingEntries("lib", "lib/a.js") },
+    } expected: {
+        $0 == .collidingEntries("lib", "lib/a.js")
+    },
     HostileCase(name: "zip bomb by ratio") { fixture, url in
         try signed(fixture, url, files: files(["zeros.bin": Data(count: 4 << 20)]))
-    } expected: { if case .suspiciousCompressionRatio(let entry, _, _) = $0 { entry == "zeros.bin" } else { false } },
+    } expected: {
+        if case .suspiciousCompressionRatio(let entry, _, _) = $0 { entry == "zeros.bin" } else { false }
+    },
     HostileCase(name: "file over the size limit", limits: PackageLimits(maximumFileBytes: 1 << 20)) { fixture, url in
         try signed(fixture, url, files: files(["big.bin": Data((0..<(1 << 20) + 10).map { UInt8(truncatingIfNeeded: $0 &* 7919) })]))
-    } expected: { if case .entryTooLarge(let entry, _, _) = $0 { entry == "big.bin" } else { false } },
+    } expected: {
+        if case .entryTooLarge(let entry, _, _) = $0 { entry == "big.bin" } else { false }
+    },
     HostileCase(name: "package over the total limit", limits: PackageLimits(maximumTotalBytes: 64 << 10)) { fixture, url in
         let chunk = Data((0..<(40 << 10)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         try signed(fixture, url, files: files(["a.bin": chunk, "b.bin": chunk]))
-    } expected: { if case .packageTooLarge = $0 { true } else { false } },
+    } expected: {
+        if case .packageTooLarge = $0 { true } else { false }
+    },
     HostileCase(name: "too many entries", limits: PackageLimits(maximumEntries: 5)) { fixture, url in
         var many = files()
         for index in 0..<10 { many["f\(index).js"] = Data("\(index)".utf8) }
         try signed(fixture, url, files: many)
-    } expected: { if case .tooManyEntries = $0 { true } else { false } },
+    } expected: {
+        if case .tooManyEntries = $0 { true } else { false }
+    },
     HostileCase(name: "no manifest") { _, url in
         try ZipCrafter.write([ZipCrafter.Entry(path: "index.js", data: Data("x".utf8))], to: url)
-    } expected: { $0 == .missingManifest },
+    } expected: {
+        $0 == .missingManifest
+    },
     HostileCase(name: "manifest is not JSON") { fixture, url in
         let bytes = Data("this is { not json".utf8)
         let signature = try ManifestSignature(signing: bytes, with: fixture.key).encoded()
         try ZipCrafter.write([.init(path: "manifest.json", data: bytes), .init(path: "manifest.sig", data: signature)], to: url)
-    } expected: { if case .invalidManifest(let reason) = $0 { reason.contains("not JSON") } else { false } },
+    } expected: {
+        if case .invalidManifest(let reason) = $0 { reason.contains("not JSON") } else { false }
+    },
     manifestProblem("manifest without files", contains: "missing field files") { $0["files"] = nil },
     manifestProblem("manifest without appId", contains: "missing field appId") { $0["appId"] = nil },
     manifestProblem("version of the wrong type", contains: "version") { $0["version"] = 5 },
@@ -146,55 +176,83 @@ let hostileCases: [HostileCase] = [
         entries[0].data = Data(text.utf8)
         entries[1].data = try ManifestSignature(signing: entries[0].data, with: fixture.key).encoded()
         try ZipCrafter.write(entries, to: url)
-    } expected: { if case .invalidManifest(let reason) = $0 { reason.contains("not JSON") } else { false } },
+    } expected: {
+        if case .invalidManifest(let reason) = $0 { reason.contains("not JSON") } else { false }
+    },
     HostileCase(name: "giant manifest", limits: PackageLimits(maximumManifestBytes: 64 << 10)) { fixture, url in
         try signed(fixture, url, manifest: { $0["padding"] = String(repeating: "x", count: 100 << 10) })
-    } expected: { if case .manifestTooLarge = $0 { true } else { false } },
+    } expected: {
+        if case .manifestTooLarge = $0 { true } else { false }
+    },
     HostileCase(name: "no signature") { fixture, url in
         let entries = try ZipCrafter.signedEntries(files: files(), key: fixture.key, version: "2.0.0")
         try ZipCrafter.write(entries.filter { $0.path != "manifest.sig" }, to: url)
-    } expected: { $0 == .unsignedPackageRefused },
+    } expected: {
+        $0 == .unsignedPackageRefused
+    },
     HostileCase(name: "signature file is garbage") { fixture, url in
         var entries = try ZipCrafter.signedEntries(files: files(), key: fixture.key, version: "2.0.0")
         entries[1].data = Data("garbage".utf8)
         try ZipCrafter.write(entries, to: url)
-    } expected: { if case .invalidSignatureFile = $0 { true } else { false } },
+    } expected: {
+        if case .invalidSignatureFile = $0 { true } else { false }
+    },
     HostileCase(name: "manifest altered after signing") { fixture, url in
         var entries = try ZipCrafter.signedEntries(files: files(), key: fixture.key, version: "2.0.0")
         var text = String(decoding: entries[0].data, as: UTF8.self)
         text = text.replacingOccurrences(of: "Crafted", with: "Forged!")
         entries[0].data = Data(text.utf8)
         try ZipCrafter.write(entries, to: url)
-    } expected: { if case .badSignature = $0 { true } else { false } },
+    } expected: {
+        if case .badSignature = $0 { true } else { false }
+    },
     HostileCase(name: "signed by an unknown key") { fixture, url in
         let entries = try ZipCrafter.signedEntries(files: files(), key: PackageSigningKey.generate(), version: "2.0.0")
         try ZipCrafter.write(entries, to: url)
-    } expected: { if case .unknownSigner = $0 { true } else { false } },
+    } expected: {
+        if case .unknownSigner = $0 { true } else { false }
+    },
     HostileCase(name: "listed hash does not match") { fixture, url in
         try signed(fixture, url, manifest: { $0["files"] = ["index.js": String(repeating: "a", count: 64)] })
-    } expected: { if case .hashMismatch(let path, _, _) = $0 { path == "index.js" } else { false } },
+    } expected: {
+        if case .hashMismatch(let path, _, _) = $0 { path == "index.js" } else { false }
+    },
     HostileCase(name: "file not listed in the manifest") { fixture, url in
         try signed(fixture, url, extraEntries: [.init(path: "extra.js", data: Data("x".utf8))])
-    } expected: { $0 == .unlistedFile("extra.js") },
+    } expected: {
+        $0 == .unlistedFile("extra.js")
+    },
     HostileCase(name: "listed file missing") { fixture, url in
-        try signed(fixture, url, manifest: { manifest in
-            var listed = manifest["files"] as! [String: Any]
-            listed["gone.js"] = String(repeating: "b", count: 64)
-            manifest["files"] = listed
-        })
-    } expected: { $0 == .missingFile("gone.js") },
+        try signed(
+            fixture, url,
+            manifest: { manifest in
+                var listed = manifest["files"] as! [String: Any]
+                listed["gone.js"] = String(repeating: "b", count: 64)
+                manifest["files"] = listed
+            })
+    } expected: {
+        $0 == .missingFile("gone.js")
+    },
     HostileCase(name: "package of another app", options: .init(expectedAppID: AppID(rawValue: "demo"))) { fixture, url in
         try signed(fixture, url, appId: "other")
-    } expected: { if case .appIDMismatch = $0 { true } else { false } },
+    } expected: {
+        if case .appIDMismatch = $0 { true } else { false }
+    },
     HostileCase(name: "package of another version", options: .init(expectedVersion: PackageVersion("3.0.0"))) { fixture, url in
         try signed(fixture, url)
-    } expected: { if case .versionMismatch = $0 { true } else { false } },
+    } expected: {
+        if case .versionMismatch = $0 { true } else { false }
+    },
     HostileCase(name: "downgrade") { fixture, url in
         try signed(fixture, url, version: "0.9.0")
-    } expected: { if case .downgradeRefused = $0 { true } else { false } },
+    } expected: {
+        if case .downgradeRefused = $0 { true } else { false }
+    },
     HostileCase(name: "same version again") { fixture, url in
         try signed(fixture, url, version: "1.0.0")
-    } expected: { if case .versionAlreadyInstalled = $0 { true } else { false } },
+    } expected: {
+        if case .versionAlreadyInstalled = $0 { true } else { false }
+    },
 ]
 
 @Suite("Hostile packages are refused with their own error and nothing is lost")
@@ -227,7 +285,8 @@ struct HostilePackageTests {
         let versions = try FileManager.default.contentsOfDirectory(atPath: fixture.url("store/apps/demo/versions").path)
         #expect(versions == ["1.0.0"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.url("store/staging").path).isEmpty)
-        let escaped = FileManager.default.enumerator(atPath: fixture.root.path)?
+        let escaped =
+            FileManager.default.enumerator(atPath: fixture.root.path)?
             .compactMap { $0 as? String }.filter { $0.contains("evil") } ?? []
         #expect(escaped.isEmpty)
     }

@@ -1,7 +1,7 @@
 import Foundation
+import LocalHTTPServer
 import OfflineCache
 import Synchronization
-import LocalHTTPServer
 
 /// Files served by a test server, with per-path behaviour and request counts.
 final class OnlineFiles: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
-import OfflineCache
 import LocalHTTPServer
+import OfflineCache
 import Testing
 
 #if canImport(Glibc)

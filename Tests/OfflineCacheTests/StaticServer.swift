@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
-import Synchronization
 import LocalHTTPServer
+import Synchronization
 
 /// Serves a folder like a CDN: strong ETags, 304 for `If-None-Match`, byte ranges; counts hits.
 final class StaticFolderServer: Sendable {

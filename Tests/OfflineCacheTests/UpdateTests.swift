@@ -130,8 +130,9 @@ struct UpdateTests {
     @Test("a release outside the rollout is not offered; a rolled-back version is not offered again")
     func notOffered() async throws {
         let (fixture, releases, packages, server, store) = try await setUp()
-        try ReleasePublisher.publish(packages: [packages[1]], to: releases, channel: "beta", trustedKeys: fixture.trusted,
-                                     rollout: RolloutRules(percentage: 0))
+        try ReleasePublisher.publish(
+            packages: [packages[1]], to: releases, channel: "beta", trustedKeys: fixture.trusted,
+            rollout: RolloutRules(percentage: 0))
         #expect(try await client(fixture, store).check(server.url("/beta/releases.json")).isEmpty)
 
         try ReleasePublisher.publish(packages: [packages[1]], to: releases, channel: "stable", trustedKeys: fixture.trusted)

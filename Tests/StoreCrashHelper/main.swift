@@ -20,8 +20,9 @@ guard arguments.count >= 4 else {
 }
 do {
     let key = try PackagePublicKey(textRepresentation: String(contentsOfFile: arguments[2], encoding: .utf8))
-    let store = try PackageStore(configuration: .init(
-        root: URL(fileURLWithPath: arguments[1]), trustedKeys: TrustedKeys([key])))
+    let store = try PackageStore(
+        configuration: .init(
+            root: URL(fileURLWithPath: arguments[1]), trustedKeys: TrustedKeys([key])))
     say("opened")
     for path in arguments[3...] {
         do {

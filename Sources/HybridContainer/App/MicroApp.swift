@@ -152,13 +152,15 @@ actor MicroApp {
         emit(.scriptProblem(descriptor, diagnostic))
         switch diagnostic {
         case .uncaughtException(let exception, let origin):
-            await report(AppFailure(
-                origin: origin, message: "\(exception.name): \(exception.message)", stack: exception.stack,
-                location: Self.location(exception)))
+            await report(
+                AppFailure(
+                    origin: origin, message: "\(exception.name): \(exception.message)", stack: exception.stack,
+                    location: Self.location(exception)))
         case .unhandledRejection(let exception):
-            await report(AppFailure(
-                origin: "unhandled rejection", message: "\(exception.name): \(exception.message)", stack: exception.stack,
-                location: Self.location(exception)))
+            await report(
+                AppFailure(
+                    origin: "unhandled rejection", message: "\(exception.name): \(exception.message)", stack: exception.stack,
+                    location: Self.location(exception)))
         case .executionTimeLimitExceeded(let origin, let limit):
             recordFailure("watchdog stopped \(origin)")
             await report(AppFailure(origin: origin, message: "stopped by the watchdog after \(limit)"))

@@ -30,11 +30,13 @@ public enum ContainerError: Error, Sendable, CustomStringConvertible {
         case .loadFailed(let appId, let reason): return "cannot load \(appId): \(reason)"
         case .scriptFailed(let appId, let exception): return "\(appId) failed while loading: \(exception)"
         case .scriptTimedOut(let appId, let limit): return "\(appId) ran longer than \(limit) while loading and was stopped"
-        case .fused(let appId, let failures, let reason): return "\(appId) is disabled for a cool-down after \(failures) failures (last: \(reason))"
+        case .fused(let appId, let failures, let reason):
+            return "\(appId) is disabled for a cool-down after \(failures) failures (last: \(reason))"
         case .developerModeRequired(let path): return "\(path) is a plain folder; launching unsigned code needs developer mode"
         case .shutDown: return "the container is shut down"
         case .runtimeStalled(let appId, let thread, let limit):
-            return "\(appId): JavaScript thread \(thread) is stuck in one job for more than \(limit) (an endless promise-job chain?) and is quarantined"
+            return
+                "\(appId): JavaScript thread \(thread) is stuck in one job for more than \(limit) (an endless promise-job chain?) and is quarantined"
         }
     }
 }

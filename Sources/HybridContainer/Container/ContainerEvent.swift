@@ -18,7 +18,8 @@ public enum ContainerEvent: Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .launched(let app, let ms): return "\(app.appId)#\(app.instanceID) launched (\(app.source)) in \(String(format: "%.1f", ms)) ms"
+        case .launched(let app, let ms):
+            return "\(app.appId)#\(app.instanceID) launched (\(app.source)) in \(String(format: "%.1f", ms)) ms"
         case .lifecycle(let app, let event, let state): return "\(app.appId)#\(app.instanceID) \(event) → \(state)"
         case .hookFailed(let app, let failure): return "\(app.appId)#\(app.instanceID) \(failure)"
         case .scriptProblem(let app, let diagnostic): return "\(app.appId)#\(app.instanceID) \(diagnostic)"
@@ -30,9 +31,11 @@ public enum ContainerEvent: Sendable, CustomStringConvertible {
         case .destroyed(let app): return "\(app.appId)#\(app.instanceID) destroyed"
         case .rolledBack(let appId, let from, let to, let reason): return "\(appId) rolled back \(from) → \(to): \(reason)"
         case .confirmed(let appId, let version): return "\(appId) \(version) confirmed (probation passed)"
-        case .updateInstalled(let appId, let version, let method): return "\(appId) \(version) downloaded (\(method)); active at next launch"
+        case .updateInstalled(let appId, let version, let method):
+            return "\(appId) \(version) downloaded (\(method)); active at next launch"
         case .runtimeStalled(let thread, let apps, let seconds):
-            return "JavaScript thread \(thread) stuck for \(String(format: "%.1f", seconds)) s; quarantined with \(apps.isEmpty ? "no apps" : apps.joined(separator: ", "))"
+            return
+                "JavaScript thread \(thread) stuck for \(String(format: "%.1f", seconds)) s; quarantined with \(apps.isEmpty ? "no apps" : apps.joined(separator: ", "))"
         }
     }
 }

@@ -7,7 +7,8 @@ extension MicroAppContainer {
         let appId = Self.appIdHint(source)
         guard let open = fuse.openState(appId) else { return source }
         if case .online = source { return source }
-        let base = configuration.onlineApps.first { $0.appId.rawValue == appId }?.fallbackBaseURL
+        let base =
+            configuration.onlineApps.first { $0.appId.rawValue == appId }?.fallbackBaseURL
             ?? (try? AppID(rawValue: appId).flatMap { try store.activePackage($0)?.manifest.fallbackBase }) ?? nil
         if let base {
             emit(.servedOnline(appId: appId, reason: "fused after \(open.failures) failures: \(open.reason)"))

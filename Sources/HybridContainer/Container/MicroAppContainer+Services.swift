@@ -32,8 +32,9 @@ extension MicroAppContainer {
             let stalled = supervisor.isStalled(index)
             let contexts = stalled ? 0 : await runtime.liveContextCount
             let natives = stalled ? 0 : await runtime.nativeFunctionCounts.live
-            statistics.append(RuntimeStatistics(
-                thread: runtime.configuration.name, liveContexts: contexts, liveNativeFunctions: natives, stalled: stalled))
+            statistics.append(
+                RuntimeStatistics(
+                    thread: runtime.configuration.name, liveContexts: contexts, liveNativeFunctions: natives, stalled: stalled))
         }
         return statistics
     }

@@ -41,9 +41,10 @@ public actor MicroAppContainer: ContainerServices {
     public init(configuration: ContainerConfiguration) async throws {
         self.configuration = configuration
         self.logger = configuration.logger
-        let store = try PackageStore(configuration: .init(
-            root: configuration.storeDirectory, trustedKeys: configuration.trustedKeys,
-            allowsUnsigned: configuration.developerMode, logger: configuration.logger))
+        let store = try PackageStore(
+            configuration: .init(
+                root: configuration.storeDirectory, trustedKeys: configuration.trustedKeys,
+                allowsUnsigned: configuration.developerMode, logger: configuration.logger))
         if let presets = configuration.presetsDirectory { store.installPresets(from: presets) }
         let cache = try HTTPResourceCache(
             directory: configuration.cacheDirectory ?? configuration.storeDirectory.appendingPathComponent("http-cache"))
@@ -105,7 +106,9 @@ public actor MicroAppContainer: ContainerServices {
     /// If it runs `probationPeriod` without failing it is confirmed.
     /// - Throws: `ContainerError` with the reason: load failure, script error, veto, fuse.
     @discardableResult
-    public func launch(_ source: LaunchSource, options: LaunchOptions = LaunchOptions(), start: Bool = true)
+    public func launch(
+        _ source: LaunchSource, options: LaunchOptions = LaunchOptions(), start: Bool = true
+    )
         async throws -> AppDescriptor
     {
         guard case .installed(let name) = source, let appId = AppID(rawValue: name) else {
@@ -117,8 +120,9 @@ public actor MicroAppContainer: ContainerServices {
         }
         var ticket = try? store.beginLaunch(appId)
         if let current = ticket, current.onProbation, current.unconfirmedLaunches > configuration.maximumUnconfirmedLaunches {
-            rollBack(appId, from: current.version,
-                     reason: "\(current.unconfirmedLaunches - 1) launches of \(current.version) never completed (killed or hung)")
+            rollBack(
+                appId, from: current.version,
+                reason: "\(current.unconfirmedLaunches - 1) launches of \(current.version) never completed (killed or hung)")
             ticket = try? store.beginLaunch(appId)
         }
         let outcome: (descriptor: AppDescriptor, launchFailure: AppFailure?)
@@ -144,7 +148,9 @@ public actor MicroAppContainer: ContainerServices {
     }
 
     /// One launch attempt; returns the `onLaunch` failure if the hook failed.
-    func launchOnce(_ source: LaunchSource, options: LaunchOptions, start: Bool)
+    func launchOnce(
+        _ source: LaunchSource, options: LaunchOptions, start: Bool
+    )
         async throws -> (descriptor: AppDescriptor, launchFailure: AppFailure?)
     {
         guard !isShutDown else { throw ContainerError.shutDown }
@@ -249,8 +255,9 @@ public actor MicroAppContainer: ContainerServices {
         let lost = apps.values.filter { $0.runtime.index == index }.map(\.handle.descriptor)
         let seconds = Double(busyFor.components.seconds) + Double(busyFor.components.attoseconds) / 1e18
         logger.critical("JavaScript thread \(runtimes[index].configuration.name) stuck for \(busyFor); quarantined")
-        emit(.runtimeStalled(
-            thread: runtimes[index].configuration.name, apps: lost.map { "\($0.appId)#\($0.instanceID)" }, seconds: seconds))
+        emit(
+            .runtimeStalled(
+                thread: runtimes[index].configuration.name, apps: lost.map { "\($0.appId)#\($0.instanceID)" }, seconds: seconds))
         for app in lost { _ = fuse.recordFailure(app.appId.rawValue, reason: "its JavaScript thread stalled") }
     }
 

@@ -86,7 +86,9 @@ struct AppLoader: Sendable {
     }
 
     /// The app's `.js`/`.json` files, fetched at once (require() cannot wait for the network).
-    private func prefetchModules(_ manifest: PackageManifest, fetch: @escaping @Sendable (String) async throws -> Data)
+    private func prefetchModules(
+        _ manifest: PackageManifest, fetch: @escaping @Sendable (String) async throws -> Data
+    )
         async throws -> InMemoryModules
     {
         let paths = manifest.files.keys.filter { $0.hasSuffix(".js") || $0.hasSuffix(".json") }
@@ -122,8 +124,9 @@ struct AppLoader: Sendable {
             appId: template.appId, name: template.name, version: template.version, entry: template.entry,
             vhost: template.vhost, fallbackBaseURL: template.fallbackBaseURL, permissions: template.permissions ?? [],
             allowedDomains: template.allowedDomains ?? [], files: [template.entry: ""])
-        return try LoadedApp(manifest: manifest, source: .developer, entrySource: String(decoding: data, as: UTF8.self),
-                             entryURL: template.entry, modules: DirectoryAppModules(root: url), kind: kind(manifest, data))
+        return try LoadedApp(
+            manifest: manifest, source: .developer, entrySource: String(decoding: data, as: UTF8.self),
+            entryURL: template.entry, modules: DirectoryAppModules(root: url), kind: kind(manifest, data))
     }
 
     /// The online copy: `manifest.json` (and `manifest.sig`, required unless in developer
@@ -164,9 +167,10 @@ struct AppLoader: Sendable {
             return data
         }
         let entry = try await checked(manifest.entry)
-        return try LoadedApp(manifest: manifest, source: .online, entrySource: String(decoding: entry, as: UTF8.self),
-                             entryURL: ResourcePath.join(base, manifest.entry).absoluteString,
-                             modules: try await prefetchModules(manifest, fetch: checked), kind: kind(manifest, entry))
+        return try LoadedApp(
+            manifest: manifest, source: .online, entrySource: String(decoding: entry, as: UTF8.self),
+            entryURL: ResourcePath.join(base, manifest.entry).absoluteString,
+            modules: try await prefetchModules(manifest, fetch: checked), kind: kind(manifest, entry))
     }
 
     /// A folder's `manifest.json` template; a bare mini-program folder (only `app.json`) gets one

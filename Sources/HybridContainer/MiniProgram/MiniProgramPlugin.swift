@@ -26,9 +26,10 @@ struct MiniProgramPlugin: Plugin {
             .sync(HostNames.renderAPI, permission: nil) { call in
                 let params = try call.decode(RenderParams.self)
                 let app = call.app.descriptor
-                sink.render(RenderUpdate(
-                    instanceID: app.instanceID, appId: app.appId.rawValue, pageId: params.pageId, route: params.route,
-                    kind: params.kind, data: params.data ?? [:], query: params.query ?? [:]))
+                sink.render(
+                    RenderUpdate(
+                        instanceID: app.instanceID, appId: app.appId.rawValue, pageId: params.pageId, route: params.route,
+                        kind: params.kind, data: params.data ?? [:], query: params.query ?? [:]))
                 return .null
             },
             .async(HostNames.uiAPI, permission: nil) { call in

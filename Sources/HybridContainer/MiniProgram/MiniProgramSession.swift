@@ -59,13 +59,14 @@ public struct MiniProgramSession: Sendable {
     /// Navigates; returns the page stack after it. Page hooks run as in the app's own calls.
     @discardableResult
     public func navigate(_ navigation: PageNavigation) async throws -> [PageInfo] {
-        let arguments: [JSONValue] = switch navigation {
-        case .navigateTo(let url): ["navigateTo", .string(url)]
-        case .redirectTo(let url): ["redirectTo", .string(url)]
-        case .navigateBack(let delta): ["navigateBack", .null, .number(Double(delta))]
-        case .reLaunch(let url): ["reLaunch", .string(url)]
-        case .switchTab(let url): ["switchTab", .string(url)]
-        }
+        let arguments: [JSONValue] =
+            switch navigation {
+            case .navigateTo(let url): ["navigateTo", .string(url)]
+            case .redirectTo(let url): ["redirectTo", .string(url)]
+            case .navigateBack(let delta): ["navigateBack", .null, .number(Double(delta))]
+            case .reLaunch(let url): ["reLaunch", .string(url)]
+            case .switchTab(let url): ["switchTab", .string(url)]
+            }
         do {
             return try JSONValueDecoder().decode(
                 [PageInfo].self, from: try await guarded { try await $0.call(HostNames.miniProgram("navigate"), arguments) })
@@ -98,7 +99,8 @@ public struct MiniProgramSession: Sendable {
 
     /// API calls and visited pages so far.
     public func statistics() async throws -> MiniProgramStatistics {
-        try JSONValueDecoder().decode(MiniProgramStatistics.self, from: try await guarded { try await $0.call(HostNames.miniProgram("stats")) })
+        try JSONValueDecoder().decode(
+            MiniProgramStatistics.self, from: try await guarded { try await $0.call(HostNames.miniProgram("stats")) })
     }
 }
 

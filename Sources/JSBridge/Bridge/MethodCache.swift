@@ -1,4 +1,3 @@
-
 /// Resolved bridge methods by API name, looked up straight from a JavaScript string's UTF-16
 /// characters: no Swift `String` is made and nothing is hashed twice on the hot path of
 /// `JSBridge.callSync`/`call`. Only successful resolutions are kept (refusals and unknown names

@@ -45,7 +45,8 @@ public struct FrameworkModules: Sendable {
                 throw Failure(file: file.path, underlyingError: error)
             }
             // Head and body share line 1, so every line keeps its number.
-            let definition = "\(HostNames.frameworkDefine)(\(JSONValue.quote(name)), function (exports, require, module) {"
+            let definition =
+                "\(HostNames.frameworkDefine)(\(JSONValue.quote(name)), function (exports, require, module) {"
                 + body + "\n});"
             modules.append(Module(name: name, sourceURL: file.sourceURL, definition: definition))
         }

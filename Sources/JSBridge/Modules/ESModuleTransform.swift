@@ -169,7 +169,9 @@ private struct Rewriter {
             var local = imported
             if isText(0, "as") {
                 index += 1
-                guard let alias = token(0), alias.kind == .identifier || alias.kind == .string else { throw failure("expected a name after 'as'") }
+                guard let alias = token(0), alias.kind == .identifier || alias.kind == .string else {
+                    throw failure("expected a name after 'as'")
+                }
                 index += 1
                 local = alias.kind == .string ? String(singleLine(text(alias)).dropFirst().dropLast()) : text(alias)
             }
@@ -260,7 +262,9 @@ private struct Rewriter {
             if let namespace {
                 exportGetter(namespace, variable)
             } else {
-                header.append("Object.keys(\(variable)).forEach((k) => { if (k !== 'default' && k !== '__esModule' && !Object.prototype.hasOwnProperty.call(exports, k)) Object.defineProperty(exports, k, { enumerable: true, get: () => \(variable)[k] }); });")
+                header.append(
+                    "Object.keys(\(variable)).forEach((k) => { if (k !== 'default' && k !== '__esModule' && !Object.prototype.hasOwnProperty.call(exports, k)) Object.defineProperty(exports, k, { enumerable: true, get: () => \(variable)[k] }); });"
+                )
             }
             replaceStatement(from: start)
         case "function", "class", "async":
@@ -358,7 +362,7 @@ private struct Rewriter {
             if value == "=" {
                 // Default value: skip to the next comma at this depth.
                 if let name = pending { names.append(name); pending = nil }
-                while let skip = token(1), !(skip.depth == open.depth + 1 && (text(skip) == "," )),
+                while let skip = token(1), !(skip.depth == open.depth + 1 && (text(skip) == ",")),
                     !(skip.depth == open.depth && text(skip) == closer)
                 {
                     index += 1
@@ -381,7 +385,9 @@ private struct Rewriter {
         let before = text(previous)
         let after = text(next)
         if previous.kind == .punctuator, ![")", "]", "}"].contains(before) { return true }
-        if next.kind == .punctuator, ["(", "[", ".", "?.", "+", "-", "*", "/", "%", "=", "<", ">", "&", "|", "^", "?", ":", ","].contains(after) {
+        if next.kind == .punctuator,
+            ["(", "[", ".", "?.", "+", "-", "*", "/", "%", "=", "<", ">", "&", "|", "^", "?", ":", ","].contains(after)
+        {
             return true
         }
         if next.kind == .template && previous.kind != .punctuator { return true }

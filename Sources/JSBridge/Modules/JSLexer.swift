@@ -118,7 +118,9 @@ struct JSLexer {
             brackets.append(byte)
             depth += 1
         case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
-            guard let open = brackets.popLast() else { throw LexError(message: "unexpected '\(Character(UnicodeScalar(byte)))'", line: line) }
+            guard let open = brackets.popLast() else {
+                throw LexError(message: "unexpected '\(Character(UnicodeScalar(byte)))'", line: line)
+            }
             depth -= 1
             if open == nil {
                 // `}` closing a template substitution: the template continues.

@@ -56,9 +56,10 @@ public enum PackageBuilder {
     /// Symbolic links are refused: a package holds regular files only.
     public static func fileHashes(in directory: URL) throws -> [String: String] {
         let root = directory.standardizedFileURL.resolvingSymlinksInPath()
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey, .isDirectoryKey],
-            options: [])
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey, .isDirectoryKey],
+                options: [])
         else { throw PackageError.unreadableFile(path: directory.path, reason: "not a folder") }
         var files: [String: String] = [:]
         for case let url as URL in enumerator {

@@ -56,11 +56,14 @@ public enum PackageError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unsafeEntryPath(let entry, let problem): return "entry path \"\(entry)\" \(problem.rawValue)"
         case .symlinkEntry(let entry): return "entry \"\(entry)\" is a symbolic link; packages may hold regular files only"
         case .duplicateEntry(let entry): return "entry \"\(entry)\" appears more than once"
-        case .collidingEntries(let first, let second): return "entries \"\(first)\" and \"\(second)\" collide (same name ignoring case or Unicode normalization)"
+        case .collidingEntries(let first, let second):
+            return "entries \"\(first)\" and \"\(second)\" collide (same name ignoring case or Unicode normalization)"
         case .tooManyEntries(let count, let limit): return "package has \(count) entries; the limit is \(limit)"
-        case .entryTooLarge(let entry, let bytes, let limit): return "entry \"\(entry)\" is \(bytes) bytes uncompressed; the limit is \(limit)"
+        case .entryTooLarge(let entry, let bytes, let limit):
+            return "entry \"\(entry)\" is \(bytes) bytes uncompressed; the limit is \(limit)"
         case .packageTooLarge(let bytes, let limit): return "package expands to \(bytes) bytes; the limit is \(limit)"
-        case .suspiciousCompressionRatio(let entry, let ratio, let limit): return "entry \"\(entry)\" compresses \(ratio):1 (limit \(limit):1); refusing a possible zip bomb"
+        case .suspiciousCompressionRatio(let entry, let ratio, let limit):
+            return "entry \"\(entry)\" compresses \(ratio):1 (limit \(limit):1); refusing a possible zip bomb"
         case .corruptEntry(let entry, let reason): return "entry \"\(entry)\" cannot be read: \(reason)"
         case .missingManifest: return "package has no manifest.json"
         case .manifestTooLarge(let bytes, let limit): return "manifest.json is \(bytes) bytes; the limit is \(limit)"
@@ -68,14 +71,16 @@ public enum PackageError: Error, Sendable, Hashable, CustomStringConvertible {
         case .missingSignature: return "package has no manifest.sig"
         case .invalidSignatureFile(let reason): return "invalid manifest.sig: \(reason)"
         case .unknownSigner(let keyID): return "package is signed by key \(keyID), which is not trusted"
-        case .badSignature(let keyID): return "manifest.sig does not verify with key \(keyID): the manifest was altered or the signature forged"
+        case .badSignature(let keyID):
+            return "manifest.sig does not verify with key \(keyID): the manifest was altered or the signature forged"
         case .unsignedPackageRefused: return "package is unsigned; unsigned packages load only in developer mode"
         case .hashMismatch(let path, let expected, let actual): return "\(path) has SHA-256 \(actual), the manifest says \(expected)"
         case .unlistedFile(let path): return "\(path) is in the package but not listed in manifest.files"
         case .missingFile(let path): return "\(path) is listed in manifest.files but missing from the package"
         case .appIDMismatch(let expected, let found): return "expected a package of \(expected), got one of \(found)"
         case .versionMismatch(let expected, let found): return "expected version \(expected), got \(found)"
-        case .downgradeRefused(let appID, let installed, let offered): return "\(appID) \(installed) is installed; refusing to downgrade to \(offered)"
+        case .downgradeRefused(let appID, let installed, let offered):
+            return "\(appID) \(installed) is installed; refusing to downgrade to \(offered)"
         case .versionAlreadyInstalled(let appID, let version): return "\(appID) \(version) is already installed"
         case .notInstalled(let appID): return "\(appID) is not installed"
         case .versionNotInstalled(let appID, let version): return "\(appID) \(version) is not installed"

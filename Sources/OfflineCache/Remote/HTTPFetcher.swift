@@ -166,7 +166,8 @@ public struct HTTPFetcher: Sendable {
             let scheme = next.scheme?.lowercased(), scheme == "http" || scheme == "https", next.host != nil
         else { throw FetchError.redirectRefused(url: original.absoluteString, location: location, reason: "not an http(s) URL") }
         if current.scheme?.lowercased() == "https" && scheme == "http" {
-            throw FetchError.redirectRefused(url: original.absoluteString, location: next.absoluteString, reason: "a downgrade from https to http")
+            throw FetchError.redirectRefused(
+                url: original.absoluteString, location: next.absoluteString, reason: "a downgrade from https to http")
         }
         if configuration.redirects == .sameOrigin, !Self.sameOrigin(next, original) {
             throw FetchError.redirectRefused(url: original.absoluteString, location: next.absoluteString, reason: "another origin")

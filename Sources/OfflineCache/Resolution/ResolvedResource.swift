@@ -64,8 +64,10 @@ public enum ResolutionError: Error, Sendable, Hashable, CustomStringConvertible 
         switch self {
         case .invalidPath(let path, let problem): return "refused path \"\(path)\": it \(problem.rawValue)"
         case .unknownHost(let host): return "no app is served at \(host)"
-        case .noFallback(let appId, let path, let reason): return "\(appId)/\(path): offline copy unusable (\(reason)) and no fallbackBaseURL"
-        case .fetchFailed(let appId, let path, let reason, let error): return "\(appId)/\(path): offline copy unusable (\(reason)); online copy failed: \(error)"
+        case .noFallback(let appId, let path, let reason):
+            return "\(appId)/\(path): offline copy unusable (\(reason)) and no fallbackBaseURL"
+        case .fetchFailed(let appId, let path, let reason, let error):
+            return "\(appId)/\(path): offline copy unusable (\(reason)); online copy failed: \(error)"
         case .store(let error): return "package store: \(error)"
         }
     }

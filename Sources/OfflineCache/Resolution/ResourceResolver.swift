@@ -96,7 +96,9 @@ public final class ResourceResolver: Sendable {
         return nil
     }
 
-    private func online(_ appId: AppID, _ path: String, base: URL?, reason: FallbackReason) async throws(ResolutionError)
+    private func online(
+        _ appId: AppID, _ path: String, base: URL?, reason: FallbackReason
+    ) async throws(ResolutionError)
         -> ResolvedResource
     {
         guard let base, let fetcher else { throw .noFallback(appId: appId, path: path, reason: reason) }

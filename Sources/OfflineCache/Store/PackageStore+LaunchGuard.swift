@@ -60,8 +60,9 @@ extension PackageStore {
     /// Versions rolled back from: an update client does not offer them again.
     public func rolledBackVersions(_ appId: AppID) throws -> Set<PackageVersion> {
         let state = try loadState(appId)
-        return Set(state.versions.compactMap { key, record in
-            record.rolledBack != nil ? PackageVersion(key) : nil
-        })
+        return Set(
+            state.versions.compactMap { key, record in
+                record.rolledBack != nil ? PackageVersion(key) : nil
+            })
     }
 }

@@ -94,8 +94,9 @@ enum StoreIO {
 
     /// Bytes used by the regular files under `url`.
     static func treeSize(_ url: URL) -> Int64 {
-        guard let enumerator = FileManager.default.enumerator(
-            at: url, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: url, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])
         else { return 0 }
         var total: Int64 = 0
         for case let file as URL in enumerator {

@@ -32,7 +32,9 @@ public enum DeltaBuilder {
     /// Builds the delta turning package `base` into package `target` (same app, any signer:
     /// the client verifies the target manifest's signature when applying).
     @discardableResult
-    public static func build(from base: URL, to target: URL, output: URL, limits: PackageLimits = PackageLimits())
+    public static func build(
+        from base: URL, to target: URL, output: URL, limits: PackageLimits = PackageLimits()
+    )
         throws -> DeltaSummary
     {
         let old = try PackageArchive(url: base, limits: limits)
@@ -105,7 +107,8 @@ public enum DeltaError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notADelta(let reason): return "not a delta package: \(reason)"
-        case .wrongBase(let expected, let installed): return "delta applies to \(expected), installed is \(installed?.description ?? "nothing")"
+        case .wrongBase(let expected, let installed):
+            return "delta applies to \(expected), installed is \(installed?.description ?? "nothing")"
         case .baseManifestDiffers: return "the installed base is not the one the delta was made from"
         case .patchFailed(let path, let reason): return "patch of \(path) failed: \(reason)"
         case .package(let error): return "\(error)"

@@ -17,9 +17,10 @@ public enum ReleasePublisher {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
         let index = channelDirectory.appendingPathComponent("releases.json")
-        var published = (FileManager.default.contents(atPath: index.path)).flatMap {
-            try? JSONDecoder.iso8601.decode(ReleaseChannel.self, from: $0)
-        } ?? ReleaseChannel(channel: channel, releases: [])
+        var published =
+            (FileManager.default.contents(atPath: index.path)).flatMap {
+                try? JSONDecoder.iso8601.decode(ReleaseChannel.self, from: $0)
+            } ?? ReleaseChannel(channel: channel, releases: [])
 
         for package in packages {
             let verified = try PackageVerifier.verify(packageAt: package, trusting: trustedKeys)
@@ -39,15 +40,19 @@ public enum ReleasePublisher {
                 let deltaURL = deltasDirectory.appendingPathComponent(deltaName)
                 let summary = try DeltaBuilder.build(
                     from: channelDirectory.appendingPathComponent(base.package.url), to: stored, output: deltaURL)
-                deltas.append(ReleaseDelta(
-                    from: base.version,
-                    file: ReleaseFile(url: "deltas/\(deltaName)", size: summary.bytes, sha256: try PackageBuilder.sha256(of: deltaURL))))
+                deltas.append(
+                    ReleaseDelta(
+                        from: base.version,
+                        file: ReleaseFile(url: "deltas/\(deltaName)", size: summary.bytes, sha256: try PackageBuilder.sha256(of: deltaURL)))
+                )
             }
-            published.releases.append(Release(
-                appId: manifest.appId, version: manifest.version,
-                package: ReleaseFile(url: "packages/\(name)", size: Int64(try Data(contentsOf: stored).count),
-                                     sha256: try PackageBuilder.sha256(of: stored)),
-                deltas: deltas, rollout: rollout, publishedAt: Date()))
+            published.releases.append(
+                Release(
+                    appId: manifest.appId, version: manifest.version,
+                    package: ReleaseFile(
+                        url: "packages/\(name)", size: Int64(try Data(contentsOf: stored).count),
+                        sha256: try PackageBuilder.sha256(of: stored)),
+                    deltas: deltas, rollout: rollout, publishedAt: Date()))
         }
         published.releases.sort { ($0.appId.rawValue, $0.version) < ($1.appId.rawValue, $1.version) }
         let encoder = JSONEncoder.iso8601

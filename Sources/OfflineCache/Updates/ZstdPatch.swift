@@ -35,8 +35,9 @@ public enum ZstdPatch {
             try check(ZSTD_CCtx_refPrefix(context, baseBuffer.baseAddress, baseBuffer.count))
             return try target.withUnsafeBytes { targetBuffer in
                 try output.withUnsafeMutableBytes { outputBuffer in
-                    try check(ZSTD_compress2(
-                        context, outputBuffer.baseAddress, bound, targetBuffer.baseAddress, targetBuffer.count))
+                    try check(
+                        ZSTD_compress2(
+                            context, outputBuffer.baseAddress, bound, targetBuffer.baseAddress, targetBuffer.count))
                 }
             }
         }
@@ -59,8 +60,9 @@ public enum ZstdPatch {
             try check(ZSTD_DCtx_refPrefix(context, baseBuffer.baseAddress, baseBuffer.count))
             return try patch.withUnsafeBytes { patchBuffer in
                 try output.withUnsafeMutableBytes { outputBuffer in
-                    try check(ZSTD_decompressDCtx(
-                        context, outputBuffer.baseAddress, outputBuffer.count, patchBuffer.baseAddress, patchBuffer.count))
+                    try check(
+                        ZSTD_decompressDCtx(
+                            context, outputBuffer.baseAddress, outputBuffer.count, patchBuffer.baseAddress, patchBuffer.count))
                 }
             }
         }

@@ -50,9 +50,11 @@ struct GreeterPluginTests {
         try await withContainer { configuration in
             try configuration.plugins.register(GreeterPlugin())
         } body: { container in
-            let folder = try TestAppFolder(appId: "greeter-test", permissions: ["greeter"], script: """
-                App({ onLaunch() { return JSBridge.call('greet', { name: 'container' }); } });
-                """)
+            let folder = try TestAppFolder(
+                appId: "greeter-test", permissions: ["greeter"],
+                script: """
+                    App({ onLaunch() { return JSBridge.call('greet', { name: 'container' }); } });
+                    """)
             defer { folder.remove() }
             let app = try await container.launch(.directory(folder.url))
             let context = try await container.context(of: app.instanceID)
