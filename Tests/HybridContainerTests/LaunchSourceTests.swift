@@ -7,7 +7,8 @@ import Testing
 @Suite("Launch sources: package file, folder, online copy, fused app served online")
 struct LaunchSourceTests {
     /// Serves a package's files (manifest, signature and app files) the way an online copy is laid out.
-    func serveOnlineCopy(of package: URL, key: PackageSigningKey) async throws -> LocalHTTPServer {
+    /// `signatureStatus`: answer `manifest.sig` with this HTTP status instead of the signature.
+    func serveOnlineCopy(of package: URL, key: PackageSigningKey, signatureStatus: Int? = nil) async throws -> LocalHTTPServer {
         let verified = try PackageVerifier.verify(packageAt: package, trusting: TrustedKeys([key.publicKey]))
         let signature = try ManifestSignature(signing: verified.manifestBytes, with: key).encoded()
         let fixture = try ContainerFixture()
@@ -24,7 +25,8 @@ struct LaunchSourceTests {
         }
         let served = files
         return try await LocalHTTPServer.start { request in
-            served[request.path].map { .ok($0) } ?? .notFound
+            if let signatureStatus, request.path == "/manifest.sig" { return .response(status: signatureStatus) }
+            return served[request.path].map { .ok($0) } ?? .notFound
         }
     }
 
@@ -44,7 +46,7 @@ struct LaunchSourceTests {
         await #expect {
             try await container.launch(.directory(folder))
         } throws: { error in
-            guard case ContainerError.developerModeRequired = error else { return false }
+            guard case .developerModeRequired? = (error as? ContainerError)?.details else { return false }
             return true
         }
         let developer = try await fixture.container {
@@ -74,12 +76,50 @@ struct LaunchSourceTests {
         await #expect {
             try await container.launch(.online(appId: "remote", fallbackBaseURL: foreign.baseURL))
         } throws: { error in
-            guard case ContainerError.loadFailed(_, let reason) = error else { return false }
-            return reason.contains("not trusted")
+            guard let error = error as? ContainerError, error.code == .loadFailed else { return false }
+            return (error.underlyingError as? PackageError)?.code == .unknownSigner
         }
         await container.shutdown()
         await server.shutdown()
         await foreign.shutdown()
+    }
+
+    @Test("a manifest.sig the server fails to serve is a network failure with its cause, not an unsigned copy")
+    func signatureFetchFailureKeepsItsCause() async throws {
+        let fixture = try ContainerFixture()
+        let package = try fixture.pack("remote", script: "App({})")
+        let failing = try await serveOnlineCopy(of: package, key: fixture.key, signatureStatus: 500)
+        let missing = try await serveOnlineCopy(of: package, key: fixture.key, signatureStatus: 404)
+        let container = try await fixture.container()
+        do {
+            _ = try await container.launch(.online(appId: "remote", fallbackBaseURL: failing.baseURL))
+            Issue.record("a copy whose signature could not be fetched was launched")
+        } catch let error as ContainerError {
+            #expect(error.code == .loadFailed && error.appId == "remote")
+            let cause = try #require(error.underlyingError as? FetchError, "\(error)")
+            #expect(cause.code == .httpStatus && cause.httpStatus == 500)
+        }
+        do {
+            _ = try await container.launch(.online(appId: "remote", fallbackBaseURL: missing.baseURL))
+            Issue.record("an unsigned online copy was launched outside developer mode")
+        } catch let error as ContainerError {
+            #expect(error.code == .loadFailed)
+            #expect((error.underlyingError as? PackageError)?.code == .unsignedPackageRefused)
+        }
+        await container.shutdown()
+        await failing.shutdown()
+        await missing.shutdown()
+    }
+
+    @Test("error codes are stable strings; equality compares facts, not causes")
+    func codesAreStable() {
+        #expect(PackageError.hashMismatch(path: "a.js", expected: "1", actual: "2").code.rawValue == "package.hashMismatch")
+        #expect(FetchError.timedOut(url: "u", attempts: 1).code.rawValue == "fetch.timedOut")
+        #expect(ContainerError.shutDown.code.rawValue == "container.shutDown")
+        let io = PackageError.storeIO(operation: "write", path: "/x", reason: "disk full", cause: CocoaError(.fileWriteOutOfSpace))
+        #expect(io == PackageError.storeIO(operation: "write", path: "/x", reason: "disk full"))
+        #expect((io.underlyingError as? CocoaError)?.code == .fileWriteOutOfSpace)
+        #expect(io.message == "package store could not write /x: disk full")
     }
 
     @Test("a fused app with an online copy is launched from it instead")

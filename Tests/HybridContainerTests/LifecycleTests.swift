@@ -57,7 +57,7 @@ struct LifecycleTests {
         await #expect {
             try await container.stop(app.instanceID)
         } throws: { error in
-            guard case ContainerError.invalidTransition(_, .launched, "stop") = error else { return false }
+            guard case .invalidTransition(_, .launched, "stop")? = (error as? ContainerError)?.details else { return false }
             return true
         }
         try await container.start(app.instanceID)
@@ -66,7 +66,7 @@ struct LifecycleTests {
         await #expect {
             try await container.start(app.instanceID)
         } throws: { error in
-            guard case ContainerError.noSuchInstance = error else { return false }
+            guard case .noSuchInstance? = (error as? ContainerError)?.details else { return false }
             return true
         }
         await container.shutdown()
@@ -108,7 +108,7 @@ struct LifecycleTests {
         await #expect {
             try await container.launch(.installed("life"))
         } throws: { error in
-            guard case ContainerError.launchVetoed(_, "gate", "maintenance window") = error else { return false }
+            guard case .launchVetoed(_, "gate", "maintenance window")? = (error as? ContainerError)?.details else { return false }
             return true
         }
         #expect(await container.runningApps().isEmpty)
@@ -125,13 +125,13 @@ struct LifecycleTests {
         await #expect {
             try await container.launch(.installed("throws"))
         } throws: { error in
-            guard case ContainerError.scriptFailed(_, let exception) = error else { return false }
+            guard case .scriptFailed(_, let exception)? = (error as? ContainerError)?.details else { return false }
             return exception.name == "TypeError" && exception.line == 2
         }
         await #expect {
             try await container.launch(.installed("spins"))
         } throws: { error in
-            guard case ContainerError.scriptTimedOut = error else { return false }
+            guard case .scriptTimedOut? = (error as? ContainerError)?.details else { return false }
             return true
         }
         await container.shutdown()

@@ -296,7 +296,8 @@ struct MiniProgramRulesTests {
         do {
             _ = try await harness.launch(["pages/a.js": "\nconst x = require('./missing');\nPage({});"])
             Issue.record("a missing module must fail the launch")
-        } catch ContainerError.scriptFailed(_, let exception) {
+        } catch let error as ContainerError where error.code == .scriptFailed {
+            let exception = try #require(error.scriptException)
             #expect(exception.message == "Cannot find module './missing' from 'pages/a.js'")
             #expect(exception.sourceURL == "pages/a.js")
             #expect(exception.line == 2)
@@ -304,7 +305,8 @@ struct MiniProgramRulesTests {
         do {
             _ = try await harness.launch(["app.js": "App({\n  onLaunch() {}\n  oops\n});", "pages/a.js": "Page({});"])
             Issue.record("a syntax error must fail the launch")
-        } catch ContainerError.scriptFailed(_, let exception) {
+        } catch let error as ContainerError where error.code == .scriptFailed {
+            let exception = try #require(error.scriptException)
             #expect(exception.name == "SyntaxError")
             #expect(exception.sourceURL == "app.js")
             #expect(exception.line == 3)
@@ -312,22 +314,22 @@ struct MiniProgramRulesTests {
         do {
             _ = try await harness.launch(["pages/a.js": "// no Page() here"])
             Issue.record("a page file without Page() must fail the launch")
-        } catch ContainerError.scriptFailed(_, let exception) {
-            #expect(exception.message == "pages/a.js did not call Page() or Component()")
+        } catch let error as ContainerError where error.code == .scriptFailed {
+            #expect(error.scriptException?.message == "pages/a.js did not call Page() or Component()")
         }
         do {
             _ = try await harness.launch(["app.json": #"{"pages": []}"#])
             Issue.record("app.json without pages must fail")
-        } catch ContainerError.loadFailed(_, let reason) {
-            #expect(reason == #"app.json lists no pages ("pages" must be a non-empty array)"#)
+        } catch let error as ContainerError where error.code == .loadFailed {
+            #expect(error.underlyingError as? MiniProgramConfigError == .noPages)
         }
         do {
             _ = try await harness.launch([
                 "app.json": #"{"pages": ["pages/a"], "tabBar": {"list": [{"pagePath": "pages/zz"}]}}"#, "pages/a.js": "Page({});",
             ])
             Issue.record("a tab page that is not a page must fail")
-        } catch ContainerError.loadFailed(_, let reason) {
-            #expect(reason == "app.json tabBar.list: pages/zz is not in pages")
+        } catch let error as ContainerError where error.code == .loadFailed {
+            #expect(error.underlyingError as? MiniProgramConfigError == .invalidField("tabBar.list", "pages/zz is not in pages"))
         }
         await harness.container.shutdown()
     }

@@ -33,7 +33,7 @@ struct ResilienceTests {
         await #expect {
             try await container.launch(.installed("broken"))
         } throws: { error in
-            guard case ContainerError.fused(let appId, let failures, let reason) = error else { return false }
+            guard case .fused(let appId, let failures, let reason)? = (error as? ContainerError)?.details else { return false }
             return appId == "broken" && failures == 2 && reason.contains("always broken")
         }
         #expect(fixture.log.all.contains { $0.hasPrefix("event: broken fused after 2 failures") })

@@ -25,19 +25,19 @@ struct FetchRedirectTests {
         await #expect {
             _ = try await fetcher.get(server.url("/away"))
         } throws: { error in
-            guard case FetchError.redirectRefused(_, let location, let reason)? = error as? FetchError else { return false }
+            guard case .redirectRefused(_, let location, let reason)? = (error as? FetchError)?.details else { return false }
             return location.contains(":\(otherPort)/") && reason == "another origin"
         }
         await #expect {
             _ = try await fetcher.get(server.url("/file"))
         } throws: { error in
-            if case FetchError.redirectRefused? = error as? FetchError { return true }
+            if case .redirectRefused? = (error as? FetchError)?.details { return true }
             return false
         }
         await #expect {
             _ = try await fetcher.get(server.url("/loop"))
         } throws: { error in
-            if case FetchError.tooManyRedirects? = error as? FetchError { return true }
+            if case .tooManyRedirects? = (error as? FetchError)?.details { return true }
             return false
         }
         // The default (packages, channels: verified by hash and signature) follows it.

@@ -98,13 +98,13 @@ struct FetchTests {
             }
         }
         let dropped = await failure("/drop")
-        #expect({ if case .connectionFailed(_, _, 2) = dropped { true } else { false } }(), "\(String(describing: dropped))")
+        #expect({ if case .connectionFailed(_, _, 2)? = dropped?.details { true } else { false } }(), "\(String(describing: dropped))")
         let short = await failure("/short")
         #expect(short != nil, "a truncated body must fail")
         let stalled = await failure("/stall")
-        #expect({ if case .timedOut(_, 2) = stalled { true } else { false } }(), "\(String(describing: stalled))")
+        #expect({ if case .timedOut(_, 2)? = stalled?.details { true } else { false } }(), "\(String(describing: stalled))")
         let huge = await failure("/huge")
-        #expect({ if case .bodyTooLarge = huge { true } else { false } }(), "\(String(describing: huge))")
+        #expect(huge?.code == .bodyTooLarge, "\(String(describing: huge))")
         await #expect(throws: FetchError.invalidURL("ftp://example.com/x")) {
             try await fetcher.get(URL(string: "ftp://example.com/x")!)
         }
@@ -141,7 +141,7 @@ struct FetchTests {
         await #expect {
             try await downloader.download(server.url("/pkg.zip"), to: refused, expectedSHA256: String(repeating: "0", count: 64))
         } throws: { error in
-            if case FetchError.checksumMismatch = error { return true }
+            if case .checksumMismatch? = (error as? FetchError)?.details { return true }
             return false
         }
         #expect(!FileManager.default.fileExists(atPath: refused.path))

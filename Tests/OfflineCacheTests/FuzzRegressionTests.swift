@@ -27,7 +27,7 @@ struct FuzzRegressionTests {
         #expect {
             _ = try PackageVerifier.verify(packageAt: zip, trusting: TrustedKeys([]), allowUnsigned: true)
         } throws: { error in
-            guard case PackageError.corruptEntry(let entry, let reason) = error else { return false }
+            guard case .corruptEntry(let entry, let reason)? = (error as? PackageError)?.details else { return false }
             return entry == "manifest.json" && reason.contains("does not end within")
         }
     }

@@ -32,7 +32,7 @@ private func unsafePath(_ path: String, _ problem: PackagePath.Problem) -> Hosti
     HostileCase(name: "entry path \(path.debugDescription)") { fixture, url in
         try signed(fixture, url, extraEntries: [ZipCrafter.Entry(path: path, data: Data("evil".utf8))])
     } expected: { error in
-        guard case .unsafeEntryPath(_, let found) = error else { return false }
+        guard case .unsafeEntryPath(_, let found) = error.details else { return false }
         return found == problem
     }
 }
@@ -45,7 +45,7 @@ private func manifestProblem(
     HostileCase(name: name) { fixture, url in
         try signed(fixture, url, manifest: edit)
     } expected: { error in
-        guard case .invalidManifest(let reason) = error else { return false }
+        guard case .invalidManifest(let reason) = error.details else { return false }
         return reason.contains(text)
     }
 }
@@ -56,17 +56,17 @@ let hostileCases: [HostileCase] = [
         let bytes = try Data(contentsOf: good)
         try bytes.prefix(bytes.count / 2).write(to: url)
     } expected: {
-        if case .notAZipArchive = $0 { true } else { false }
+        if case .notAZipArchive = $0.details { true } else { false }
     },
     HostileCase(name: "random bytes") { _, url in
         try Data((0..<4096).map { _ in UInt8.random(in: 0...255) }).write(to: url)
     } expected: {
-        if case .notAZipArchive = $0 { true } else { false }
+        if case .notAZipArchive = $0.details { true } else { false }
     },
     HostileCase(name: "empty file") { _, url in
         try Data().write(to: url)
     } expected: {
-        if case .notAZipArchive = $0 { true } else { false }
+        if case .notAZipArchive = $0.details { true } else { false }
     },
     HostileCase(name: "bit-flipped stored entry") { fixture, url in
         let marker = Data("UNIQUE-MARKER-0123456789".utf8)
@@ -82,7 +82,7 @@ let hostileCases: [HostileCase] = [
         bytes[range.lowerBound + 3] ^= 0x01
         try bytes.write(to: url)
     } expected: {
-        if case .hashMismatch(let path, _, _) = $0 { path == "index.js" } else { false }
+        if case .hashMismatch(let path, _, _) = $0.details { path == "index.js" } else { false }
     },
     unsafePath("../evil.js", .traversal),
     unsafePath("pages/../../evil.js", .traversal),
@@ -105,7 +105,7 @@ let hostileCases: [HostileCase] = [
     HostileCase(name: "case-colliding entries") { fixture, url in
         try signed(fixture, url, files: files(["Index.js": Data("x".utf8)]))
     } expected: {
-        if case .collidingEntries = $0 { true } else { false }
+        if case .collidingEntries = $0.details { true } else { false }
     },
     HostileCase(name: "file that is also a folder") { fixture, url in
         try signed(fixture, url, files: files(["lib": Data("x".utf8), "lib/a.js": Data("y".utf8)]))
@@ -115,25 +115,25 @@ let hostileCases: [HostileCase] = [
     HostileCase(name: "zip bomb by ratio") { fixture, url in
         try signed(fixture, url, files: files(["zeros.bin": Data(count: 4 << 20)]))
     } expected: {
-        if case .suspiciousCompressionRatio(let entry, _, _) = $0 { entry == "zeros.bin" } else { false }
+        if case .suspiciousCompressionRatio(let entry, _, _) = $0.details { entry == "zeros.bin" } else { false }
     },
     HostileCase(name: "file over the size limit", limits: PackageLimits(maximumFileBytes: 1 << 20)) { fixture, url in
         try signed(fixture, url, files: files(["big.bin": Data((0..<(1 << 20) + 10).map { UInt8(truncatingIfNeeded: $0 &* 7919) })]))
     } expected: {
-        if case .entryTooLarge(let entry, _, _) = $0 { entry == "big.bin" } else { false }
+        if case .entryTooLarge(let entry, _, _) = $0.details { entry == "big.bin" } else { false }
     },
     HostileCase(name: "package over the total limit", limits: PackageLimits(maximumTotalBytes: 64 << 10)) { fixture, url in
         let chunk = Data((0..<(40 << 10)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         try signed(fixture, url, files: files(["a.bin": chunk, "b.bin": chunk]))
     } expected: {
-        if case .packageTooLarge = $0 { true } else { false }
+        if case .packageTooLarge = $0.details { true } else { false }
     },
     HostileCase(name: "too many entries", limits: PackageLimits(maximumEntries: 5)) { fixture, url in
         var many = files()
         for index in 0..<10 { many["f\(index).js"] = Data("\(index)".utf8) }
         try signed(fixture, url, files: many)
     } expected: {
-        if case .tooManyEntries = $0 { true } else { false }
+        if case .tooManyEntries = $0.details { true } else { false }
     },
     HostileCase(name: "no manifest") { _, url in
         try ZipCrafter.write([ZipCrafter.Entry(path: "index.js", data: Data("x".utf8))], to: url)
@@ -145,7 +145,7 @@ let hostileCases: [HostileCase] = [
         let signature = try ManifestSignature(signing: bytes, with: fixture.key).encoded()
         try ZipCrafter.write([.init(path: "manifest.json", data: bytes), .init(path: "manifest.sig", data: signature)], to: url)
     } expected: {
-        if case .invalidManifest(let reason) = $0 { reason.contains("not JSON") } else { false }
+        if case .invalidManifest(let reason) = $0.details { reason.contains("not JSON") } else { false }
     },
     manifestProblem("manifest without files", contains: "missing field files") { $0["files"] = nil },
     manifestProblem("manifest without appId", contains: "missing field appId") { $0["appId"] = nil },
@@ -177,12 +177,12 @@ let hostileCases: [HostileCase] = [
         entries[1].data = try ManifestSignature(signing: entries[0].data, with: fixture.key).encoded()
         try ZipCrafter.write(entries, to: url)
     } expected: {
-        if case .invalidManifest(let reason) = $0 { reason.contains("not JSON") } else { false }
+        if case .invalidManifest(let reason) = $0.details { reason.contains("not JSON") } else { false }
     },
     HostileCase(name: "giant manifest", limits: PackageLimits(maximumManifestBytes: 64 << 10)) { fixture, url in
         try signed(fixture, url, manifest: { $0["padding"] = String(repeating: "x", count: 100 << 10) })
     } expected: {
-        if case .manifestTooLarge = $0 { true } else { false }
+        if case .manifestTooLarge = $0.details { true } else { false }
     },
     HostileCase(name: "no signature") { fixture, url in
         let entries = try ZipCrafter.signedEntries(files: files(), key: fixture.key, version: "2.0.0")
@@ -195,7 +195,7 @@ let hostileCases: [HostileCase] = [
         entries[1].data = Data("garbage".utf8)
         try ZipCrafter.write(entries, to: url)
     } expected: {
-        if case .invalidSignatureFile = $0 { true } else { false }
+        if case .invalidSignatureFile = $0.details { true } else { false }
     },
     HostileCase(name: "manifest altered after signing") { fixture, url in
         var entries = try ZipCrafter.signedEntries(files: files(), key: fixture.key, version: "2.0.0")
@@ -204,18 +204,18 @@ let hostileCases: [HostileCase] = [
         entries[0].data = Data(text.utf8)
         try ZipCrafter.write(entries, to: url)
     } expected: {
-        if case .badSignature = $0 { true } else { false }
+        if case .badSignature = $0.details { true } else { false }
     },
     HostileCase(name: "signed by an unknown key") { fixture, url in
         let entries = try ZipCrafter.signedEntries(files: files(), key: PackageSigningKey.generate(), version: "2.0.0")
         try ZipCrafter.write(entries, to: url)
     } expected: {
-        if case .unknownSigner = $0 { true } else { false }
+        if case .unknownSigner = $0.details { true } else { false }
     },
     HostileCase(name: "listed hash does not match") { fixture, url in
         try signed(fixture, url, manifest: { $0["files"] = ["index.js": String(repeating: "a", count: 64)] })
     } expected: {
-        if case .hashMismatch(let path, _, _) = $0 { path == "index.js" } else { false }
+        if case .hashMismatch(let path, _, _) = $0.details { path == "index.js" } else { false }
     },
     HostileCase(name: "file not listed in the manifest") { fixture, url in
         try signed(fixture, url, extraEntries: [.init(path: "extra.js", data: Data("x".utf8))])
@@ -236,22 +236,22 @@ let hostileCases: [HostileCase] = [
     HostileCase(name: "package of another app", options: .init(expectedAppID: AppID(rawValue: "demo"))) { fixture, url in
         try signed(fixture, url, appId: "other")
     } expected: {
-        if case .appIDMismatch = $0 { true } else { false }
+        if case .appIDMismatch = $0.details { true } else { false }
     },
     HostileCase(name: "package of another version", options: .init(expectedVersion: PackageVersion("3.0.0"))) { fixture, url in
         try signed(fixture, url)
     } expected: {
-        if case .versionMismatch = $0 { true } else { false }
+        if case .versionMismatch = $0.details { true } else { false }
     },
     HostileCase(name: "downgrade") { fixture, url in
         try signed(fixture, url, version: "0.9.0")
     } expected: {
-        if case .downgradeRefused = $0 { true } else { false }
+        if case .downgradeRefused = $0.details { true } else { false }
     },
     HostileCase(name: "same version again") { fixture, url in
         try signed(fixture, url, version: "1.0.0")
     } expected: {
-        if case .versionAlreadyInstalled = $0 { true } else { false }
+        if case .versionAlreadyInstalled = $0.details { true } else { false }
     },
 ]
 

@@ -35,7 +35,7 @@ struct NotARegularFileTests {
     }
 
     static func expected(_ kind: Kind, _ error: PackageError) -> Bool {
-        switch (kind, error) {
+        switch (kind, error.details) {
         case (.directory, .notARegularFile(_, let found)), (.symlinkToDirectory, .notARegularFile(_, let found)):
             return found == "a directory"
         case (.fifo, .notARegularFile(_, let found)): return found == "a FIFO"

@@ -36,7 +36,7 @@ struct PackageFormatTests {
         #expect {
             try PackageVerifier.verify(packageAt: stranger, trusting: fixture.trusted)
         } throws: { error in
-            guard case PackageError.unknownSigner = error else { return false }
+            guard case .unknownSigner? = (error as? PackageError)?.details else { return false }
             return true
         }
         let unsigned = try fixture.package(version: "1.0.0", signer: .some(nil))
@@ -74,7 +74,7 @@ struct PackageFormatTests {
         #expect {
             try PackageVerifier.verify(packageAt: package, trusting: fixture.trusted)
         } throws: { error in
-            guard case PackageError.hashMismatch(let path, _, _) = error else { return false }
+            guard case .hashMismatch(let path, _, _)? = (error as? PackageError)?.details else { return false }
             return path == "index.js"
         }
         // Checking only the signature and listing passes: hashes are what caught it.

@@ -149,7 +149,8 @@ struct ResolutionTests {
         await #expect {
             try await setup.resolver.resolve(appId: demo, path: "not/anywhere.js")
         } throws: { error in
-            guard case ResolutionError.fetchFailed(_, _, .fileMissing, .httpStatus(_, 404, 1)) = error else { return false }
+            guard case ResolutionError.fetchFailed(_, _, .fileMissing, let fetchError) = error else { return false }
+            guard case .httpStatus(_, 404, 1) = fetchError.details else { return false }
             return true
         }
         await setup.server.shutdown()

@@ -156,7 +156,7 @@ struct UpdateTests {
         await #expect {
             try await updater.updateAll(server.url("/lying/releases.json"), activation: .now)
         } throws: { error in
-            guard case FetchError.sizeMismatch = error else { return false }
+            guard case .sizeMismatch? = (error as? FetchError)?.details else { return false }
             return true
         }
         #expect(try store.activePackage(demo)?.version == PackageVersion("1.0.0"))

@@ -32,7 +32,7 @@ do {
             } else {
                 try store.install(packageAt: url, options: .init(allowDowngrade: true)) { phase in say("\(phase)") }
             }
-        } catch PackageError.versionAlreadyInstalled {
+        } catch let error as PackageError where error.code == .versionAlreadyInstalled {
             say("skipped")
         }
     }

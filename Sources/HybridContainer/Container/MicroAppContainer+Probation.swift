@@ -3,10 +3,8 @@ import Foundation
 /// Probation of newly activated versions: rollback with a reason, or confirmation.
 extension MicroAppContainer {
     static func isVersionFault(_ error: any Error) -> Bool {
-        switch error {
-        case ContainerError.loadFailed, ContainerError.scriptFailed, ContainerError.scriptTimedOut: return true
-        default: return false
-        }
+        guard let error = error as? ContainerError else { return false }
+        return [.loadFailed, .scriptFailed, .scriptTimedOut].contains(error.code)
     }
 
     func rollBack(_ appId: AppID, from version: PackageVersion, reason: String) {

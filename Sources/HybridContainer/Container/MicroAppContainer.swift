@@ -237,7 +237,7 @@ public actor MicroAppContainer: ContainerServices {
             apps[instanceID] = nil
             for plugin in instances { await plugin.tearDown(handle) }
             try? await supervisor.guarded(runtimeIndex, appId: appId) { await context.release() }
-            if case ContainerError.launchVetoed = error {} else { fail(appId, reason: "\(error)") }
+            if (error as? ContainerError)?.code != .launchVetoed { fail(appId, reason: "\(error)") }
             throw error
         }
         fuse.recordSuccess(appId)

@@ -23,14 +23,14 @@ struct AppLoader: Sendable {
                 verified = try PackageVerifier.verify(
                     packageAt: url, trusting: trustedKeys, allowUnsigned: developerMode, checkFileHashes: false)
             } catch {
-                throw ContainerError.loadFailed(appId: url.lastPathComponent, reason: "\(error)")
+                throw ContainerError.loadFailed(appId: url.lastPathComponent, cause: error)
             }
             let appId = verified.manifest.appId
             if try store.installedApp(appId)?.versions.contains(where: { $0.version == verified.manifest.version }) != true {
                 do {
                     try store.install(packageAt: url, options: .init(allowDowngrade: true))
                 } catch {
-                    throw ContainerError.loadFailed(appId: appId.rawValue, reason: "\(error)")
+                    throw ContainerError.loadFailed(appId: appId.rawValue, cause: error)
                 }
             } else if try store.activePackage(appId)?.version != verified.manifest.version {
                 try store.activate(appId, version: verified.manifest.version)
@@ -46,7 +46,7 @@ struct AppLoader: Sendable {
 
     private func appID(_ name: String) throws -> AppID {
         guard let appId = AppID(rawValue: name) else {
-            throw ContainerError.loadFailed(appId: name, reason: "\(PackageError.invalidAppID(name))")
+            throw ContainerError.loadFailed(appId: name, cause: PackageError.invalidAppID(name))
         }
         return appId
     }
@@ -56,10 +56,10 @@ struct AppLoader: Sendable {
         do {
             active = try store.activePackage(appId)
         } catch {
-            throw ContainerError.loadFailed(appId: appId.rawValue, reason: "\(error)")
+            throw ContainerError.loadFailed(appId: appId.rawValue, cause: error)
         }
         guard let active else {
-            throw ContainerError.loadFailed(appId: appId.rawValue, reason: "\(PackageError.notInstalled(appId))")
+            throw ContainerError.loadFailed(appId: appId.rawValue, cause: PackageError.notInstalled(appId))
         }
         let entry = try await resolve(appId, active.manifest.entry)
         let source: AppSource = if case .offline = entry.source { .offline } else { .online }
@@ -81,7 +81,7 @@ struct AppLoader: Sendable {
         do {
             return .miniProgram(try MiniProgramConfig.parse(entry))
         } catch {
-            throw ContainerError.loadFailed(appId: manifest.appId.rawValue, reason: "\(error)")
+            throw ContainerError.loadFailed(appId: manifest.appId.rawValue, cause: error)
         }
     }
 
@@ -105,7 +105,7 @@ struct AppLoader: Sendable {
         do {
             return try await resolver.resolve(appId: appId, path: path)
         } catch {
-            throw ContainerError.loadFailed(appId: appId.rawValue, reason: "\(error)")
+            throw ContainerError.loadFailed(appId: appId.rawValue, cause: error)
         }
     }
 
@@ -114,7 +114,7 @@ struct AppLoader: Sendable {
         do {
             template = try Self.template(for: url)
         } catch {
-            throw ContainerError.loadFailed(appId: url.lastPathComponent, reason: "\(error)")
+            throw ContainerError.loadFailed(appId: url.lastPathComponent, cause: error)
         }
         let entryURL = url.appendingPathComponent(template.entry)
         guard let data = FileManager.default.contents(atPath: entryURL.path) else {
@@ -136,13 +136,19 @@ struct AppLoader: Sendable {
             do {
                 return try await fetcher.fetch(ResourcePath.join(base, path)).data
             } catch {
-                throw ContainerError.loadFailed(appId: appId.rawValue, reason: "online copy: \(error)")
+                throw ContainerError.loadFailed(appId: appId.rawValue, doing: "online copy", cause: error)
             }
         }
         let manifestBytes = try await fetch("manifest.json")
         let manifest: PackageManifest
         do {
-            let signature = try? await fetcher.fetch(ResourcePath.join(base, "manifest.sig")).data
+            // Only a missing file (404) means "unsigned"; a network failure is a load failure.
+            let signature: Data?
+            do {
+                signature = try await fetcher.fetch(ResourcePath.join(base, "manifest.sig")).data
+            } catch let error as FetchError where error.httpStatus == 404 {
+                signature = nil
+            }
             if let signature {
                 _ = try ManifestSignature.parse(signature, limit: 4096).verify(manifestBytes, trusting: trustedKeys)
             } else if !developerMode {
@@ -151,7 +157,7 @@ struct AppLoader: Sendable {
             manifest = try PackageManifest.parse(manifestBytes)
             guard manifest.appId == appId else { throw PackageError.appIDMismatch(expected: appId, found: manifest.appId) }
         } catch {
-            throw ContainerError.loadFailed(appId: appId.rawValue, reason: "online manifest: \(error)")
+            throw ContainerError.loadFailed(appId: appId.rawValue, doing: "online manifest", cause: error)
         }
         let client = self.fetcher
         let checked: @Sendable (String) async throws -> Data = { path in
@@ -159,7 +165,7 @@ struct AppLoader: Sendable {
             do {
                 data = try await client.fetch(ResourcePath.join(base, path)).data
             } catch {
-                throw ContainerError.loadFailed(appId: appId.rawValue, reason: "online copy: \(error)")
+                throw ContainerError.loadFailed(appId: appId.rawValue, doing: "online copy", cause: error)
             }
             guard PackageBuilder.sha256(data) == manifest.files[path] else {
                 throw ContainerError.loadFailed(appId: appId.rawValue, reason: "online \(path) does not match its manifest hash")

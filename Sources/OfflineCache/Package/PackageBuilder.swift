@@ -40,7 +40,7 @@ public struct PackageTemplate: Sendable, Hashable, Codable {
         do {
             return try JSONDecoder().decode(PackageTemplate.self, from: data)
         } catch {
-            throw PackageError.invalidManifest("\(url.path): \(error)")
+            throw PackageError.invalidManifest("\(url.path): \(error)", cause: error)
         }
     }
 }
@@ -128,7 +128,7 @@ public enum PackageBuilder {
         } catch let error as PackageError {
             throw error
         } catch {
-            throw PackageError.storeIO(operation: "write package", path: output.path, reason: "\(error)")
+            throw PackageError.storeIO(operation: "write package", path: output.path, reason: "\(error)", cause: error)
         }
         try StoreIO.atomicRename(temporary, to: output)
         return manifest

@@ -52,7 +52,7 @@ struct PackageExtractor {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw PackageError.storeIO(operation: "create folder", path: url.path, reason: "\(error.localizedDescription)")
+            throw PackageError.storeIO(operation: "create folder", path: url.path, reason: "\(error.localizedDescription)", cause: error)
         }
     }
 }

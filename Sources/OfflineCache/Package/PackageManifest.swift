@@ -77,7 +77,7 @@ public struct PackageManifest: Sendable, Hashable, Codable {
         } catch let error as DecodingError {
             throw PackageError.invalidManifest(describe(error))
         } catch {
-            throw PackageError.invalidManifest("not JSON: \(error.localizedDescription)")
+            throw PackageError.invalidManifest("not JSON: \(error.localizedDescription)", cause: error)
         }
         try manifest.validate()
         return manifest

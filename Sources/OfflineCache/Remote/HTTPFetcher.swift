@@ -203,7 +203,7 @@ public struct HTTPFetcher: Sendable {
             }
         }
         if let ioError = error as? IOError { return .connectionFailed(url: text, reason: ioError.description, attempts: 1) }
-        return .connectionFailed(url: text, reason: "\(error)", attempts: 1)
+        return .connectionFailed(url: text, reason: "\(error)", attempts: 1, cause: error)
     }
 }
 

@@ -35,7 +35,7 @@ public final class HTTPResourceCache: Sendable {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw PackageError.storeIO(operation: "create folder", path: directory.path, reason: error.localizedDescription)
+            throw PackageError.storeIO(operation: "create folder", path: directory.path, reason: error.localizedDescription, cause: error)
         }
     }
 

@@ -50,7 +50,7 @@ public struct PackageDownloader: Sendable {
         do {
             digest = try PackageBuilder.sha256(of: partial)
         } catch {
-            throw FetchError.io(url: url.absoluteString, reason: "\(error)")
+            throw FetchError.io(url: url.absoluteString, reason: "\(error)", cause: error)
         }
         if let expectedSHA256, digest != expectedSHA256.lowercased() {
             try? FileManager.default.removeItem(at: partial)
@@ -59,7 +59,7 @@ public struct PackageDownloader: Sendable {
         do {
             try StoreIO.atomicRename(partial, to: destination)
         } catch {
-            throw FetchError.io(url: url.absoluteString, reason: "\(error)")
+            throw FetchError.io(url: url.absoluteString, reason: "\(error)", cause: error)
         }
         return DownloadReceipt(url: url, file: destination, bytes: size, sha256: digest, resumed: resumedFrom > 0)
     }
@@ -98,7 +98,7 @@ public struct PackageDownloader: Sendable {
         } catch let error as FetchError {
             throw error
         } catch let error as PackageError {
-            throw FetchError.io(url: url.absoluteString, reason: "\(error)")
+            throw FetchError.io(url: url.absoluteString, reason: "\(error)", cause: error)
         } catch {
             throw HTTPFetcher.map(error, url: url)
         }

@@ -51,7 +51,7 @@ public final class ResourceResolver: Sendable {
         } catch let error as PackageError {
             throw .store(error)
         } catch {
-            throw .store(.storeIO(operation: "read", path: appId.rawValue, reason: "\(error)"))
+            throw .store(.storeIO(operation: "read", path: appId.rawValue, reason: "\(error)", cause: error))
         }
         let fallbackBase = active?.manifest.fallbackBase ?? onlineApps[appId]?.fallbackBaseURL
         guard let active else {
@@ -112,7 +112,8 @@ public final class ResourceResolver: Sendable {
         } catch let error as FetchError {
             throw .fetchFailed(appId: appId, path: path, reason: reason, error: error)
         } catch {
-            throw .fetchFailed(appId: appId, path: path, reason: reason, error: .io(url: url.absoluteString, reason: "\(error)"))
+            throw .fetchFailed(
+                appId: appId, path: path, reason: reason, error: .io(url: url.absoluteString, reason: "\(error)", cause: error))
         }
     }
 }

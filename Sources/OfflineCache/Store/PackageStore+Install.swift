@@ -63,7 +63,7 @@ extension PackageStore {
         do {
             try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
         } catch {
-            throw PackageError.storeIO(operation: "create folder", path: files.path, reason: error.localizedDescription)
+            throw PackageError.storeIO(operation: "create folder", path: files.path, reason: error.localizedDescription, cause: error)
         }
         return staging
     }

@@ -34,7 +34,7 @@ extension PackageStore {
                 configuration.logger.error("preset \(file.lastPathComponent) refused: \(error)")
                 return .failed(file: file, error: error)
             } catch {
-                return .failed(file: file, error: .storeIO(operation: "install preset", path: file.path, reason: "\(error)"))
+                return .failed(file: file, error: .storeIO(operation: "install preset", path: file.path, reason: "\(error)", cause: error))
             }
         }
     }

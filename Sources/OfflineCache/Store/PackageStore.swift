@@ -114,7 +114,8 @@ public final class PackageStore: Sendable {
                 // Other users of the machine may not read or change installed apps: owner only.
                 try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
             } catch {
-                throw PackageError.storeIO(operation: "create folder", path: directory.path, reason: error.localizedDescription)
+                throw PackageError.storeIO(
+                    operation: "create folder", path: directory.path, reason: error.localizedDescription, cause: error)
             }
         }
         try recover()
@@ -193,7 +194,7 @@ public final class PackageStore: Sendable {
             stateCache.withLock { $0[appId] = (identity, state) }
             return state
         } catch {
-            throw PackageError.storeIO(operation: "parse", path: url.path, reason: "\(error)")
+            throw PackageError.storeIO(operation: "parse", path: url.path, reason: "\(error)", cause: error)
         }
     }
 

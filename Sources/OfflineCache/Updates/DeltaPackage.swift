@@ -83,7 +83,7 @@ public enum DeltaBuilder {
         } catch let error as PackageError {
             throw error
         } catch {
-            throw PackageError.storeIO(operation: "write delta", path: output.path, reason: "\(error)")
+            throw PackageError.storeIO(operation: "write delta", path: output.path, reason: "\(error)", cause: error)
         }
         try StoreIO.atomicRename(temporary, to: output)
         let bytes = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int64) ?? 0

@@ -65,7 +65,7 @@ public final class UpdateClient: Sendable {
         do {
             channel = try JSONDecoder.iso8601.decode(ReleaseChannel.self, from: response.body)
         } catch {
-            throw FetchError.io(url: url.absoluteString, reason: "releases.json is not a release channel: \(error)")
+            throw FetchError.io(url: url.absoluteString, reason: "releases.json is not a release channel: \(error)", cause: error)
         }
         if let etag = response.headers["etag"] { cachedChannels.withLock { $0[url] = (etag, channel) } }
         return (channel, false)
