@@ -81,6 +81,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
@@ -158,6 +159,7 @@ let package = Package(
             name: "OfflineCacheTests",
             dependencies: [
                 "OfflineCache",
+                "HybridContainerTesting",
                 "LocalHTTPServer",
                 "store-crash-helper",
                 .product(name: "Crypto", package: "swift-crypto"),

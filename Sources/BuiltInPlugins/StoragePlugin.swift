@@ -11,10 +11,10 @@ public struct StoragePlugin: Plugin {
     public let name = "storage"
     /// Bytes (keys + JSON values) each app may store.
     public let quotaBytes: Int
+    /// Async calls use GRDB's async access (its own serial queue: SQLite blocks, and blocking
+    /// Swift's cooperative threads with it starved every other task of the container under
+    /// load, found by `hybrid-bench soak`); `…Sync` calls use its blocking access.
     let database: DatabaseQueue
-    /// Async calls run here: SQLite blocks, and blocking Swift's cooperative threads with it
-    /// starved every other task of the container under load (found by `hybrid-bench soak`).
-    let queue = DispatchQueue(label: "hybrid.storage")
 
     /// Code of "quota exceeded".
     public static let quotaExceeded = BridgeErrorCode.plugin(1001)
@@ -63,25 +63,41 @@ public struct StoragePlugin: Plugin {
         let group = "storage"
         var list: [PluginMethod] = []
         let plugin = self
-        let operations: [(String, @Sendable (PluginCall) throws -> JSONValue)] = [
+        let operations: [(String, @Sendable (PluginCall) throws -> Operation)] = [
             ("setStorage", { try plugin.set($0) }), ("getStorage", { try plugin.get($0) }),
             ("removeStorage", { try plugin.remove($0) }), ("clearStorage", { try plugin.clear($0) }),
             ("getStorageInfo", { try plugin.info($0) }),
         ]
-        let queue = self.queue
-        for (name, operation) in operations {
+        let database = self.database
+        for (name, prepare) in operations {
             list.append(
                 .async(name, permission: group) { call in
-                    try await withCheckedThrowingContinuation { continuation in
-                        queue.async { continuation.resume(with: Result { try operation(call) }) }
+                    let operation = try prepare(call)
+                    switch operation.access {
+                    case .read: return try await database.read(operation.run)
+                    case .write: return try await database.write(operation.run)
                     }
                 })
-            list.append(.sync(name + "Sync", permission: group) { call in try operation(call) })
+            list.append(
+                .sync(name + "Sync", permission: group) { call in
+                    let operation = try prepare(call)
+                    switch operation.access {
+                    case .read: return try database.read(operation.run)
+                    case .write: return try database.write(operation.run)
+                    }
+                })
         }
         return list
     }
 
-    private func set(_ call: PluginCall) throws -> JSONValue {
+    /// One call's database work, its parameters already checked.
+    struct Operation: Sendable {
+        enum Access: Sendable { case read, write }
+        let access: Access
+        let run: @Sendable (Database) throws -> JSONValue
+    }
+
+    private func set(_ call: PluginCall) throws -> Operation {
         let params = try call.decode(SetParams.self)
         try Self.checkKey(params.key, call)
         // JSON.stringify's rules (NaN and Infinity are stored as null, as the platforms do).
@@ -90,7 +106,8 @@ public struct StoragePlugin: Plugin {
         }
         let app = call.app.descriptor.appId.rawValue
         let quota = quotaBytes
-        try database.write { db in
+        let api = call.api
+        return Operation(access: .write) { db in
             let used =
                 try Int.fetchOne(
                     db,
@@ -99,54 +116,53 @@ public struct StoragePlugin: Plugin {
                     arguments: [app, params.key]) ?? 0
             let needed = params.key.utf8.count + json.utf8.count
             guard used + needed <= quota else {
-                throw BridgeError(
-                    Self.quotaExceeded, "\(call.api): storage quota of \(quota) bytes exceeded (\(used) used, \(needed) more)")
+                throw BridgeError(Self.quotaExceeded, "\(api): storage quota of \(quota) bytes exceeded (\(used) used, \(needed) more)")
             }
             try db.execute(
                 sql: "INSERT INTO storage (app, key, value) VALUES (?, ?, ?) ON CONFLICT(app, key) DO UPDATE SET value = excluded.value",
                 arguments: [app, params.key, json])
+            return .null
         }
-        return .null
     }
 
-    private func get(_ call: PluginCall) throws -> JSONValue {
+    private func get(_ call: PluginCall) throws -> Operation {
         let params = try call.decode(KeyParams.self)
-        let stored = try database.read { db in
-            try String.fetchOne(
-                db, sql: "SELECT value FROM storage WHERE app = ? AND key = ?",
-                arguments: [call.app.descriptor.appId.rawValue, params.key])
-        }
-        guard let stored else { return ["data": .null] }
-        return ["data": try JSONDecoder().decode(JSONValue.self, from: Data(stored.utf8))]
-    }
-
-    private func remove(_ call: PluginCall) throws -> JSONValue {
-        let params = try call.decode(KeyParams.self)
-        try database.write { db in
-            try db.execute(
-                sql: "DELETE FROM storage WHERE app = ? AND key = ?", arguments: [call.app.descriptor.appId.rawValue, params.key])
-        }
-        return .null
-    }
-
-    private func clear(_ call: PluginCall) throws -> JSONValue {
-        try database.write { db in
-            try db.execute(sql: "DELETE FROM storage WHERE app = ?", arguments: [call.app.descriptor.appId.rawValue])
-        }
-        return .null
-    }
-
-    private func info(_ call: PluginCall) throws -> JSONValue {
         let app = call.app.descriptor.appId.rawValue
-        let (keys, size) = try database.read { db -> ([String], Int) in
+        return Operation(access: .read) { db in
+            let stored = try String.fetchOne(db, sql: "SELECT value FROM storage WHERE app = ? AND key = ?", arguments: [app, params.key])
+            guard let stored else { return ["data": .null] }
+            return ["data": try JSONDecoder().decode(JSONValue.self, from: Data(stored.utf8))]
+        }
+    }
+
+    private func remove(_ call: PluginCall) throws -> Operation {
+        let params = try call.decode(KeyParams.self)
+        let app = call.app.descriptor.appId.rawValue
+        return Operation(access: .write) { db in
+            try db.execute(sql: "DELETE FROM storage WHERE app = ? AND key = ?", arguments: [app, params.key])
+            return .null
+        }
+    }
+
+    private func clear(_ call: PluginCall) throws -> Operation {
+        let app = call.app.descriptor.appId.rawValue
+        return Operation(access: .write) { db in
+            try db.execute(sql: "DELETE FROM storage WHERE app = ?", arguments: [app])
+            return .null
+        }
+    }
+
+    private func info(_ call: PluginCall) throws -> Operation {
+        let app = call.app.descriptor.appId.rawValue
+        let quota = quotaBytes
+        return Operation(access: .read) { db in
             let keys = try String.fetchAll(db, sql: "SELECT key FROM storage WHERE app = ? ORDER BY key", arguments: [app])
             let size =
                 try Int.fetchOne(
                     db, sql: "SELECT COALESCE(SUM(LENGTH(CAST(key AS BLOB)) + LENGTH(CAST(value AS BLOB))), 0) FROM storage WHERE app = ?",
                     arguments: [app]) ?? 0
-            return (keys, size)
+            return ["keys": .array(keys.map(JSONValue.string)), "currentSize": .number(Double(size)), "limitSize": .number(Double(quota))]
         }
-        return ["keys": .array(keys.map(JSONValue.string)), "currentSize": .number(Double(size)), "limitSize": .number(Double(quotaBytes))]
     }
 
     private static func checkKey(_ key: String, _ call: PluginCall) throws {

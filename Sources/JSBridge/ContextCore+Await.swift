@@ -12,14 +12,16 @@ struct PromiseWaiter {
 }
 
 extension ContextCore {
-    /// Completes with the value, or — if it is a thenable — with what it settles to.
+    /// Completes with the value, or — if it is a thenable — with what it settles to. Returns the
+    /// waiter's ID while it waits (for ``cancelWaiter(_:what:)``), nil if it completed at once.
+    @discardableResult
     func awaitValue(
         _ value: JSValueRef, what: String, timeout: Duration?,
         completion: @escaping (Result<JSONValue, ScriptError>) -> Void
-    ) {
+    ) -> UInt64? {
         guard let promise = isThenable(value) else {
             completion(Result { try toJSON(value) }.mapError { $0 as? ScriptError ?? .valueConversion("\($0)") })
-            return
+            return nil
         }
         let id = nextWaiterID
         nextWaiterID += 1
@@ -46,6 +48,12 @@ extension ContextCore {
         } catch {
             finishWaiter(id, .failure(error as? ScriptError ?? .valueConversion("\(error)")))
         }
+        return promiseWaiters[id] == nil ? nil : id
+    }
+
+    /// Ends a waiter with `.cancelled` (its task was cancelled); nothing if it already ended.
+    func cancelWaiter(_ id: UInt64, what: String) {
+        finishWaiter(id, .failure(.cancelled(what: what)))
     }
 
     private func finishWaiter(_ id: UInt64, _ result: Result<JSONValue, ScriptError>) {

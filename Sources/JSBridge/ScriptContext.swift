@@ -1,3 +1,5 @@
+import CJavaScriptCore
+
 /// One isolated JavaScript global context, living on its runtime's thread.
 ///
 /// An actor whose executor is the runtime thread: every method runs there, so JavaScript
@@ -84,9 +86,7 @@ public actor ScriptContext {
     ) async throws -> JSONValue {
         let core = self.core.value
         guard let value = try core.evaluate(source, sourceURL: sourceURL, line: line) else { return .undefined }
-        return try await withCheckedThrowingContinuation { continuation in
-            core.awaitValue(value, what: sourceURL ?? "script", timeout: timeout) { continuation.resume(with: $0) }
-        }
+        return try await awaitSettlement(of: value, what: sourceURL ?? "script", timeout: timeout)
     }
 
     /// Checks that a script parses, without running it. Throws `ScriptError.syntax`.
@@ -109,8 +109,22 @@ public actor ScriptContext {
     ) async throws -> JSONValue {
         let core = self.core.value
         guard let value = try core.callFunction(functionPath, arguments) else { return .undefined }
-        return try await withCheckedThrowingContinuation { continuation in
-            core.awaitValue(value, what: functionPath, timeout: timeout) { continuation.resume(with: $0) }
+        return try await awaitSettlement(of: value, what: functionPath, timeout: timeout)
+    }
+
+    /// Waits for `value` to settle (if it is a promise). Cancelling the calling task ends the
+    /// wait with ``ScriptError/cancelled(what:)`` at once; the promise itself runs on.
+    private func awaitSettlement(of value: JSValueRef, what: String, timeout: Duration?) async throws -> JSONValue {
+        let core = self.core.value
+        let handoff = SettlementHandoff()
+        guard let id = core.awaitValue(value, what: what, timeout: timeout, completion: handoff.settle) else {
+            return try await handoff.wait()
+        }
+        let weakCore = WeakLoopBound(core, executor: core.executor)
+        return try await withTaskCancellationHandler {
+            try await handoff.wait()
+        } onCancel: {
+            weakCore.submit { $0.cancelWaiter(id, what: what) }
         }
     }
 

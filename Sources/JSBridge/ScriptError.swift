@@ -62,6 +62,8 @@ public enum ScriptError: Error, Sendable, CustomStringConvertible {
     case valueConversion(String)
     /// The script is not valid JavaScript (from `checkSyntax`).
     case syntax(JSException)
+    /// The task awaiting a promise was cancelled (the promise itself runs on).
+    case cancelled(what: String)
 
     public var description: String {
         switch self {
@@ -74,6 +76,7 @@ public enum ScriptError: Error, Sendable, CustomStringConvertible {
         case .notAFunction(let path): return "\(path) is not a function"
         case .valueConversion(let reason): return "value cannot cross the bridge: \(reason)"
         case .syntax(let exception): return "syntax error: \(exception)"
+        case .cancelled(let what): return "waiting for \(what) was cancelled"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HybridContainerTesting
 
 /// Runs a product built next to the test binary (`hostile-values`, `container-demo`) as a child
 /// process and collects its output, so a trap in it is a report, not the test runner's death.
@@ -55,10 +56,11 @@ struct ChildProcess {
                 try await Task.sleep(for: safetyLimit)
                 if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             }
-            async let out = Task.detached { self.stdout.fileHandleForReading.readDataToEndOfFile() }.value
-            async let err = Task.detached { self.stderr.fileHandleForReading.readDataToEndOfFile() }.value
+            // Reads and the wait block: each on its own thread, never on the cooperative pool.
+            async let out = blockingWork { self.stdout.fileHandleForReading.readDataToEndOfFile() }
+            async let err = blockingWork { self.stderr.fileHandleForReading.readDataToEndOfFile() }
             let (outData, errData) = await (out, err)
-            process.waitUntilExit()
+            await blockingWork { process.waitUntilExit() }
             killer.cancel()
             return Result(
                 status: process.terminationStatus, crashed: process.terminationReason == .uncaughtSignal,

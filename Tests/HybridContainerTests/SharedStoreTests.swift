@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HybridContainer
+import HybridContainerTesting
 import Testing
 
 /// Several processes on one store (two hosts, a host and the CLI) are normal: none may fail with
@@ -9,12 +10,12 @@ import Testing
 struct SharedStoreTests {
     /// A store with the key remembered and a writer app installed (it stores 20 keys, one per
     /// process and index, then logs how many of its keys it can read back).
-    static func prepare(_ fixture: ContainerFixture) throws -> (store: URL, key: URL) {
+    static func prepare(_ fixture: ContainerFixture) async throws -> (store: URL, key: URL) {
         let store = fixture.root.appendingPathComponent("store")
         let keyFile = fixture.root.appendingPathComponent("k.pub")
         try Data(fixture.key.publicKey.textRepresentation.utf8).write(to: keyFile)
         let package = try fixture.pack("writer", script: writerScript, permissions: ["storage"])
-        let result = try runSync(["install", package.path, "--store", store.path, "--trust", keyFile.path])
+        let result = try await run(["install", package.path, "--store", store.path, "--trust", keyFile.path])
         #expect(result.status == 0, "\(result.stderr)")
         return (store, keyFile)
     }
@@ -31,20 +32,14 @@ struct SharedStoreTests {
         });
         """
 
-    static func runSync(_ arguments: [String]) throws -> ChildProcess.Result {
-        let running = try ChildProcess.start("container-demo", arguments)
-        let out = running.stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = running.stderr.fileHandleForReading.readDataToEndOfFile()
-        running.process.waitUntilExit()
-        return ChildProcess.Result(
-            status: running.process.terminationStatus, crashed: running.process.terminationReason == .uncaughtSignal,
-            stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    static func run(_ arguments: [String]) async throws -> ChildProcess.Result {
+        try await ChildProcess.run("container-demo", arguments, safetyLimit: .seconds(180))
     }
 
     @Test("a process starts while another connection holds a write transaction on a fresh storage database")
     func startsUnderAHeldWriteLock() async throws {
         let fixture = try ContainerFixture()
-        let (store, key) = try Self.prepare(fixture)
+        let (store, key) = try await Self.prepare(fixture)
         // A fresh database in rollback-journal mode, write-locked by another connection: the
         // starting process must wait for the lock (and switch to WAL after it), not fail.
         let database = try DatabaseQueue(path: store.appendingPathComponent("storage.sqlite").path)
@@ -60,7 +55,7 @@ struct SharedStoreTests {
                 try db.execute(sql: "COMMIT")
             }
         }
-        locked.wait()
+        await blockingWork { locked.wait() }
         let child = try ChildProcess.start(
             "container-demo", ["run", "writer", "--store", store.path, "--trust", key.path, "--query", "n=0"])
         // The lock is held while the child starts (this pause only makes the contention likely;
@@ -76,7 +71,7 @@ struct SharedStoreTests {
     @Test("four hosts and an install on one store at once: nothing lost, no 'database is locked'")
     func concurrentProcesses() async throws {
         let fixture = try ContainerFixture()
-        let (store, key) = try Self.prepare(fixture)
+        let (store, key) = try await Self.prepare(fixture)
         let update = try fixture.pack("writer", script: Self.writerScript, version: "2.0.0", permissions: ["storage"])
         var children: [ChildProcess.Running] = []
         for n in 1...4 {
@@ -93,7 +88,7 @@ struct SharedStoreTests {
             #expect(!result.stderr.contains("database is locked"))
         }
         // Every key of the four writers is there.
-        let check = try Self.runSync(["run", "writer", "--store", store.path, "--trust", key.path])
+        let check = try await Self.run(["run", "writer", "--store", store.path, "--trust", key.path])
         #expect(check.stdout.contains("keys 80"), "\(check.stdout)\n\(check.stderr)")
     }
 }

@@ -28,6 +28,28 @@ struct IdleDeadlineTests {
         }
     }
 
+    @Test("cancelling a task that awaits a promise that never settles ends the wait with .cancelled")
+    func promiseWaitCancellation() async throws {
+        try await withContext { context in
+            let never = Task { try await context.evaluateAwaiting("new Promise(() => {})", sourceURL: "never.js") }
+            let call = Task { try await context.callAwaiting("neverSettles") }
+            try await context.evaluate("globalThis.neverSettles = () => new Promise(() => {});")
+            never.cancel()
+            call.cancel()
+            for task in [never, call] {
+                do {
+                    _ = try await task.value
+                    Issue.record("a wait on a promise that never settles returned")
+                } catch ScriptError.cancelled {
+                } catch ScriptError.notAFunction {
+                    // The call task ran before neverSettles was defined: also an end.
+                }
+            }
+            // The context still works.
+            #expect(try await context.evaluateAwaiting("Promise.resolve(41 + 1)") == 42)
+        }
+    }
+
     @Test("release answers every waiter")
     func releaseEndsWaits() async throws {
         let runtime = JSRuntime()

@@ -1,4 +1,5 @@
 import Foundation
+import HybridContainerTesting
 import OfflineCache
 import Testing
 
@@ -50,7 +51,12 @@ struct CrashSafetyTests {
     }
 
     @Test("a store whose installer is killed at any point keeps a launchable, fully verified active version")
-    func killedInstalls() throws {
+    func killedInstalls() async throws {
+        // Child processes and pipe reads block: on a thread of their own, not the cooperative pool.
+        try await blockingWork { try self.killedInstallTrials() }
+    }
+
+    func killedInstallTrials() throws {
         let fixture = try Fixture()
         let demo = AppID(rawValue: "demo")!
         func manyFiles(_ version: String) -> [String: Data] {

@@ -3,13 +3,14 @@ import Foundation
 /// The fuse's decisions at launch time.
 extension MicroAppContainer {
     /// Fused apps go to their online copy when there is one; otherwise the launch is refused.
-    func fuseRedirect(_ source: LaunchSource) throws -> LaunchSource {
+    func fuseRedirect(_ source: LaunchSource) async throws -> LaunchSource {
         let appId = Self.appIdHint(source)
         guard let open = fuse.openState(appId) else { return source }
         if case .online = source { return source }
-        let base =
-            configuration.onlineApps.first { $0.appId.rawValue == appId }?.fallbackBaseURL
-            ?? (try? AppID(rawValue: appId).flatMap { try store.activePackage($0)?.manifest.fallbackBase }) ?? nil
+        var base = configuration.onlineApps.first { $0.appId.rawValue == appId }?.fallbackBaseURL
+        if base == nil, let id = AppID(rawValue: appId) {
+            base = (try? await store.perform { try $0.activePackage(id)?.manifest.fallbackBase }) ?? nil
+        }
         if let base {
             emit(.servedOnline(appId: appId, reason: "fused after \(open.failures) failures: \(open.reason)"))
             return .online(appId: appId, fallbackBaseURL: base)

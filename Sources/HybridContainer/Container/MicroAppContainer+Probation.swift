@@ -7,8 +7,8 @@ extension MicroAppContainer {
         return [.loadFailed, .scriptFailed, .scriptTimedOut].contains(error.code)
     }
 
-    func rollBack(_ appId: AppID, from version: PackageVersion, reason: String) {
-        guard let record = try? store.rollback(appId, reason: reason) else { return }
+    func rollBack(_ appId: AppID, from version: PackageVersion, reason: String) async {
+        guard let record = try? await store.perform({ try $0.rollback(appId, reason: reason) }) else { return }
         logger.warning("rolled back \(appId) \(version) → \(record.to): \(reason)")
         emit(.rolledBack(appId: appId.rawValue, from: record.from.description, to: record.to.description, reason: reason))
     }
@@ -21,7 +21,8 @@ extension MicroAppContainer {
             return
         }
         let period = configuration.probationPeriod
-        Task { [weak self] in
+        background.spawn { [weak self] in
+            // Cancelled at shutdown: the instances are destroyed first, which ends their probations.
             try? await Task.sleep(for: period)
             await self?.endProbation(appId, version: version, instanceID: instanceID)
         }
@@ -32,10 +33,10 @@ extension MicroAppContainer {
     func endProbation(_ appId: AppID, version: PackageVersion, instanceID: UInt64) async {
         guard probations.removeValue(forKey: instanceID) != nil else { return }
         if let app = apps[instanceID], let failure = await app.failures.first {
-            rollBack(appId, from: version, reason: "failed during its first \(configuration.probationPeriod): \(failure)")
+            await rollBack(appId, from: version, reason: "failed during its first \(configuration.probationPeriod): \(failure)")
             return
         }
-        try? store.confirmLaunch(appId, version: version)
+        _ = try? await store.perform { try $0.confirmLaunch(appId, version: version) }
         emit(.confirmed(appId: appId.rawValue, version: version.description))
     }
 }

@@ -33,7 +33,8 @@ public actor MicroAppContainer: ContainerServices {
     var nextInstanceID: UInt64 = 1
     var isShutDown = false
     let updater: UpdateClient?
-    var periodicUpdates: Task<Void, Never>?
+    /// Background work the container owns and awaits at shutdown.
+    nonisolated let background = BackgroundTasks()
     var updateInFlight: Task<[UpdateReceipt], any Error>?
     let logger: Logger
 
@@ -45,7 +46,7 @@ public actor MicroAppContainer: ContainerServices {
             configuration: .init(
                 root: configuration.storeDirectory, trustedKeys: configuration.trustedKeys,
                 allowsUnsigned: configuration.developerMode, logger: configuration.logger))
-        if let presets = configuration.presetsDirectory { store.installPresets(from: presets) }
+        if let presets = configuration.presetsDirectory { _ = try? await store.perform { $0.installPresets(from: presets) } }
         let cache = try HTTPResourceCache(
             directory: configuration.cacheDirectory ?? configuration.storeDirectory.appendingPathComponent("http-cache"))
         // The online fallback follows redirects only within the origin of the URL asked for
@@ -77,11 +78,13 @@ public actor MicroAppContainer: ContainerServices {
                 store: store, device: configuration.device,
                 downloadDirectory: configuration.storeDirectory.appendingPathComponent("downloads"), logger: configuration.logger)
         }
+        let background = self.background
         supervisor.start { [weak self] index, busy in
-            Task { await self?.runtimeStalled(index, busyFor: busy) }
+            let container = self
+            background.spawn { await container?.runtimeStalled(index, busyFor: busy) }
         }
         if case .periodic(let interval) = configuration.updatePolicy, updater != nil {
-            periodicUpdates = Task { [weak self] in
+            background.spawn { [weak self] in
                 while !Task.isCancelled {
                     try? await Task.sleep(for: interval)
                     guard let self, !Task.isCancelled else { return }
@@ -114,33 +117,34 @@ public actor MicroAppContainer: ContainerServices {
         guard case .installed(let name) = source, let appId = AppID(rawValue: name) else {
             return try await launchOnce(source, options: options, start: start).descriptor
         }
-        _ = try? store.activatePending(appId)
+        _ = try? await store.perform { try $0.activatePending(appId) }
         if configuration.updatePolicy == .onLaunch, updater != nil {
-            Task { _ = try? await self.checkForUpdates() }
+            background.spawn { _ = try? await self.checkForUpdates() }
         }
-        var ticket = try? store.beginLaunch(appId)
+        var ticket = try? await store.perform { try $0.beginLaunch(appId) }
         if let current = ticket, current.onProbation, current.unconfirmedLaunches > configuration.maximumUnconfirmedLaunches {
-            rollBack(
+            await rollBack(
                 appId, from: current.version,
                 reason: "\(current.unconfirmedLaunches - 1) launches of \(current.version) never completed (killed or hung)")
-            ticket = try? store.beginLaunch(appId)
+            ticket = try? await store.perform { try $0.beginLaunch(appId) }
         }
         let outcome: (descriptor: AppDescriptor, launchFailure: AppFailure?)
         do {
             outcome = try await launchOnce(source, options: options, start: start)
         } catch {
             guard let ticket, ticket.onProbation, Self.isVersionFault(error) else { throw error }
-            rollBack(appId, from: ticket.version, reason: "launch failed: \(error)")
+            await rollBack(appId, from: ticket.version, reason: "launch failed: \(error)")
             return try await launchOnce(source, options: options, start: start).descriptor
         }
         guard let ticket else { return outcome.descriptor }
         guard ticket.onProbation else {
-            try? store.confirmLaunch(appId, version: ticket.version)
+            let version = ticket.version
+            _ = try? await store.perform { try $0.confirmLaunch(appId, version: version) }
             return outcome.descriptor
         }
         if let failure = outcome.launchFailure {
             try? await destroy(outcome.descriptor.instanceID)
-            rollBack(appId, from: ticket.version, reason: "onLaunch failed: \(failure.message)")
+            await rollBack(appId, from: ticket.version, reason: "onLaunch failed: \(failure.message)")
             return try await launchOnce(source, options: options, start: start).descriptor
         }
         await beginProbation(appId, version: ticket.version, instanceID: outcome.descriptor.instanceID)
@@ -156,7 +160,7 @@ public actor MicroAppContainer: ContainerServices {
         guard !isShutDown else { throw ContainerError.shutDown }
         let clock = ContinuousClock()
         let began = clock.now
-        let source = try fuseRedirect(source)
+        let source = try await fuseRedirect(source)
         let appIdHint = Self.appIdHint(source)
         let loaded: LoadedApp
         do {
@@ -205,10 +209,12 @@ public actor MicroAppContainer: ContainerServices {
             table: plugins, instances: instances, app: handle, policy: configuration.permissions,
             observer: Monitoring.callObserver(logger: logger), rateLimiter: apiRateLimiter)
         let fuse = self.fuse
+        let leasedID = loaded.manifest.appId
+        let lease = loaded.source == .offline ? (try? await store.perform { try $0.leaseActive(leasedID) })?.lease : nil
         let app = MicroApp(
             handle: handle, context: context, runtime: (supervisor, runtimeIndex), miniProgram: loaded.miniProgramConfig,
             plugins: instances, hookTimeout: configuration.hookTimeout, logger: logger,
-            lease: loaded.source == .offline ? (try? store.leaseActive(loaded.manifest.appId))?.lease : nil,
+            lease: lease,
             emit: { onEvent?($0) },
             recordFailure: { reason in
                 if fuse.recordFailure(appId, reason: reason) {
@@ -216,10 +222,11 @@ public actor MicroAppContainer: ContainerServices {
                 }
             })
         // Weak: the context's configuration holds the relay, and the app holds the context.
+        let background = self.background
         relay.attach { [weak app] diagnostic in
             guard let app else { return }
             app.diagnosticsInFlight.begin()
-            Task {
+            background.spawn {
                 await app.scriptProblem(diagnostic)
                 app.diagnosticsInFlight.end()
             }
@@ -308,8 +315,11 @@ public actor MicroAppContainer: ContainerServices {
     public func shutdown() async {
         guard !isShutDown else { return }
         isShutDown = true
-        periodicUpdates?.cancel()
         for id in apps.keys.sorted() { try? await destroy(id) }
+        // Probation timers, update checks and stall reports: cancelled and awaited (a task stuck
+        // on a stalled JavaScript thread is abandoned at the deadline).
+        let abandoned = await background.shutDown(within: configuration.hookTimeout)
+        if abandoned > 0 { logger.warning("shutdown abandoned \(abandoned) background task(s) stuck past \(configuration.hookTimeout)") }
         supervisor.stop()
         for (index, runtime) in runtimes.enumerated() where !supervisor.isStalled(index) {
             await runtime.shutdown()

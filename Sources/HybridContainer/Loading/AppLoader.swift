@@ -18,22 +18,27 @@ struct AppLoader: Sendable {
             let appId = try appID(name)
             return try await loadInstalled(appId)
         case .packageFile(let url):
-            let verified: VerifiedPackage
-            do {
-                verified = try PackageVerifier.verify(
-                    packageAt: url, trusting: trustedKeys, allowUnsigned: developerMode, checkFileHashes: false)
-            } catch {
-                throw ContainerError.loadFailed(appId: url.lastPathComponent, cause: error)
-            }
-            let appId = verified.manifest.appId
-            if try store.installedApp(appId)?.versions.contains(where: { $0.version == verified.manifest.version }) != true {
+            let (trustedKeys, developerMode) = (self.trustedKeys, self.developerMode)
+            // Verifying and installing read and write files: on the store's blocking pool.
+            let appId = try await store.perform { store -> AppID in
+                let verified: VerifiedPackage
                 do {
-                    try store.install(packageAt: url, options: .init(allowDowngrade: true))
+                    verified = try PackageVerifier.verify(
+                        packageAt: url, trusting: trustedKeys, allowUnsigned: developerMode, checkFileHashes: false)
                 } catch {
-                    throw ContainerError.loadFailed(appId: appId.rawValue, cause: error)
+                    throw ContainerError.loadFailed(appId: url.lastPathComponent, cause: error)
                 }
-            } else if try store.activePackage(appId)?.version != verified.manifest.version {
-                try store.activate(appId, version: verified.manifest.version)
+                let appId = verified.manifest.appId
+                if try store.installedApp(appId)?.versions.contains(where: { $0.version == verified.manifest.version }) != true {
+                    do {
+                        try store.install(packageAt: url, options: .init(allowDowngrade: true))
+                    } catch {
+                        throw ContainerError.loadFailed(appId: appId.rawValue, cause: error)
+                    }
+                } else if try store.activePackage(appId)?.version != verified.manifest.version {
+                    try store.activate(appId, version: verified.manifest.version)
+                }
+                return appId
             }
             return try await loadInstalled(appId)
         case .directory(let url):
@@ -54,7 +59,7 @@ struct AppLoader: Sendable {
     private func loadInstalled(_ appId: AppID) async throws -> LoadedApp {
         let active: ActivePackage?
         do {
-            active = try store.activePackage(appId)
+            active = try await store.perform { try $0.activePackage(appId) }
         } catch {
             throw ContainerError.loadFailed(appId: appId.rawValue, cause: error)
         }

@@ -47,7 +47,7 @@ public final class ResourceResolver: Sendable {
         let normalized = try ResourcePath.normalize(rawPath)
         let active: ActivePackage?
         do {
-            active = try store.activePackage(appId)
+            active = try await store.perform { try $0.activePackage(appId) }
         } catch let error as PackageError {
             throw .store(error)
         } catch {
@@ -65,8 +65,18 @@ public final class ResourceResolver: Sendable {
         guard let expected = active.manifest.files[path] else {
             return try await online(appId, path, base: fallbackBase, reason: .fileMissing)
         }
+        let reader = self.reader
+        let read: Result<Data, IntegrityFailure>
         do {
-            let data = try reader.read(path, inPath: active.filesPath, expectedSHA256: expected)
+            // The read and its hash check block on the disk: off the cooperative pool.
+            read = try await store.perform { _ in
+                Result { () throws(IntegrityFailure) -> Data in try reader.read(path, inPath: active.filesPath, expectedSHA256: expected) }
+            }
+        } catch {
+            throw .store(.storeIO(operation: "read", path: path, reason: "\(error)", cause: error))
+        }
+        do {
+            let data = try read.get()
             return ResolvedResource(
                 appId: appId, path: path, data: data, source: .offline(version: active.version),
                 contentType: ContentType.guess(path))
@@ -79,21 +89,21 @@ public final class ResourceResolver: Sendable {
     /// Resolves a URL on an app's virtual host (`https://demo.app.local/pages/a.js`).
     public func resolve(url: URL) async throws(ResolutionError) -> ResolvedResource {
         guard let host = url.host?.lowercased() else { throw .unknownHost(url.absoluteString) }
-        guard let appId = appID(forHost: host) else { throw .unknownHost(host) }
+        guard let appId = await appID(forHost: host) else { throw .unknownHost(host) }
         return try await resolve(appId: appId, path: url.path)
     }
 
-    private func appID(forHost host: String) -> AppID? {
+    private func appID(forHost host: String) async -> AppID? {
         if let known = onlineApps.values.first(where: { $0.vhost?.host?.lowercased() == host }) { return known.appId }
-        let installed = (try? store.installedApps()) ?? []
-        for app in installed {
-            if let manifest = try? store.activePackage(app.appId)?.manifest,
-                manifest.vhostURL?.host?.lowercased() == host
-            {
-                return app.appId
-            }
-        }
-        return nil
+        return
+            (try? await store.perform { store -> AppID? in
+                for app in (try? store.installedApps()) ?? [] {
+                    if let manifest = try? store.activePackage(app.appId)?.manifest, manifest.vhostURL?.host?.lowercased() == host {
+                        return app.appId
+                    }
+                }
+                return nil
+            }) ?? nil
     }
 
     private func online(

@@ -77,9 +77,10 @@ public final class UpdateClient: Sendable {
         let (channel, _) = try await fetchChannel(channelURL)
         var updates: [AvailableUpdate] = []
         for (appId, _) in channel.latest.sorted(by: { $0.key < $1.key }) {
-            let installed = try store.installedApp(appId)
+            let (installed, bad) = try await store.perform { store in
+                (try store.installedApp(appId), try store.rolledBackVersions(appId))
+            }
             guard installed != nil || apps?.contains(appId) == true else { continue }
-            let bad = try store.rolledBackVersions(appId)
             let candidates = channel.releases
                 .filter { $0.appId == appId && !bad.contains($0.version) }
                 .filter { $0.rollout.admits(device, appId: appId, version: $0.version) }
@@ -108,7 +109,7 @@ public final class UpdateClient: Sendable {
             do {
                 let file = try await download(delta.file, channelURL: channelURL, progress: progress)
                 defer { try? FileManager.default.removeItem(at: file) }
-                try store.installDelta(at: file, options: options)
+                try await store.perform { try $0.installDelta(at: file, options: options) }
                 logger.info("updated \(release.appId) to \(release.version) with a delta from \(delta.from)")
                 return UpdateReceipt(
                     appId: release.appId, version: release.version, method: "delta", downloadedBytes: delta.file.size,
@@ -120,7 +121,7 @@ public final class UpdateClient: Sendable {
         }
         let file = try await download(release.package, channelURL: channelURL, progress: progress)
         defer { try? FileManager.default.removeItem(at: file) }
-        try store.install(packageAt: file, options: options)
+        try await store.perform { try $0.install(packageAt: file, options: options) }
         return UpdateReceipt(
             appId: release.appId, version: release.version, method: method, downloadedBytes: release.package.size,
             activated: activation == .now)
