@@ -51,3 +51,28 @@ struct TimeSourceTests {
         try limiter.take(api: "postNotification", appId: "a")
     }
 }
+
+@Suite("The launch fuse is the same breaker, counting failures in a window")
+struct FuseBreakerTests {
+    @Test("3 failures within 10 s open it with the last reason; old failures are forgotten; after the cool-down one failure reopens it")
+    func fuseCycle() async {
+        let clock = TestClock()
+        let fuse = CircuitBreaker(threshold: 3, window: .seconds(10), coolDown: .seconds(60), time: TimeSource(clock))
+        #expect(!fuse.recordFailure("app", reason: "one"))
+        await clock.advance(by: .seconds(11))
+        #expect(!fuse.recordFailure("app", reason: "two"))
+        #expect(!fuse.recordFailure("app", reason: "three"), "the first failure left the window")
+        #expect(fuse.openState("app") == nil)
+        #expect(fuse.recordFailure("app", reason: "four"))
+        #expect(fuse.openState("app") == CircuitBreaker.Open(failures: 3, reason: "four"))
+        fuse.recordSuccess("app")
+        #expect(fuse.openState("app") != nil, "a success elsewhere does not end the cool-down")
+        await clock.advance(by: .seconds(60))
+        #expect(fuse.openState("app") == nil, "half-open after the cool-down")
+        #expect(fuse.recordFailure("app", reason: "again"), "one failure reopens it")
+        await clock.advance(by: .seconds(60))
+        #expect(fuse.openState("app") == nil)
+        fuse.recordSuccess("app")
+        #expect(!fuse.recordFailure("app") && !fuse.recordFailure("app"), "closed: counting starts over")
+    }
+}

@@ -21,7 +21,7 @@ extension MicroAppContainer {
     func fail(_ appId: String, reason: String) {
         emit(.launchFailed(appId: appId, error: reason))
         if fuse.recordFailure(appId, reason: reason) {
-            emit(.fuseOpened(appId: appId, failures: fuse.settings.threshold, reason: reason))
+            emit(.fuseOpened(appId: appId, failures: fuse.threshold, reason: reason))
         }
     }
 

@@ -24,7 +24,9 @@ public actor MicroAppContainer: ContainerServices {
     /// Quarantines JavaScript threads stuck in one job.
     let supervisor: RuntimeSupervisor
     let loader: AppLoader
-    let fuse: LaunchFuse
+    /// The launch fuse: an app failing `fuseThreshold` times within `fuseWindow` is refused
+    /// (or served online) for `fuseCoolDown` (Nebula's circuit breaking of broken apps).
+    let fuse: CircuitBreaker
     /// Token buckets of the flood-prone APIs, shared by every instance of an app.
     let apiRateLimiter: APIRateLimiter
     var apps: [UInt64: MicroApp] = [:]
@@ -68,11 +70,9 @@ public actor MicroAppContainer: ContainerServices {
             store: store, resolver: resolver, fetcher: fetcher, trustedKeys: configuration.trustedKeys,
             developerMode: configuration.developerMode)
         self.apiRateLimiter = APIRateLimiter(configuration.apiRateLimits, time: configuration.timeSource)
-        self.fuse = LaunchFuse(
-            settings: .init(
-                threshold: max(1, configuration.fuseThreshold), window: configuration.fuseWindow,
-                coolDown: configuration.fuseCoolDown),
-            time: configuration.timeSource)
+        self.fuse = CircuitBreaker(
+            threshold: max(1, configuration.fuseThreshold), window: configuration.fuseWindow,
+            coolDown: configuration.fuseCoolDown, time: configuration.timeSource)
         self.updater = try configuration.updateChannel.map { _ in
             try UpdateClient(
                 store: store, device: configuration.device,
@@ -218,7 +218,7 @@ public actor MicroAppContainer: ContainerServices {
             emit: { onEvent?($0) },
             recordFailure: { reason in
                 if fuse.recordFailure(appId, reason: reason) {
-                    onEvent?(.fuseOpened(appId: appId, failures: fuse.settings.threshold, reason: reason))
+                    onEvent?(.fuseOpened(appId: appId, failures: fuse.threshold, reason: reason))
                 }
             })
         // Weak: the context's configuration holds the relay, and the app holds the context.
