@@ -41,6 +41,15 @@ lint:
 format:
 	$(SWIFT) format format -i -r $(FORMATTED)
 
+# DocC for every public module (swift-docc-plugin), into docs/<Module>.doccarchive.
+DOC_MODULES = HybridTypes JSBridge Plugins BuiltInPlugins OfflineCache HybridContainer HybridContainerTesting
+docs: setup
+	mkdir -p docs
+	for module in $(DOC_MODULES); do \
+	  $(SWIFT) package --allow-writing-to-directory docs generate-documentation --target $$module \
+	    --output-path docs/$$module.doccarchive || exit 1; \
+	done
+
 # The seed corpora (and any reproducer added to them) replayed by the plain builds.
 fuzz-replay:
 	$(SWIFT) build --product fuzz-manifest && $(SWIFT) build --product fuzz-package

@@ -9,15 +9,22 @@ public enum AppState: String, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { rawValue }
 
-    /// The state an event leads to from here, or `nil` if the transition is not allowed.
-    func next(on event: String) -> AppState? {
-        switch (self, event) {
-        case (.created, "launch"): return .launched
-        case (.launched, "start"), (.stopped, "start"): return .started
-        case (.started, "stop"): return .stopped
+    /// The state `transition` leads to from here, or `nil` if it is not allowed.
+    func next(on transition: LifecycleTransition) -> AppState? {
+        switch (self, transition) {
+        case (.created, .launch): return .launched
+        case (.launched, .start), (.stopped, .start): return .started
+        case (.started, .stop): return .stopped
         case (.destroyed, _): return nil
-        case (_, "destroy"): return .destroyed
+        case (_, .destroy): return .destroyed
         default: return nil
         }
     }
+}
+
+/// What the host asks of an instance; each moves it from one ``AppState`` to the next.
+public enum LifecycleTransition: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    case launch, start, stop, destroy
+
+    public var description: String { rawValue }
 }

@@ -42,9 +42,9 @@ actor MicroApp {
         self.recordFailure = recordFailure
     }
 
-    private func require(_ event: String) throws -> AppState {
-        guard let next = state.next(on: event) else {
-            throw ContainerError.invalidTransition(instanceID: descriptor.instanceID, from: state, event: event)
+    private func require(_ transition: LifecycleTransition) throws -> AppState {
+        guard let next = state.next(on: transition) else {
+            throw ContainerError.invalidTransition(instanceID: descriptor.instanceID, from: state, event: transition.rawValue)
         }
         return next
     }
@@ -53,7 +53,7 @@ actor MicroApp {
     /// Returns the failure of `onLaunch`, if it threw, rejected or timed out.
     @discardableResult
     func launch(_ options: LaunchOptions) async throws -> AppFailure? {
-        let next = try require("launch")
+        let next = try require(.launch)
         var options = options
         for plugin in plugins {
             let decision: InterceptDecision
@@ -81,25 +81,25 @@ actor MicroApp {
         let failed = await callHook("onLaunch", .object(argument))
         if failed { recordFailure("onLaunch failed") }
         for plugin in plugins { await plugin.observe(.launch(options), app: handle) }
-        emit(.lifecycle(descriptor, event: "launch", state: state))
+        emit(.lifecycle(descriptor, event: LifecycleTransition.launch.rawValue, state: state))
         return failed ? failures.first { $0.origin == "onLaunch" } : nil
     }
 
-    func start() async throws { try await simpleTransition("start", .start) }
-    func stop() async throws { try await simpleTransition("stop", .stop) }
+    func start() async throws { try await simpleTransition(.start, .start) }
+    func stop() async throws { try await simpleTransition(.stop, .stop) }
 
-    private func simpleTransition(_ name: String, _ event: LifecycleEvent) async throws {
-        let next = try require(name)
+    private func simpleTransition(_ transition: LifecycleTransition, _ event: LifecycleEvent) async throws {
+        let next = try require(transition)
         for plugin in plugins { _ = try? await plugin.intercept(event, app: handle) }
         state = next
         _ = await callHook(event.hookName, .null)
         for plugin in plugins { await plugin.observe(event, app: handle) }
-        emit(.lifecycle(descriptor, event: name, state: state))
+        emit(.lifecycle(descriptor, event: transition.rawValue, state: state))
     }
 
     /// `onDestroy`, plugin teardown, then the context is released. Allowed from any live state.
     func destroy() async throws {
-        let next = try require("destroy")
+        let next = try require(.destroy)
         if state != .created {
             for plugin in plugins { _ = try? await plugin.intercept(.destroy, app: handle) }
             _ = await callHook("onDestroy", .null)

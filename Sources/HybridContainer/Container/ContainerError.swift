@@ -146,7 +146,7 @@ extension ContainerError.Details {
 }
 
 extension ContainerError {
-    /// The app's code could not be loaded because of `cause` (a ``PackageError``, ``FetchError``,
+    /// The app's code could not be loaded because of `cause` (a `PackageError`, `FetchError`,
     /// I/O error, …): the message says what was being done, the cause is kept.
     public static func loadFailed(appId: String, doing context: String? = nil, cause: any Error) -> ContainerError {
         let reason = context.map { "\($0): \(cause)" } ?? "\(cause)"

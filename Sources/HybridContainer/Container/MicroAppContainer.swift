@@ -151,109 +151,26 @@ public actor MicroAppContainer: ContainerServices {
         return outcome.descriptor
     }
 
-    /// One launch attempt; returns the `onLaunch` failure if the hook failed.
+    /// One launch attempt, in named steps: load (after the fuse's decision), describe, pick a
+    /// healthy JavaScript thread, make the context, assemble the app, run its code and hooks,
+    /// report.
     func launchOnce(
         _ source: LaunchSource, options: LaunchOptions, start: Bool
     )
         async throws -> (descriptor: AppDescriptor, launchFailure: AppFailure?)
     {
         guard !isShutDown else { throw ContainerError.shutDown }
-        let clock = ContinuousClock()
-        let began = clock.now
-        let source = try await fuseRedirect(source)
-        let appIdHint = Self.appIdHint(source)
-        let loaded: LoadedApp
-        do {
-            loaded = try await loader.load(source)
-        } catch {
-            fail(appIdHint, reason: "\(error)")
-            throw error
-        }
-        let appId = loaded.manifest.appId.rawValue
-        let instanceID = nextInstanceID
-        nextInstanceID += 1
-        let descriptor = AppDescriptor(
-            instanceID: instanceID, appId: loaded.manifest.appId, name: loaded.manifest.name, version: loaded.manifest.version,
-            source: loaded.source, permissions: Set(loaded.manifest.permissions), allowedDomains: loaded.manifest.allowedDomains)
-        var launchFailure: AppFailure?
-        let relay = DiagnosticRelay()
-        let healthy = supervisor.healthyIndices
-        guard !healthy.isEmpty else {
-            let error = ContainerError.runtimeStalled(appId: appId, thread: "every JavaScript thread", limit: supervisor.stallLimit)
-            fail(appId, reason: "\(error)")
-            throw error
-        }
-        let runtimeIndex = healthy[Int(instanceID % UInt64(healthy.count))]
-        let runtime = runtimes[runtimeIndex]
-        let supervisor = self.supervisor
-        let onEvent = configuration.onEvent
+        let began = ContinuousClock.now
+        let loaded = try await loadForLaunch(source)
+        let descriptor = nextDescriptor(for: loaded)
+        let runtimeIndex = try healthyRuntime(for: descriptor)
         var logger = self.logger
-        logger[metadataKey: "app"] = "\(appId)#\(instanceID)"
-        var contextConfiguration = ScriptContext.Configuration(
-            name: appId,
-            metadata: ["appId": appId, "version": descriptor.version.description, "instanceID": "\(instanceID)"],
-            executionTimeLimit: configuration.executionTimeLimit,
-            callTimeout: configuration.callTimeout,
-            modules: loaded.modules,
-            logger: logger,
-            onConsole: { message in onEvent?(.console(descriptor, message)) },
-            onDiagnostic: { diagnostic in relay.deliver(diagnostic) })
-        contextConfiguration.consoleLimit = configuration.consoleLimit
-        let finalConfiguration = contextConfiguration
-        let context = try await supervisor.guarded(runtimeIndex, appId: appId) {
-            try await runtime.makeContext(finalConfiguration)
-        }
-        let handle = AppHandle(descriptor: descriptor, events: context.events, container: self)
-        let instances = plugins.instances(for: handle)
-        let bridge = AppBridge(
-            table: plugins, instances: instances, app: handle, policy: configuration.permissions,
-            observer: Monitoring.callObserver(logger: logger), rateLimiter: apiRateLimiter)
-        let fuse = self.fuse
-        let leasedID = loaded.manifest.appId
-        let lease = loaded.source == .offline ? (try? await store.perform { try $0.leaseActive(leasedID) })?.lease : nil
-        let app = MicroApp(
-            handle: handle, context: context, runtime: (supervisor, runtimeIndex), miniProgram: loaded.miniProgramConfig,
-            plugins: instances, hookTimeout: configuration.hookTimeout, logger: logger,
-            lease: lease,
-            emit: { onEvent?($0) },
-            recordFailure: { reason in
-                if fuse.recordFailure(appId, reason: reason) {
-                    onEvent?(.fuseOpened(appId: appId, failures: fuse.threshold, reason: reason))
-                }
-            })
-        // Weak: the context's configuration holds the relay, and the app holds the context.
-        let background = self.background
-        relay.attach { [weak app] diagnostic in
-            guard let app else { return }
-            app.diagnosticsInFlight.begin()
-            background.spawn {
-                await app.scriptProblem(diagnostic)
-                app.diagnosticsInFlight.end()
-            }
-        }
-        do {
-            for plugin in instances { try await plugin.setUp(handle) }
-            let miniProgram = configuration.miniProgram
-            try await supervisor.guarded(runtimeIndex, appId: appId) {
-                try await AppScriptRunner.run(loaded, in: context, bridge: bridge, miniProgram: miniProgram)
-            }
-            apps[instanceID] = app
-            launchFailure = try await app.launch(options)
-            if start { try await app.start() }
-        } catch {
-            apps[instanceID] = nil
-            for plugin in instances { await plugin.tearDown(handle) }
-            try? await supervisor.guarded(runtimeIndex, appId: appId) { await context.release() }
-            if (error as? ContainerError)?.code != .launchVetoed { fail(appId, reason: "\(error)") }
-            throw error
-        }
-        fuse.recordSuccess(appId)
-        if loaded.source == .online {
-            emit(.servedOnline(appId: appId, reason: "launched from its online copy"))
-        }
-        Monitoring.recordLaunch(appId: appId, source: loaded.source, duration: clock.now - began)
-        let elapsed = (clock.now - began).components
-        emit(.launched(descriptor, milliseconds: Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15))
+        logger[metadataKey: "app"] = "\(descriptor.appId)#\(descriptor.instanceID)"
+        let relay = DiagnosticRelay()
+        let context = try await makeContext(for: loaded, descriptor, on: runtimeIndex, logger: logger, relay: relay)
+        let assembled = await assemble(loaded, descriptor, context: context, on: runtimeIndex, logger: logger, relay: relay)
+        let launchFailure = try await runAndLaunch(loaded, assembled, options: options, start: start)
+        reportLaunched(loaded, descriptor, began: began)
         return (descriptor, launchFailure)
     }
 

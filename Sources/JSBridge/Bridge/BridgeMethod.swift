@@ -5,7 +5,7 @@ public struct BridgeMethod: Sendable {
     /// Handler of an asynchronous API: runs off the JavaScript thread.
     public typealias AsyncHandler = @Sendable (BridgeRequest) async throws -> JSONValue
 
-    /// Where an asynchronous handler runs (see ``CallPlacement``).
+    /// Where an asynchronous handler runs (see `CallPlacement`).
     public typealias Placement = CallPlacement
 
     /// How the handler runs.

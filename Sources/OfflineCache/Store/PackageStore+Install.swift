@@ -47,7 +47,7 @@ extension PackageStore {
     }
 
     /// Refuses a version already installed, or a downgrade not allowed.
-    func precheck(_ state: AppState, appId: AppID, version: PackageVersion, options: InstallOptions) throws {
+    func precheck(_ state: StoredAppState, appId: AppID, version: PackageVersion, options: InstallOptions) throws {
         if state.record(version) != nil {
             throw PackageError.versionAlreadyInstalled(appID: appId, version: version)
         }
@@ -73,7 +73,7 @@ extension PackageStore {
     /// Call holding the app lock.
     func commit(
         staging: URL, manifest: PackageManifest, manifestBytes: Data, signature: Data?, signer: PackagePublicKey?,
-        bytes: Int64, state: AppState, options: InstallOptions, progress: (@Sendable (InstallPhase) -> Void)?
+        bytes: Int64, state: StoredAppState, options: InstallOptions, progress: (@Sendable (InstallPhase) -> Void)?
     ) throws -> InstallReceipt {
         let appId = manifest.appId
         let version = manifest.version
@@ -95,7 +95,7 @@ extension PackageStore {
         try StoreIO.atomicRename(staging, to: destination)
 
         let previous = state.active
-        state.versions[version.description] = AppState.VersionRecord(
+        state.versions[version.description] = StoredAppState.VersionRecord(
             installedAt: Date(), bytes: bytes, signer: signer?.keyID)
         if options.activate {
             if let previous { state.history.append(previous) }
@@ -122,7 +122,7 @@ extension PackageStore {
 
     /// Versions beyond the retention count, oldest first; the active version and the
     /// rollback target (the last history entry) are never chosen.
-    func evictionCandidates(in state: AppState) -> [PackageVersion] {
+    func evictionCandidates(in state: StoredAppState) -> [PackageVersion] {
         let protected = Set([state.active, state.history.last, state.pending].compactMap { $0 })
         let installed = state.installedVersions
         let excess = installed.count - configuration.retainedVersions

@@ -89,7 +89,7 @@ public final class PackageStore: Sendable {
     /// reads an app's state several times (pending, launch guard, lease, confirmation), and a
     /// stat is far cheaper than reading and decoding. Any write replaces the file (new inode,
     /// ctime), so another process's change is always seen.
-    private let stateCache = Mutex<[AppID: (identity: FileIdentity, state: AppState)]>([:])
+    private let stateCache = Mutex<[AppID: (identity: FileIdentity, state: StoredAppState)]>([:])
     /// Live leases by "appId/version", and evicted versions waiting for their last lease.
     let leaseCounts = Mutex<[String: Int]>([:])
     let evictedWhileLeased = Mutex<Set<String>>([])
@@ -180,17 +180,17 @@ public final class PackageStore: Sendable {
             pendingVersion: state.pending)
     }
 
-    func loadState(_ appId: AppID) throws -> AppState {
+    func loadState(_ appId: AppID) throws -> StoredAppState {
         let url = stateURL(appId)
         // Stat before reading: if the file is replaced in between, the cache keeps the old
         // identity with the new content and simply misses next time.
-        guard let identity = FileIdentity(path: url.path) else { return AppState() }
+        guard let identity = FileIdentity(path: url.path) else { return StoredAppState() }
         if let cached = stateCache.withLock({ $0[appId] }), cached.identity == identity { return cached.state }
-        guard let data = FileManager.default.contents(atPath: url.path) else { return AppState() }
+        guard let data = FileManager.default.contents(atPath: url.path) else { return StoredAppState() }
         do {
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = .iso8601
-            let state = try decoder.decode(AppState.self, from: data)
+            let state = try decoder.decode(StoredAppState.self, from: data)
             stateCache.withLock { $0[appId] = (identity, state) }
             return state
         } catch {
@@ -198,7 +198,7 @@ public final class PackageStore: Sendable {
         }
     }
 
-    func saveState(_ state: AppState, for appId: AppID) throws {
+    func saveState(_ state: StoredAppState, for appId: AppID) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         encoder.dateEncodingStrategy = .iso8601

@@ -2,7 +2,7 @@ import Foundation
 
 /// What the store records about one app (`apps/<appId>/state.json`), replaced atomically.
 /// A version folder not listed here was never committed and is removed on recovery.
-struct AppState: Codable, Sendable, Hashable {
+struct StoredAppState: Codable, Sendable, Hashable {
     struct VersionRecord: Codable, Sendable, Hashable {
         var installedAt: Date
         var bytes: Int64
