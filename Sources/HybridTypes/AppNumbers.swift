@@ -56,7 +56,7 @@ public enum AppNumbers {
         guard !value.isNaN else { return 0 }
         if value >= 9_223_372_036_854_775_808.0 { return .max }
         if value <= -9_223_372_036_854_775_808.0 { return .min }
-        return Int(value.rounded(.towardZero))
+        return Int(exactly: value.rounded(.towardZero)) ?? (value > 0 ? .max : .min)
     }
 
     /// Whole nanoseconds in `duration`, saturating at `Int64.max` instead of overflowing.
