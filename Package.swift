@@ -28,6 +28,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
+        // The loopback HTTP server behind `container-demo serve` and the tests' servers.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // `make docs` (DocC for every public module); a command plugin, not linked.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -111,7 +115,7 @@ let package = Package(
             name: "ContainerDemo",
             dependencies: [
                 "HybridContainer",
-                "LocalHTTPServer",
+                "LoopbackServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -131,23 +135,27 @@ let package = Package(
             name: "fuzz-values", dependencies: ["JSBridge", "FuzzSupport"], path: "Fuzz/FuzzValues", swiftSettings: strictSettings),
         .executableTarget(
             name: "fuzz-bridge",
-            dependencies: ["HybridContainer", "LocalHTTPServer", "FuzzSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["HybridContainer", "LoopbackServer", "FuzzSupport", .product(name: "Logging", package: "swift-log")],
             path: "Fuzz/FuzzBridge", swiftSettings: strictSettings),
         .executableTarget(
             name: "hybrid-bench",
             dependencies: [
-                "JSBridge", "OfflineCache", "HybridContainer", "CJavaScriptCore", "LocalHTTPServer",
+                "JSBridge", "OfflineCache", "HybridContainer", "CJavaScriptCore", "LoopbackServer",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/HybridBench",
             swiftSettings: strictSettings
         ),
+        // A Hummingbird server bound to 127.0.0.1 with fault injection (drops, stalls, lying
+        // lengths): `container-demo serve`, the tests, the benchmarks. Not a library product.
         .target(
-            name: "LocalHTTPServer",
+            name: "LoopbackServer",
             dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -162,7 +170,7 @@ let package = Package(
             dependencies: [
                 "OfflineCache",
                 "HybridContainerTesting",
-                "LocalHTTPServer",
+                "LoopbackServer",
                 "store-crash-helper",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -178,14 +186,14 @@ let package = Package(
         // Runs the hostile-values batches in a child process (HostileValuesTests).
         .executableTarget(
             name: "hostile-values",
-            dependencies: ["HybridContainer", "LocalHTTPServer", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["HybridContainer", "LoopbackServer", .product(name: "Logging", package: "swift-log")],
             path: "Tests/HostileValuesRunner",
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "HybridContainerTests",
             dependencies: [
-                "HybridContainer", "HybridContainerTesting", "GreeterPlugin", "LocalHTTPServer", "hostile-values", "ContainerDemo",
+                "HybridContainer", "HybridContainerTesting", "GreeterPlugin", "LoopbackServer", "hostile-values", "ContainerDemo",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Resources")],

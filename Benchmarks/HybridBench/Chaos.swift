@@ -1,7 +1,7 @@
 import Foundation
 import HybridContainer
-import LocalHTTPServer
 import Logging
+import LoopbackServer
 
 /// `hybrid-bench chaos [--minutes N] [--apps N]`: apps calling random built-in APIs with random
 /// hostile values, random timers and intervals (hostile delays too), random relaunches, for
@@ -59,7 +59,7 @@ enum Chaos {
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("chaos-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        let server = try await LocalHTTPServer.start { request in
+        let server = try await LoopbackServer.start { request in
             request.path == "/ok" ? .ok(Data("{\"ok\":1}".utf8)) : .response(status: 302, headers: [("Location", "/ok")])
         }
         let key = PackageSigningKey.generate()

@@ -1,8 +1,8 @@
 import CJavaScriptCore
 import Foundation
 import HybridContainer
-import LocalHTTPServer
 import Logging
+import LoopbackServer
 
 /// Rows 3, 4, 8 and 9 of the benchmarks issue.
 enum MoreBenchmarks {
@@ -106,7 +106,7 @@ enum MoreBenchmarks {
         try store.install(packageAt: root.appendingPathComponent("res.zip"))
         try FileManager.default.createDirectory(at: root.appendingPathComponent("web/res"), withIntermediateDirectories: true)
         try body.write(to: root.appendingPathComponent("web/res/online.js"))
-        let server = try await LocalHTTPServer.serving(root.appendingPathComponent("web"))
+        let server = try await LoopbackServer.serving(root.appendingPathComponent("web"))
         let resolver = ResourceResolver(
             store: store, fetcher: CachingFetcher(cache: try HTTPResourceCache(directory: root.appendingPathComponent("cache"))),
             onlineApps: [.init(appId: AppID(rawValue: "res")!, fallbackBaseURL: server.url("/res/"))],

@@ -2,8 +2,8 @@ import Dispatch
 import Foundation
 import FuzzSupport
 import HybridContainer
-import LocalHTTPServer
 import Logging
+import LoopbackServer
 
 /// libFuzzer target: `JSBridge.call` / `callSync` of every built-in JSAPI with fuzzed parameters,
 /// in a container with the built-ins, a local server on 127.0.0.1 and an app holding every
@@ -47,7 +47,7 @@ let harness: Harness = blocking {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("hc-fuzz-bridge-\(getpid())")
     try? FileManager.default.removeItem(at: root)
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    let server = try await LocalHTTPServer.start { request in
+    let server = try await LoopbackServer.start { request in
         request.path == "/redirect" ? .response(status: 302, headers: [("Location", "/ok")]) : .ok(Data("{\"ok\":1}".utf8))
     }
     let key = PackageSigningKey.generate()

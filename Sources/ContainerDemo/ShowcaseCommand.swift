@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import HybridContainer
-import LocalHTTPServer
+import LoopbackServer
 
 /// The default command (what `make demo` runs): a tour of the container on the example apps.
 ///
@@ -37,7 +37,7 @@ struct ShowcaseCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: web.appendingPathComponent("api"), withIntermediateDirectories: true)
         try Data(#"{"city": "Hangzhou", "temperature": 21, "sky": "clear"}"#.utf8)
             .write(to: web.appendingPathComponent("api/weather.json"))
-        let server = try await LocalHTTPServer.serving(web)
+        let server = try await LoopbackServer.serving(web)
         let key = PackageSigningKey.generate()
         let trusted = TrustedKeys([key.publicKey])
         Terminal.banner("▶ signing key \(key.publicKey.keyID) (made for this run); local server \(server.baseURL.absoluteString)")

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import HybridContainer
-import LocalHTTPServer
+import LoopbackServer
 
 /// `verify <file> --trust NAME.pub`: checks a package without installing it.
 struct VerifyCommand: ParsableCommand {
@@ -111,8 +111,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("\(directory) is not a folder")
         }
-        let server = try await LocalHTTPServer.serving(URL(fileURLWithPath: directory), port: port)
-        print("serving \(directory) at \(server.baseURL.absoluteString) (Ctrl-C to stop)")
-        while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
+        let server = try await LoopbackServer.serving(URL(fileURLWithPath: directory), port: port)
+        // Unbuffered, so a script that pipes the output learns the address at once.
+        FileHandle.standardOutput.write(Data("serving \(directory) at \(server.baseURL.absoluteString) (Ctrl-C to stop)\n".utf8))
+        await server.runUntilCancelled()
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import HybridContainer
-import LocalHTTPServer
 import Logging
+import LoopbackServer
 
 // The hostile-values run as a child process (see HostileValuesTests): a trap here is reported by
 // the parent as the case that was running ("BEGIN <case>" is printed, flushed, before each call),
@@ -42,7 +42,7 @@ defer { try? FileManager.default.removeItem(at: root) }
 
 do {
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    let server = try await LocalHTTPServer.start { request in
+    let server = try await LoopbackServer.start { request in
         switch request.path {
         case "/redirect": return .response(status: 302, headers: [("Location", "/ok")])
         default: return .ok(Data("{\"ok\":true}".utf8), headers: [("Content-Type", "application/json")])

@@ -1,7 +1,7 @@
 import Foundation
 import GreeterPlugin
 import HybridContainer
-import LocalHTTPServer
+import LoopbackServer
 import Testing
 
 /// Runs `body` (an async JS function body) in a fresh instance of an app and returns its value.

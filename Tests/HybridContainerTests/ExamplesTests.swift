@@ -1,6 +1,6 @@
 import Foundation
 import HybridContainer
-import LocalHTTPServer
+import LoopbackServer
 import Testing
 
 /// Every example app under Examples/ runs through the container with the built-ins and
@@ -33,7 +33,7 @@ struct ExamplesTests {
         let web = fixture.root.appendingPathComponent("web")
         try FileManager.default.createDirectory(at: web.appendingPathComponent("api"), withIntermediateDirectories: true)
         try Data(#"{"city": "Oslo", "temperature": -3, "sky": "snowy"}"#.utf8).write(to: web.appendingPathComponent("api/weather.json"))
-        let server = try await LocalHTTPServer.serving(web)
+        let server = try await LoopbackServer.serving(web)
         let container = try await fixture.container { $0.probationPeriod = .zero }
 
         let hello = try await run("hello", container: container, fixture: fixture)

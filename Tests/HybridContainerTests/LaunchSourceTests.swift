@@ -1,6 +1,6 @@
 import Foundation
 import HybridContainer
-import LocalHTTPServer
+import LoopbackServer
 import Synchronization
 import Testing
 
@@ -8,7 +8,7 @@ import Testing
 struct LaunchSourceTests {
     /// Serves a package's files (manifest, signature and app files) the way an online copy is laid out.
     /// `signatureStatus`: answer `manifest.sig` with this HTTP status instead of the signature.
-    func serveOnlineCopy(of package: URL, key: PackageSigningKey, signatureStatus: Int? = nil) async throws -> LocalHTTPServer {
+    func serveOnlineCopy(of package: URL, key: PackageSigningKey, signatureStatus: Int? = nil) async throws -> LoopbackServer {
         let verified = try PackageVerifier.verify(packageAt: package, trusting: TrustedKeys([key.publicKey]))
         let signature = try ManifestSignature(signing: verified.manifestBytes, with: key).encoded()
         let fixture = try ContainerFixture()
@@ -24,7 +24,7 @@ struct LaunchSourceTests {
             files["/" + path] = try Data(contentsOf: active.filesDirectory.appendingPathComponent(path))
         }
         let served = files
-        return try await LocalHTTPServer.start { request in
+        return try await LoopbackServer.start { request in
             if let signatureStatus, request.path == "/manifest.sig" { return .response(status: signatureStatus) }
             return served[request.path].map { .ok($0) } ?? .notFound
         }

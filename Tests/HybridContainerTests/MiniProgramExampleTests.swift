@@ -1,6 +1,6 @@
 import Foundation
 import HybridContainer
-import LocalHTTPServer
+import LoopbackServer
 import Testing
 
 /// Examples/miniprogram end to end: a signed package with app.json, CommonJS and ES modules,
@@ -14,7 +14,7 @@ struct MiniProgramExampleTests {
         let web = fixture.root.appendingPathComponent("web")
         try FileManager.default.createDirectory(at: web, withIntermediateDirectories: true)
         try Data(#"{"title": "From the server"}"#.utf8).write(to: web.appendingPathComponent("note.json"))
-        let server = try await LocalHTTPServer.serving(web)
+        let server = try await LoopbackServer.serving(web)
         let sink = RecordingRenderSink()
         let container = try await fixture.container {
             $0.probationPeriod = .zero

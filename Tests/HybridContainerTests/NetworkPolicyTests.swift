@@ -1,6 +1,6 @@
 import Foundation
 import HybridContainer
-import LocalHTTPServer
+import LoopbackServer
 import Synchronization
 import Testing
 
@@ -9,7 +9,7 @@ import Testing
 /// Records the requests a local server saw (path and Host header).
 final class SeenRequests: Sendable {
     private let entries = Mutex<[(path: String, host: String, cookie: String?)]>([])
-    func add(_ request: LocalHTTPServer.Request) {
+    func add(_ request: LoopbackServer.Request) {
         entries.withLock { $0.append((request.path, request.header("host") ?? "", request.header("cookie"))) }
     }
     var paths: [String] { entries.withLock { $0.map(\.path) } }
@@ -21,15 +21,15 @@ final class SeenRequests: Sendable {
 struct NetworkPolicyTests {
     /// An allowed server (reached as 127.0.0.1) with an open redirect, chains, loops and a redirect
     /// to another port; a second server for "another origin".
-    static func servers() async throws -> (main: LocalHTTPServer, other: LocalHTTPServer, seen: SeenRequests, otherSeen: SeenRequests) {
+    static func servers() async throws -> (main: LoopbackServer, other: LoopbackServer, seen: SeenRequests, otherSeen: SeenRequests) {
         let seen = SeenRequests()
         let otherSeen = SeenRequests()
-        let other = try await LocalHTTPServer.start { request in
+        let other = try await LoopbackServer.start { request in
             otherSeen.add(request)
             return .ok(Data("\"other origin body\"".utf8))
         }
         let otherPort = other.baseURL.port ?? 0
-        let main = try await LocalHTTPServer.start { request in
+        let main = try await LoopbackServer.start { request in
             seen.add(request)
             let path = request.path
             let port = request.header("host")?.split(separator: ":").last.map(String.init) ?? ""

@@ -1,13 +1,13 @@
 import Foundation
 import HybridContainer
-import LocalHTTPServer
+import LoopbackServer
 import Testing
 
 @Suite("request: allowed domains, rate limit, circuit breaker, errors")
 struct RequestPluginTests {
     @Test("JSON, text and binary bodies both ways, against a local server")
     func roundTrips() async throws {
-        let server = try await LocalHTTPServer.start { request in
+        let server = try await LoopbackServer.start { request in
             switch request.path {
             case "/json": return .ok(Data(#"{"hello":"world","n":[1,2]}"#.utf8), headers: [("Content-Type", "application/json")])
             case "/text": return .ok(Data("plain text".utf8))
@@ -45,7 +45,7 @@ struct RequestPluginTests {
 
     @Test("the per-app rate limit answers 1002; the breaker opens after failures (1003), then half-opens")
     func limits() async throws {
-        let server = try await LocalHTTPServer.start { request in
+        let server = try await LoopbackServer.start { request in
             request.path == "/fail" ? .response(status: 500) : .ok(Data("1".utf8))
         }
         let fixture = try ContainerFixture()
@@ -90,7 +90,7 @@ struct RequestPluginTests {
 
     @Test("a half-open breaker lets one trial through and closes on success")
     func halfOpen() async throws {
-        let server = try await LocalHTTPServer.start { request in
+        let server = try await LoopbackServer.start { request in
             request.path == "/fail" ? .response(status: 503) : .ok(Data("1".utf8))
         }
         let fixture = try ContainerFixture()

@@ -1,6 +1,6 @@
 import Foundation
 import HybridContainer
-import LocalHTTPServer
+import LoopbackServer
 import Testing
 
 @Suite("End to end: an app moves v1 → v2 → v3 over HTTP; a broken v4 is rolled back")
@@ -9,7 +9,7 @@ struct UpdateFlowTests {
     func journey() async throws {
         let fixture = try ContainerFixture()
         let releases = fixture.root.appendingPathComponent("releases")
-        let server = try await LocalHTTPServer.start { request in
+        let server = try await LoopbackServer.start { request in
             guard !request.path.contains(".."),
                 let data = FileManager.default.contents(atPath: releases.path + request.path)
             else { return .notFound }

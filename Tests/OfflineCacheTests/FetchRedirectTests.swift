@@ -1,5 +1,5 @@
 import Foundation
-import LocalHTTPServer
+import LoopbackServer
 import OfflineCache
 import Testing
 
@@ -8,9 +8,9 @@ import Testing
 struct FetchRedirectTests {
     @Test("sameOrigin follows redirects within the origin and refuses one to another origin, a scheme or a loop")
     func sameOrigin() async throws {
-        let other = try await LocalHTTPServer.start { _ in .ok(Data("foreign".utf8)) }
+        let other = try await LoopbackServer.start { _ in .ok(Data("foreign".utf8)) }
         let otherPort = other.baseURL.port ?? 0
-        let server = try await LocalHTTPServer.start { request in
+        let server = try await LoopbackServer.start { request in
             switch request.path {
             case "/moved": return .response(status: 301, headers: [("Location", "/app/index.js")])
             case "/app/index.js": return .ok(Data("local".utf8))

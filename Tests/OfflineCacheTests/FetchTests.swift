@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import LocalHTTPServer
+import LoopbackServer
 import OfflineCache
 import Testing
 
@@ -8,8 +8,8 @@ import Testing
 struct FetchTests {
     let quick = HTTPFetcher(configuration: .init(timeout: .seconds(2), initialBackoff: .milliseconds(5)))
 
-    func serve(_ files: OnlineFiles) async throws -> LocalHTTPServer {
-        try await LocalHTTPServer.start { files.handle($0) }
+    func serve(_ files: OnlineFiles) async throws -> LoopbackServer {
+        try await LoopbackServer.start { files.handle($0) }
     }
 
     @Test("max-age entries are served fresh without a request; no-cache ones are revalidated with ETag")
@@ -77,7 +77,7 @@ struct FetchTests {
 
     @Test("misbehaving servers get typed errors: dropped connection, lying length, stall, oversize body")
     func hostileServers() async throws {
-        let server = try await LocalHTTPServer.start { request in
+        let server = try await LoopbackServer.start { request in
             switch request.path {
             case "/drop": return .dropConnection
             case "/short": return .truncated(status: 200, headers: [], body: Data("half".utf8), declaredLength: 1000)

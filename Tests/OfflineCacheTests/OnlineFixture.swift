@@ -1,5 +1,5 @@
 import Foundation
-import LocalHTTPServer
+import LoopbackServer
 import OfflineCache
 import Synchronization
 
@@ -21,7 +21,7 @@ final class OnlineFiles: Sendable {
     func hitCount(_ path: String) -> Int { hits.withLock { $0[path] ?? 0 } }
     func conditionalCount(_ path: String) -> Int { conditionalHits.withLock { $0[path] ?? 0 } }
 
-    func handle(_ request: LocalHTTPServer.Request) -> LocalHTTPServer.Reply {
+    func handle(_ request: LoopbackServer.Request) -> LoopbackServer.Reply {
         let path = request.path
         let count = hits.withLock { hits in
             hits[path, default: 0] += 1

@@ -1,5 +1,5 @@
 import Foundation
-import LocalHTTPServer
+import LoopbackServer
 import OfflineCache
 import Testing
 
@@ -15,7 +15,7 @@ struct ResolutionTests {
         let fixture: Fixture
         let store: PackageStore
         let files: OnlineFiles
-        let server: LocalHTTPServer
+        let server: LoopbackServer
         let resolver: ResourceResolver
     }
 
@@ -24,7 +24,7 @@ struct ResolutionTests {
     func setUp(installed: Bool = true, onlineApps: [ResourceResolver.OnlineApp] = []) async throws -> Setup {
         let fixture = try Fixture()
         let files = OnlineFiles()
-        let server = try await LocalHTTPServer.start { request in files.handle(request) }
+        let server = try await LoopbackServer.start { request in files.handle(request) }
         let base = server.url("/apps/demo/1.0.0/")
         for (path, data) in fixture.appFiles(version: "1.0.0") {
             files.set("/apps/demo/1.0.0/\(path)", .init(body: Data("online:".utf8) + data))
@@ -112,7 +112,7 @@ struct ResolutionTests {
         let other = AppID(rawValue: "other")!
         let fixture = try Fixture()
         let files = OnlineFiles()
-        let server = try await LocalHTTPServer.start { files.handle($0) }
+        let server = try await LoopbackServer.start { files.handle($0) }
         files.set("/other/index.js", .init(body: Data("remote entry".utf8)))
         let store = try fixture.store()
         let resolver = ResourceResolver(

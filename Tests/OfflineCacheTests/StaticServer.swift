@@ -1,23 +1,23 @@
 import Crypto
 import Foundation
-import LocalHTTPServer
+import LoopbackServer
 import Synchronization
 
 /// Serves a folder like a CDN: strong ETags, 304 for `If-None-Match`, byte ranges; counts hits.
 final class StaticFolderServer: Sendable {
     let root: URL
-    let server: LocalHTTPServer
+    let server: LoopbackServer
     private let hits = Mutex<[String: Int]>([:])
     private let notModified = Mutex<Int>(0)
 
-    private init(root: URL, server: LocalHTTPServer) {
+    private init(root: URL, server: LoopbackServer) {
         self.root = root
         self.server = server
     }
 
     static func start(serving root: URL) async throws -> StaticFolderServer {
         let box = Mutex<StaticFolderServer?>(nil)
-        let server = try await LocalHTTPServer.start { request in
+        let server = try await LoopbackServer.start { request in
             guard let folder = box.withLock({ $0 }) else { return .response(status: 503) }
             return folder.handle(request)
         }
@@ -30,7 +30,7 @@ final class StaticFolderServer: Sendable {
     func hitCount(_ path: String) -> Int { hits.withLock { $0[path] ?? 0 } }
     var notModifiedCount: Int { notModified.withLock { $0 } }
 
-    private func handle(_ request: LocalHTTPServer.Request) -> LocalHTTPServer.Reply {
+    private func handle(_ request: LoopbackServer.Request) -> LoopbackServer.Reply {
         let path = request.path
         hits.withLock { $0[path, default: 0] += 1 }
         guard !path.contains(".."), let data = FileManager.default.contents(atPath: root.path + path) else { return .notFound }
