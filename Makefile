@@ -37,6 +37,7 @@ FORMATTED = Package.swift Sources Tests Benchmarks Fuzz Examples/CustomPlugin/Pa
 	Examples/CustomPlugin/Sources Examples/CustomPlugin/Tests
 lint:
 	$(SWIFT) format lint --strict -r $(FORMATTED)
+	bash scripts/license-headers.sh
 
 format:
 	$(SWIFT) format format -i -r $(FORMATTED)

@@ -9,14 +9,14 @@ App({
   onLaunch() {
     let ticks = 0;
     const interval = setInterval(async () => {
-      ticks += 1;
-      await JSBridge.call('setStorage', { key: 'ticks', data: ticks });
-      const { data } = JSBridge.callSync('getStorageSync', { key: 'ticks' });
+      // Count and stop before awaiting: on a busy machine the next tick can fire while this
+      // one still waits for storage, and a check after the await would never see 3.
+      const tick = ++ticks;
+      if (tick === 3) clearInterval(interval);
+      await JSBridge.call('setStorage', { key: `tick-${tick}`, data: tick });
+      const { data } = JSBridge.callSync('getStorageSync', { key: `tick-${tick}` });
       console.log(`tick ${data}`);
-      if (ticks === 3) {
-        clearInterval(interval);
-        console.log('order of the first turn:', order.join(' → '));
-      }
+      if (tick === 3) console.log('order of the first turn:', order.join(' → '));
     }, 20);
   },
   onShow() {

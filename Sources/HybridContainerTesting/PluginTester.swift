@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Calls a plugin's JSAPIs and lifecycle listeners the way the container does, without a
 /// container or JavaScript: the permission check of the default policy, the handler, and the
 /// error a script would see.

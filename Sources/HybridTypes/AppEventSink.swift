@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Pushes events from native code to one app's `JSBridge.on(event, handler)` listeners.
 ///
 /// The runtime's sink delivers on the app's JavaScript thread, after the work already queued;

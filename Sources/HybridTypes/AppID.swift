@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// A micro-app's identifier: `[A-Za-z0-9._-]{1,64}`, not starting with a dot.
 ///
 /// It names folders in the package store, so anything that could act as a path

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// The one checked door for numbers that come from JavaScript.
 ///
 /// A JavaScript number is any `Double`: NaN, ±Infinity, -0, 1e308, 2^64 and 1.5 are all legal

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Where an asynchronous JSAPI handler runs.
 public enum CallPlacement: Sendable, Hashable {
     /// On Swift's global concurrent executor, off the JavaScript thread (the default):

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// The stable code of a ``CodedError``: `<domain>.<name>`, e.g. `package.hashMismatch`.
 ///
 /// Codes are values, not enum cases: a release may add codes without breaking a host's

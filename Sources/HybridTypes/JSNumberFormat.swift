@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Formats a `Double` exactly as JavaScript's `String(number)` (ECMA-262 Number::toString):
 /// shortest round-trip digits, plain notation from 1e-7 to 1e21, exponent notation outside.
 /// Never converts through a fixed-width integer, so no value traps.

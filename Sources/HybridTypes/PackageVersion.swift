@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// A package version: 1 to 4 dot-separated decimal numbers (`1`, `2.0`, `1.4.2`, `3.0.0.17`).
 ///
 /// Versions compare numerically part by part, missing parts counting as zero (`1.2 == 1.2.0`).

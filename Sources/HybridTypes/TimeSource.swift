@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Where rate limiters, circuit breakers and the launch fuse read the time.
 ///
 /// Production code uses ``continuous``; a test hands in a test clock (for example swift-clocks'

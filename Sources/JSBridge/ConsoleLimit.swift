@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// How many `console.*` lines a context may write: a token bucket, so an app logging in a
 /// loop cannot flood the host's log (every line reaches swift-log and the host's observer).
 /// Lines over the limit are dropped and counted; the next line that passes is preceded by a

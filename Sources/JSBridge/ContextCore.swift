@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 import CJavaScriptCore
 import Logging
 
@@ -90,7 +93,12 @@ final class ContextCore {
             terminatedByWatchdog = false
         }
         entryDepth += 1
-        defer { entryDepth -= 1 }
+        defer {
+            entryDepth -= 1
+            // Work that ended while the script ran (a cleared timer) is looked at once the
+            // script and its promise jobs are done.
+            if outermost { checkIdle() }
+        }
         var exception: JSValueRef?
         let result = try body(&exception)
         if let exception { throw scriptError(from: exception) }
@@ -285,7 +293,9 @@ final class ContextCore {
     }
 
     func checkIdle() {
-        guard !idleWaiters.isEmpty, isReleased || pendingWork.isIdle else { return }
+        // Never while a script runs: `clearInterval(t); await JSBridge.call(…)` has nothing
+        // pending between its two statements, yet it is not idle.
+        guard !idleWaiters.isEmpty, entryDepth == 0 || isReleased, isReleased || pendingWork.isIdle else { return }
         let waiters = idleWaiters
         idleWaiters.removeAll()
         for waiter in waiters { waiter.settle(true) }

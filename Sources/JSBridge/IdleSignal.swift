@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 import Synchronization
 
 /// A one-shot answer to "did the context go idle?", settled exactly once by whichever comes

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Carries a value that belongs to the runtime thread across a Sendable boundary.
 ///
 /// Like swift-nio's `NIOLoopBound`: anyone may hold it, only the runtime thread may open it,

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// A JavaScript exception, captured as a Sendable value.
 public struct JSException: Error, Sendable, Hashable, CustomStringConvertible {
     /// The error's `name` (e.g. `TypeError`), or `"Error"` when a non-Error value was thrown.

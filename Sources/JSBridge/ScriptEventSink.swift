@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Pushes events from native code to one context's `JSBridge.on(event, handler)` listeners.
 ///
 /// Safe to use from any thread; the event is delivered on the runtime thread after the work

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// A min-heap of deadlines with O(log n) cancellation, confined to the runtime thread.
 ///
 /// Used for `setTimeout`/`setInterval`, bridge call timeouts and awaited-promise timeouts.

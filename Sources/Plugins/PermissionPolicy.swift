@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// The host's rules on top of each app's manifest `permissions` (deny-first, like Tauri's
 /// capabilities): an API is callable only if the app declares its permission (or the API's
 /// name) and the host does not deny it.

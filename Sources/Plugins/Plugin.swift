@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// A lifecycle event of a micro-app, as plugins see it.
 public enum LifecycleEvent: Sendable, Hashable, CustomStringConvertible {
     case launch(LaunchOptions)

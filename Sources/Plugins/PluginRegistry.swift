@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Collects plugins, then freezes into an immutable `PluginTable` (build-then-freeze).
 ///
 /// ```swift

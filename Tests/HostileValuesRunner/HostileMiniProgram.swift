@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// The mini-program batch of the hostile-values run: `wx.*` and `my.*` APIs (storage, request,
 /// UI through the host's delegate, navigation) and `setData`, each with one option replaced by
 /// each hostile value. Every async call must complete (promise settled, `complete` called), every

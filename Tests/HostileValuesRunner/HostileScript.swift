@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// The JavaScript of the hostile-values run: for every built-in JSAPI, a valid call (permission
 /// granted, domain allowed, server up) with one field at a time replaced by each hostile value;
 /// then timers and console with the same values. `__SERVER__` is the local server's base URL.

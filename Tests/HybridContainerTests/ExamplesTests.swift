@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 import Foundation
 import HybridContainer
 import LoopbackServer
@@ -19,7 +22,8 @@ struct ExamplesTests {
         let package = fixture.root.appendingPathComponent("\(name)-\(UUID().uuidString).zip")
         try PackageBuilder.build(from: Self.examples.appendingPathComponent(name), signingKey: fixture.key, output: package)
         let app = try await container.launch(.packageFile(package), options: LaunchOptions(query: query))
-        await (try container.context(of: app.instanceID)).waitUntilIdle()
+        let idle = await (try container.context(of: app.instanceID)).waitUntilIdle(timeout: .seconds(60))
+        #expect(idle, "\(name) never went idle")
         try await container.destroy(app.instanceID)
         return fixture.log.all.compactMap { line in
             guard line.hasPrefix("event: [\(name)] ") else { return nil }

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 import Foundation
 import HybridContainer
 import Testing
@@ -25,7 +28,7 @@ struct FrameworkInternalsTests {
         ])
         harness.sink.removeAll()
         try await session.firePageEvent("probe")
-        await context.waitUntilIdle()
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
         #expect(try await context.evaluate("codes") == [1, 1, 1, "undefined"])
         #expect(harness.sink.updates().map(\.data) == [["n": 2]])
         await harness.container.shutdown()
@@ -41,7 +44,7 @@ struct FrameworkInternalsTests {
                 "pages/a.js":
                     "const isDemo = require('../utils/flags.js'); Page({ onLoad() { globalThis.seen = [isDemo(), global.count, typeof global]; } });",
             ], pages: ["pages/a"])
-        await context.waitUntilIdle()
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
         #expect(try await context.evaluate("seen") == [true, 2, "object"])
         await harness.container.shutdown()
     }
@@ -63,7 +66,7 @@ struct FrameworkInternalsTests {
             });
             """,
         ])
-        await context.waitUntilIdle()
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
         #expect(try await context.evaluate("seen") == ["tool", "MODULE_NOT_FOUND"])
         await harness.container.shutdown()
     }

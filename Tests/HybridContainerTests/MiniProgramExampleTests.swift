@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 import Foundation
 import HybridContainer
 import LoopbackServer
@@ -39,7 +42,7 @@ struct MiniProgramExampleTests {
         // A tap: the diff carries only the new list entry and the summary.
         sink.removeAll()
         try await session.firePageEvent("addNote", event: ["detail": ["value": "  buy milk"]])
-        await context.waitUntilIdle()
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
         let diff = try #require(sink.updates(instanceID: app.instanceID).first { $0.kind == .diff })
         #expect(diff.data == ["notes[0]": ["id": 1, "title": "Buy milk", "done": false], "summary": "1 note"])
         try await session.firePageEvent("addNote", event: ["detail": ["value": "call home"]])
@@ -53,7 +56,7 @@ struct MiniProgramExampleTests {
 
         // App-driven navigation to a Component-built page with a behavior and an observer.
         try await session.firePageEvent("openNote", event: ["currentTarget": ["dataset": ["id": 2]]])
-        await context.waitUntilIdle()
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
         let stack = try await session.pages()
         #expect(stack.map(\.route) == ["pages/index/index", "pages/detail/detail"])
         #expect(stack.last?.query == ["id": "2"])
@@ -65,12 +68,12 @@ struct MiniProgramExampleTests {
         try await session.firePageEvent("rename", event: ["detail": ["value": "Call mum"]])
         #expect(try await session.data()["length"] == 8)
         try await session.firePageEvent("back")
-        await context.waitUntilIdle()
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
         #expect(try await session.pages().map(\.id) == [home.id])
 
         // Host-driven: the Alipay-style tab, then a subpackage page loaded on first visit.
         try await session.navigate(.switchTab("/pages/about/about"))
-        await context.waitUntilIdle()
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
         let about = try await session.data()
         #expect(about["visits"] == 1)
         #expect(about["platform"] == "linux")
@@ -78,7 +81,7 @@ struct MiniProgramExampleTests {
         try await session.navigate(.switchTab("/pages/index/index"))
         #expect(try await session.pages().map(\.id) == [home.id], "tab pages are kept, not reloaded")
         try await session.firePageEvent("summary")
-        await context.waitUntilIdle()
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
         #expect(try await session.pages().map(\.route) == ["packages/stats/pages/summary/summary"])
         #expect(try await session.data() == ["total": 2, "done": 1])
 

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 import Foundation
 import HybridContainer
 import Testing
@@ -29,7 +32,7 @@ struct MiniProgramRulesTests {
         ])
         harness.sink.removeAll()
         try await session.firePageEvent("run")
-        await context.waitUntilIdle()
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
         let diffs = harness.sink.updates().filter { $0.kind == .diff }.map(\.data)
         #expect(
             diffs == [
@@ -277,13 +280,13 @@ struct MiniProgramRulesTests {
             ], pages: ["pages/a", "pages/b"])
         try await session.navigate(.navigateTo("/pages/b"))
         #expect(await harness.fixture.log.waitFor { $0.contains("pages/b onLoad") && $0.contains("(at pages/b.js:3)") })
-        await context.waitUntilIdle()
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
         #expect(try await context.evaluate("errors.length") == 1)
         #expect(try await context.evaluate("errors[0]").stringValue?.contains("TypeError") == true)
         #expect(try await session.firePageEvent("ok") == "still fine")
         try await session.firePageEvent("reject")
         #expect(await harness.fixture.log.waitFor { $0.contains("unhandled rejection") })
-        await context.waitUntilIdle()
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
         #expect(try await context.evaluate("rejections.length") == 1)
         #expect(try await context.evaluate("rejections[0]").stringValue?.contains("nobody caught this") == true)
         #expect(try await context.evaluate("errors.length") == 1, "rejections go to onUnhandledRejection, not onError")

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 import Foundation
 import JSBridge
 import Testing
@@ -34,7 +37,7 @@ struct BridgeCallTests {
                 JSBridge.call('fail', {}, (result) => got.push({error: result.error, errorMessage: result.errorMessage}));
                 var promised = JSBridge.call('echo', 7, () => {});
                 """)
-            await context.waitUntilIdle()
+            #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
             // Both handlers run off the JavaScript thread: either may answer first.
             #expect(
                 try await context.evaluate("got.sort((a, b) => ('v' in b) - ('v' in a))") == [
@@ -158,9 +161,9 @@ struct BridgeCallTests {
             #expect(try await context.emit("tick", ["n": 2]) == 2)
             #expect(try await context.emit("nobody") == 0)
             #expect(try await context.evaluateAwaiting("JSBridge.call('emitBack')") == true)
-            await context.waitUntilIdle()
+            #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
             context.events.emit("tick", 3)
-            await context.waitUntilIdle()
+            #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
             _ = try await context.evaluate("0")
             #expect(
                 try await context.evaluate("seen") == [

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 import Foundation
 import JSBridge
 import Testing
@@ -70,7 +73,7 @@ struct GlobalsTests {
                 Promise.reject(new Error('handled')).catch(() => {});
                 (async () => { throw new RangeError('async fail'); })();
                 """)
-            await context.waitUntilIdle()
+            #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
         }
         let messages = recorder.diagnostics.compactMap { diagnostic -> String? in
             if case .unhandledRejection(let exception) = diagnostic { return exception.message }

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 import Foundation
 import JSBridge
 import Testing
@@ -77,7 +80,7 @@ struct HostileNumberTests {
                   const i = setInterval(() => {}, v); clearInterval(i);
                 }
                 """)
-            await context.waitUntilIdle()
+            #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
             #expect(try await context.evaluate("fired") == 11)
         }
     }

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 import JSBridge
 import Testing
 
@@ -12,6 +15,23 @@ struct IdleDeadlineTests {
             #expect(await context.waitUntilIdle(timeout: .milliseconds(20)) == false)
             try await context.evaluate("for (let i = 1; i < 100; i++) clearInterval(i);")
             #expect(await context.waitUntilIdle(timeout: .seconds(30)) == true)
+        }
+    }
+
+    @Test("idle is judged when the script is done: clearing the last timer and then starting new work is not idle")
+    func idleBetweenStatementsIsNotIdle() async throws {
+        try await withContext { context in
+            try await context.evaluate(
+                """
+                const interval = setInterval(() => {
+                  clearInterval(interval);
+                  setTimeout(() => { globalThis.done = true; }, 10);
+                }, 5);
+                """)
+            // A waiter is registered while the interval runs; between the clear and the new
+            // timeout nothing is pending, but the script is still running.
+            #expect(await context.waitUntilIdle(timeout: .seconds(60)))
+            #expect(try await context.evaluate("globalThis.done === true") == true)
         }
     }
 
@@ -111,7 +131,7 @@ struct RejectionReasonTests {
                 Promise.reject({ errMsg: 'request:fail timeout' });
                 Promise.reject({ code: 7 });
                 """)
-            await context.waitUntilIdle()
+            #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
         }
         let messages = recorder.diagnostics.map { "\($0)" }.joined(separator: "\n")
         #expect(messages.contains("setStorage error 1001: quota exceeded"))

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 import JSBridge
 import Testing
 
@@ -17,7 +20,7 @@ struct TimerTests {
                 queueMicrotask(() => log.push('microtask'));
                 log.push('sync');
                 """)
-            await context.waitUntilIdle()
+            #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
             #expect(
                 try await context.evaluate("log") == [
                     "sync", "promise", "microtask", "timeout 0 a", "timeout 0 b", "micro in timer", "timeout 0 c",
@@ -38,7 +41,7 @@ struct TimerTests {
                 clearTimeout(12345);
                 var distinct = a !== b;
                 """)
-            await context.waitUntilIdle()
+            #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
             #expect(try await context.evaluate("log") == ["args"])
             #expect(try await context.evaluate("distinct") == true)
         }
@@ -52,7 +55,7 @@ struct TimerTests {
                 var ticks = 0;
                 const id = setInterval(() => { ticks++; if (ticks === 5) clearInterval(id); }, 1);
                 """)
-            await context.waitUntilIdle()
+            #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
             #expect(try await context.evaluate("ticks") == 5)
             #expect(await context.pendingWork.timers == 0)
         }
@@ -68,7 +71,7 @@ struct TimerTests {
                 setTimeout(() => { throw new Error('timer boom'); }, 0);
                 setTimeout(() => { after = true; }, 0);
                 """)
-            await context.waitUntilIdle()
+            #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
             #expect(try await context.evaluate("after") == true)
         }
         let reported = recorder.diagnostics.contains { diagnostic in

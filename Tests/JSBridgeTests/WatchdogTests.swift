@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 import JSBridge
 import Testing
 
@@ -32,7 +35,7 @@ struct WatchdogTests {
         let bad = try await runtime.makeContext(recorder.configuration(name: "bad", executionTimeLimit: .milliseconds(100)))
         let good = try await runtime.makeContext(recorder.configuration(name: "good"))
         try await bad.evaluate("setTimeout(() => { while (true) {} }, 0)")
-        await bad.waitUntilIdle()
+        #expect(await bad.waitUntilIdle(timeout: .seconds(60)), "never went idle")
         #expect(try await good.evaluate("'fine'") == "fine")
         #expect(try await bad.evaluate("'recovered'") == "recovered")
         let reported = recorder.diagnostics.contains { diagnostic in

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Per-app, per-API token buckets for the JSAPIs that fan out or cost the host: a flood from one
 /// app gets code 1002 and leaves the host and the other apps responsive.
 ///

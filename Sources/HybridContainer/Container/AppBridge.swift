@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Observes every JSAPI call of an app (monitoring): name, duration, and the error code if any.
 public typealias CallObserver = @Sendable (_ app: AppDescriptor, _ api: String, _ duration: Duration, _ error: BridgeError?) -> Void
 

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 import Synchronization
 
 /// The container's background work (probation timers, update checks, stall reports, diagnostics
@@ -13,16 +16,20 @@ final class BackgroundTasks: Sendable {
 
     private let state = Mutex(State())
 
-    /// Starts `operation` as a tracked task; ignored once the set is shut down.
-    func spawn(_ operation: @escaping @Sendable () async -> Void) {
+    /// Starts `operation` as a tracked task and returns it; nil (nothing started) once the set
+    /// is shut down.
+    @discardableResult
+    func spawn(_ operation: @escaping @Sendable () async -> Void) -> Task<Void, Never>? {
         state.withLock { state in
-            guard !state.closed else { return }
+            guard !state.closed else { return nil }
             state.nextID += 1
             let id = state.nextID
-            state.tasks[id] = Task { [weak self] in
+            let task = Task { [weak self] in
                 await operation()
                 self?.finished(id)
             }
+            state.tasks[id] = task
+            return task
         }
     }
 

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Everything the container decides or notices, for the host to observe (logs, metrics, UI).
 public enum ContainerEvent: Sendable, CustomStringConvertible {
     case launched(AppDescriptor, milliseconds: Double)

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// What plugins reach through `AppHandle.container`.
 extension MicroAppContainer {
     public func broadcast(event: String, payload: JSONValue, excluding: UInt64?) async {

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 import Foundation
 import Logging
 
@@ -237,7 +240,8 @@ public actor MicroAppContainer: ContainerServices {
         // on a stalled JavaScript thread is abandoned at the deadline).
         let abandoned = await background.shutDown(within: configuration.hookTimeout)
         if abandoned > 0 { logger.warning("shutdown abandoned \(abandoned) background task(s) stuck past \(configuration.hookTimeout)") }
-        supervisor.stop()
+        let stuck = await supervisor.stop(within: configuration.hookTimeout)
+        if stuck > 0 { logger.warning("shutdown abandoned \(stuck) call(s) queued behind a stalled JavaScript thread") }
         for (index, runtime) in runtimes.enumerated() where !supervisor.isStalled(index) {
             await runtime.shutdown()
         }

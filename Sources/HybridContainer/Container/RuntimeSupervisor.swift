@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 import Synchronization
 
 /// Watches the container's JavaScript threads. A thread stuck in one job far longer than the
@@ -22,7 +25,8 @@ final class RuntimeSupervisor: Sendable {
     /// How long one job may run before its thread counts as stalled.
     let stallLimit: Duration
     private let state = Mutex(State())
-    private let watcher = Mutex<Task<Void, Never>?>(nil)
+    /// The watcher and the guarded bodies: owned, cancelled and awaited by ``stop(within:)``.
+    private let tasks = BackgroundTasks()
 
     init(runtimes: [JSRuntime], stallLimit: Duration) {
         self.runtimes = runtimes
@@ -32,7 +36,7 @@ final class RuntimeSupervisor: Sendable {
     /// Starts watching; `onStall(index, busyFor)` is called once per stalled thread.
     func start(onStall: @escaping @Sendable (Int, Duration) -> Void) {
         let interval = max(stallLimit / 4, .milliseconds(20))
-        let task = Task { [weak self] in
+        tasks.spawn { [weak self] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
                 guard let self else { return }
@@ -42,11 +46,13 @@ final class RuntimeSupervisor: Sendable {
                 }
             }
         }
-        watcher.withLock { $0 = task }
     }
 
-    func stop() {
-        watcher.withLock { $0?.cancel() }
+    /// Stops watching, cancels the guarded bodies still running and waits for them, at most
+    /// `limit`. Returns how many were abandoned (stuck behind a stalled thread).
+    @discardableResult
+    func stop(within limit: Duration) async -> Int {
+        await tasks.shutDown(within: limit)
     }
 
     func isStalled(_ index: Int) -> Bool {
@@ -86,34 +92,79 @@ final class RuntimeSupervisor: Sendable {
     }
 
     /// Runs `body` (which needs runtime `index`), failing with `ContainerError.runtimeStalled`
-    /// if that thread stalls first; the body is then abandoned (it can never run).
+    /// if that thread stalls first.
+    ///
+    /// The body runs as a task of the supervisor, not of the caller: a body queued behind a
+    /// stalled thread can never run, and structured concurrency would make the caller wait for it
+    /// forever. The caller's wait ends at whichever comes first (the body's result or the stall);
+    /// a body that can never run stays owned by the supervisor and is counted as abandoned by
+    /// ``stop(within:)``. Cancelling the caller cancels its body.
     func guarded<T: Sendable>(
         _ index: Int, appId: String, _ body: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         let thread = runtimes[index].configuration.name
         let limit = stallLimit
-        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-            let once = ResumeOnce()
-            let stalled = { @Sendable in
-                if once.claim() { continuation.resume(throwing: ContainerError.runtimeStalled(appId: appId, thread: thread, limit: limit)) }
+        let relay = CancellationRelay()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+                let once = ResumeOnce()
+                let stalled = { @Sendable in
+                    if once.claim() {
+                        continuation.resume(throwing: ContainerError.runtimeStalled(appId: appId, thread: thread, limit: limit))
+                    }
+                }
+                let token = state.withLock { state -> UInt64? in
+                    guard !state.stalled.contains(index) else { return nil }
+                    state.nextToken += 1
+                    state.waiters[index, default: [:]][state.nextToken] = stalled
+                    return state.nextToken
+                }
+                guard let token else {
+                    stalled()
+                    return
+                }
+                let spawned = tasks.spawn {
+                    let result: Result<T, any Error>
+                    do { result = .success(try await body()) } catch { result = .failure(error) }
+                    self.forget(token, on: index)
+                    if once.claim() { continuation.resume(with: result) }
+                }
+                if let spawned {
+                    relay.attach(spawned)
+                } else {
+                    forget(token, on: index)
+                    if once.claim() { continuation.resume(throwing: ContainerError.shutDown) }
+                }
             }
-            let token = state.withLock { state -> UInt64? in
-                guard !state.stalled.contains(index) else { return nil }
-                state.nextToken += 1
-                state.waiters[index, default: [:]][state.nextToken] = stalled
-                return state.nextToken
-            }
-            guard let token else {
-                stalled()
-                return
-            }
-            Task {
-                let result: Result<T, any Error>
-                do { result = .success(try await body()) } catch { result = .failure(error) }
-                _ = self.state.withLock { $0.waiters[index]?.removeValue(forKey: token) }
-                if once.claim() { continuation.resume(with: result) }
-            }
+        } onCancel: {
+            relay.cancel()
         }
+    }
+
+    private func forget(_ token: UInt64, on index: Int) {
+        _ = state.withLock { $0.waiters[index]?.removeValue(forKey: token) }
+    }
+}
+
+/// Passes a caller's cancellation on to the task doing its work, whichever of the two (the
+/// attachment and the cancellation) comes first.
+final class CancellationRelay: Sendable {
+    private let state = Mutex<(task: Task<Void, Never>?, cancelled: Bool)>((nil, false))
+
+    func attach(_ task: Task<Void, Never>) {
+        let cancelNow = state.withLock { state -> Bool in
+            state.task = task
+            return state.cancelled
+        }
+        if cancelNow { task.cancel() }
+    }
+
+    func cancel() {
+        let task = state.withLock { state -> Task<Void, Never>? in
+            state.cancelled = true
+            return state.task
+        }
+        task?.cancel()
     }
 }
 

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Runs a loaded app's code in its fresh context: the `App()` prelude and the entry script
 /// (as an ES module when it uses `import`/`export`), or for a mini-program the framework,
 /// `app.js` and the main package's page files.

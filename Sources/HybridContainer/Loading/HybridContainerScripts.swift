@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// The container's own JavaScript resources (`Sources/HybridContainer/Resources`), for tools and
 /// tests that check or exercise them.
 public enum HybridContainerScripts {

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// How the container runs mini-programs (apps whose manifest `entry` is `app.json`).
 public struct MiniProgramOptions: Sendable {
     /// The flavour of a JavaScript API namespace: the result and error shapes it follows.

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// The container's own JSAPIs behind the mini-program framework: `__hc.render` (sync; page
 /// updates to the render sink) and `__hc.ui` (async; UI calls to the host's delegate).
 /// Registered by the container. Framework-only (``BridgeMethod/frameworkPrefix``): app code's

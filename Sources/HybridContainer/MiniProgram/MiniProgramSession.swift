@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// A page navigation the host asks of a mini-program (the same as the app's own `navigateTo` & co.).
 public enum PageNavigation: Sendable, Hashable {
     case navigateTo(String)

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// What a smoke run of a mini-program found.
 public struct MiniProgramSmokeReport: Sendable, CustomStringConvertible {
     /// Every page of `app.json`, main package first.

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// A native API callable from JavaScript by name.
 public struct BridgeMethod: Sendable {
     /// Handler of a synchronous API: runs on the JavaScript thread and must return quickly.

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Who is calling: the script context a bridge call comes from.
 ///
 /// Handlers use it to scope their work to one app (storage namespaces, permission checks)

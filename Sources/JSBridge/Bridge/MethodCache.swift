@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Resolved bridge methods by API name, looked up straight from a JavaScript string's UTF-16
 /// characters: no Swift `String` is made and nothing is hashed twice on the hot path of
 /// `JSBridge.callSync`/`call`. Only successful resolutions are kept (refusals and unknown names

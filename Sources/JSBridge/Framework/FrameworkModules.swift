@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Framework JavaScript written as ES modules in `.js` resource files, installed into a context
 /// by a small loader (`Resources/framework-loader.js`, whose header documents the rules).
 ///

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Every name the host and its JavaScript agree on (`__hc…`): globals the framework defines or
 /// the host calls, and framework-only JSAPIs. Swift code names them only through this type; the
 /// `.js` resources spell them out (each occurrence is listed here).

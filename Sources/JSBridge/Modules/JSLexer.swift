@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// A JavaScript tokenizer just deep enough for the ES module transform: it knows comments,
 /// strings, template literals (with nested `${}`), regular-expression literals (by the usual
 /// previous-token rule), numbers, identifiers and punctuators, and the nesting depth of

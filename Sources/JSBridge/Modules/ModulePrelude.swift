@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// The JavaScript half of the module system (`Resources/modules.js`): `require()` with CommonJS resolution inside the
 /// app's files, a module cache (cycles see the partial `exports`, as in Node), JSON modules,
 /// and the helpers the ES module transform calls (`import()`, `import.meta`).

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 // The loader of framework modules (FrameworkModules.swift). Framework code (the mini-program
 // layer, …) is written as ES modules in `.js` files; the host rewrites each with the ES module
 // transform (line numbers kept) and evaluates it on its own, under its own file name, wrapped

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 // The JavaScript half of the module system (see ModulePrelude.swift for the resolution rules):
 // `require()`, the module cache, JSON modules, and the helpers the ES module transform calls.
 (function (native) {

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 // The globals every context gets (JSBridge, timers, console, text codecs, reportError). It
 // receives an object of native functions, keeps them in its closure (scripts never see it)
 // and returns the event dispatcher native code calls to deliver `JSBridge.on` events.

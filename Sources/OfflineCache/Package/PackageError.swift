@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Why a package, manifest or store operation was refused. Every bad input has its own case
 /// so hosts (and tests) can tell exactly what was wrong.
 ///

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Bounds applied to every package read, so hostile input cannot exhaust memory or disk.
 public struct PackageLimits: Sendable, Hashable {
     /// The largest `manifest.json` read.

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 /// Why a file of an installed package could not be served as it is.
 public enum IntegrityFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file is gone from the version folder.

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 // How often the app called each namespaced API (`wx.request` → 3), for `__hcMini.stats()`.
 export const apiCalls = Object.create(null);
 export const count = (namespace, name) => {

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 // The API wrappers' machinery: failure shapes per platform, the async/sync wrappers (callbacks
 // or promise, call counts), request and storage helpers, and the lists of UI and unsupported APIs.
 import { report } from './common.js';

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 // The `my` (Alipay) and `wx` (WeChat) namespaces, and host-configured aliases: platform-shaped
 // wrappers over the container's JSAPIs.
 //

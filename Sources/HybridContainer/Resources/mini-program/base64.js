@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 // base64 for ArrayBuffer ↔ string APIs. Pure; unit-tested in JavaScriptCore
 // (Tests/HybridContainerTests/JavaScript/base64.test.js).
 import { APIFailure } from './api-failure.js';

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 // Component definitions: behaviors (WeChat) and mixins (Alipay) flattened, property defaults.
 // Pure; unit-tested in JavaScriptCore (Tests/HybridContainerTests/JavaScript/components.test.js).
 import { isObject, clone } from './values.js';

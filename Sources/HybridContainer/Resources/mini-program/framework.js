@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 // The mini-program definitions: App, Page, Component, Behavior, getApp, and page instances
 // (per-instance data, bound handlers, Component pages with properties, behaviors/mixins,
 // lifetimes, observers). Errors in page hooks go to `reportError` with the route and hook as

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 // The headless page stack that navigation drives, the app lifecycle hooks the container calls
 // (`__hcInvokeHook`), and `__hcMini`, what the host drives and reads.
 import { config } from 'hc:host';

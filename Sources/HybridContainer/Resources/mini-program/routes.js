@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 // Navigation rules: relative page URLs resolved against the current page, queries parsed.
 // Pure; unit-tested in JavaScriptCore (Tests/HybridContainerTests/JavaScript/routes.test.js).
 

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 // setData and its observers; page updates go to the host's render sink (`__hc.render`).
 import { bridge } from 'hc:host';
 import { report } from './common.js';

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 // UI calls go to the host's UI delegate (`__hc.ui`); the answer says what the (headless) user
 // did. Context objects (selector queries, canvases, …) are proxies that forward every call.
 import { bridge } from 'hc:host';

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 // Pure value helpers of the mini-program framework: deep copies, data paths and the minimal
 // diff the render layer receives. No host access; unit-tested in JavaScriptCore
 // (Tests/HybridContainerTests/JavaScript/values.test.js).

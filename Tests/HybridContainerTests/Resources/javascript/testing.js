@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 // A minimal harness for the framework's JavaScript unit tests, run inside JavaScriptCore by
 // FrameworkJavaScriptTests.swift: each `test` records a result in `globalThis.__testResults`.
 const results = [];

@@ -1,3 +1,6 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
 import { test, assertEqual, assertThrows } from './testing.js';
 import { clone, parsePath, getPath, setPath, diffInto, isPlain } from './values.js';
 
