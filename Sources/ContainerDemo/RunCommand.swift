@@ -65,7 +65,7 @@ struct RunCommand: AsyncParsableCommand {
             source = .packageFile(URL(fileURLWithPath: target))
         } else if target.contains("/") || target.hasPrefix(".") || target.hasSuffix(".zip") {
             // A path, not an appId: say what is missing instead of "invalid appId".
-            throw ValidationError("no such folder or package file: \(target)")
+            throw ValidationError("no such folder, package file or installed app: \(target)")
         } else {
             source = .installed(target)
         }

@@ -75,7 +75,7 @@ struct FrameworkInternalsTests {
     func missingPath() async throws {
         let result = try await ChildProcess.run("container-demo", ["run", "/path/that/does/not/exist"], safetyLimit: .seconds(60))
         #expect(result.status != 0)
-        #expect(result.stderr.contains("no such folder or package file: /path/that/does/not/exist"), "\(result.stderr)")
+        #expect(result.stderr.contains("no such folder, package file or installed app: /path/that/does/not/exist"), "\(result.stderr)")
         #expect(!result.stderr.contains("invalid appId"))
     }
 

@@ -87,7 +87,7 @@ struct MiniProgramExampleTests {
 
         let statistics = try await session.statistics()
         #expect(statistics.apiCalls["wx.request"] == 1)
-        #expect(statistics.apiCalls["my.getLocation"] == 1)
+        #expect(statistics.unsupportedCalls["my.getLocation"] == 1)
         #expect(
             statistics.visited == ["pages/index/index", "pages/detail/detail", "pages/about/about", "packages/stats/pages/summary/summary"])
         let lines = fixture.log.all

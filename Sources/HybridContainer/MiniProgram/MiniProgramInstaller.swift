@@ -26,8 +26,11 @@ enum MiniProgramInstaller {
     }
 
     /// The argument of `__hcInstallMiniProgram`.
-    static func configuration(_ config: MiniProgramConfig, options: MiniProgramOptions) -> JSONValue {
-        [
+    static func configuration(_ config: MiniProgramConfig, options: MiniProgramOptions) throws -> JSONValue {
+        var platformAPIs: [String: JSONValue] = [:]
+        for flavor in Set(options.namespaces.values) { platformAPIs[flavor.rawValue] = try PlatformAPIs.list(for: flavor) }
+        return [
+            "platformAPIs": .object(platformAPIs),
             "appJSON": config.raw,
             "pages": .array(config.pages.map(JSONValue.string)),
             "subpackagePages": .array(config.subpackagePages.map(JSONValue.string)),

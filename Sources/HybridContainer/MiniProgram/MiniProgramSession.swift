@@ -22,6 +22,9 @@ public struct PageInfo: Sendable, Hashable, Decodable {
 public struct MiniProgramStatistics: Sendable, Hashable, Decodable {
     /// API calls by `namespace.name` (`wx.request`).
     public let apiCalls: [String: Int]
+    /// Calls of documented APIs this host does not support (`wx.stopWifi`), by `namespace.name`;
+    /// they failed in the platform's shape and are not in ``apiCalls``.
+    public let unsupportedCalls: [String: Int]
     /// Routes of the pages loaded, in order.
     public let visited: [String]
 }
@@ -98,6 +101,16 @@ public struct MiniProgramSession: Sendable {
         let arguments: [JSONValue] = [.string(handler), event, pageId.map { .number(Double($0)) } ?? .undefined]
         let timeout = hookTimeout
         return try await guarded { try await $0.callAwaiting(HostNames.miniProgram("firePageEvent"), arguments, timeout: timeout) }
+    }
+
+    /// Sends a host event to the app's listeners: `networkStatusChange` reaches every
+    /// `wx.onNetworkStatusChange` / `my.onNetworkStatusChange` callback, any name reaches Alipay's
+    /// `my.on(name, …)`. Each listener gets its own copy of `payload`; one that throws is reported
+    /// like any script error. Returns how many listeners were called.
+    @discardableResult
+    public func emit(_ event: String, payload: JSONValue = .null) async throws -> Int {
+        let heard = try await guarded { try await $0.call(HostNames.miniProgram("emit"), [.string(event), payload]) }
+        return heard.numberValue.flatMap { Int(exactly: $0) } ?? 0
     }
 
     /// API calls and visited pages so far.

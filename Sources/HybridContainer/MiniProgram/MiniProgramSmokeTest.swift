@@ -9,6 +9,9 @@ public struct MiniProgramSmokeReport: Sendable, CustomStringConvertible {
     public var visited: [String]
     /// API calls by `namespace.name`.
     public var apiCalls: [String: Int]
+    /// Calls of documented APIs this host does not support, by `namespace.name`: not errors
+    /// (the app got the platform's failure), but what it would miss here.
+    public var unsupportedCalls: [String: Int] = [:]
     /// JavaScript errors the app raised (with `location` as file:line when known).
     public var failures: [AppFailure]
     /// Navigations that were refused.
@@ -28,6 +31,11 @@ public struct MiniProgramSmokeReport: Sendable, CustomStringConvertible {
         let calls = apiCalls.sorted { $0.key < $1.key }
         lines.append("API calls: \(calls.reduce(0) { $0 + $1.value })")
         for (name, count) in calls { lines.append("  \(name) ×\(count)") }
+        let unsupported = unsupportedCalls.sorted { $0.key < $1.key }
+        if !unsupported.isEmpty {
+            lines.append("Unsupported API calls: \(unsupported.reduce(0) { $0 + $1.value }) (failed as the platform fails them)")
+            for (name, count) in unsupported { lines.append("  \(name) ×\(count)") }
+        }
         lines.append("JavaScript errors: \(failures.count)")
         for failure in failures {
             lines.append("  \(failure.location ?? "unknown location"): \(failure.origin): \(failure.message)")
@@ -74,6 +82,7 @@ extension MicroAppContainer {
         let statistics = try await session.statistics()
         report.visited = statistics.visited
         report.apiCalls = statistics.apiCalls
+        report.unsupportedCalls = statistics.unsupportedCalls
         if await instance.state == .started { try await stop(descriptor.instanceID) }
         try await destroy(descriptor.instanceID)
         report.failures = await instance.failures

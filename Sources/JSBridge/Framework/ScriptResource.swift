@@ -47,7 +47,7 @@ public struct ScriptResource: Sendable {
 extension ScriptResource {
     /// The copied `Resources` folder: `<bundle>/Resources` (Foundation on Linux reports that
     /// folder itself as the bundle's `resourceURL` once it exists, so both are tried).
-    static func resourcesFolder(of bundle: Bundle) -> URL? {
+    public static func resourcesFolder(of bundle: Bundle) -> URL? {
         let candidates = [bundle.bundleURL.appendingPathComponent("Resources"), bundle.resourceURL].compactMap { $0 }
         return candidates.first { url in
             var isFolder: ObjCBool = false

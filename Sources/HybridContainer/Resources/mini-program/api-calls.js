@@ -7,3 +7,10 @@ export const count = (namespace, name) => {
   const key = namespace + '.' + name;
   apiCalls[key] = (apiCalls[key] || 0) + 1;
 };
+
+// Calls of APIs this host does not support (`wx.stopWifi` → 1), counted apart from the others.
+export const unsupportedCalls = Object.create(null);
+export const countUnsupported = (namespace, name) => {
+  const key = namespace + '.' + name;
+  unsupportedCalls[key] = (unsupportedCalls[key] || 0) + 1;
+};

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0 (see LICENSE)
 
 // The API wrappers' machinery: failure shapes per platform, the async/sync wrappers (callbacks
-// or promise, call counts), request and storage helpers, and the lists of UI and unsupported APIs.
+// or promise, call counts), request and storage helpers, and the list of UI APIs. APIs this host
+// does not implement are completed from the platform's list (surface.js).
 import { report } from './common.js';
 import { isObject } from './values.js';
 import { NavigationError } from './routes.js';
@@ -99,22 +100,5 @@ export const uiCalls = {
   wechat: ['setNavigationBarTitle', 'setNavigationBarColor'],
   alipay: ['setNavigationBar', 'alert'],
 };
-export const createCalls = ['createCanvasContext', 'createSelectorQuery', 'createAnimation', 'createIntersectionObserver',
+export const createCalls = ['createCanvasContext', 'createAnimation', 'createIntersectionObserver',
   'createVideoContext', 'createMapContext', 'createCameraContext', 'createLivePlayerContext', 'createInnerAudioContext'];
-export const unsupported = {
-  wechat: ['login', 'checkSession', 'getUserInfo', 'getUserProfile', 'requestPayment', 'authorize', 'getSetting', 'openSetting',
-    'getLocation', 'chooseLocation', 'openLocation', 'chooseImage', 'chooseMedia', 'chooseVideo', 'previewImage',
-    'saveImageToPhotosAlbum', 'scanCode', 'uploadFile', 'downloadFile', 'connectSocket', 'getNetworkType',
-    'getClipboardData', 'setClipboardData', 'makePhoneCall', 'requestSubscribeMessage', 'getBatteryInfo',
-    'navigateToMiniProgram', 'startCompass', 'startAccelerometer', 'onNetworkStatusChange', 'offNetworkStatusChange',
-    'getFileSystemManager', 'getBatteryInfoSync', 'onAppShow', 'onAppHide', 'onError', 'onUnhandledRejection',
-    'getUpdateManager', 'getMenuButtonBoundingClientRect', 'getWindowInfo'],
-  alipay: ['getAuthCode', 'getAuthUserInfo', 'getOpenUserInfo', 'tradePay', 'getLocation', 'chooseLocation', 'openLocation',
-    'chooseImage', 'chooseVideo', 'previewImage', 'saveImage', 'scan', 'uploadFile', 'downloadFile', 'connectSocket',
-    'getNetworkType', 'getClipboard', 'setClipboard', 'makePhoneCall', 'navigateToMiniProgram', 'getBatteryInfo',
-    'onNetworkStatusChange', 'offNetworkStatusChange', 'getFileSystemManager', 'getBatteryInfoSync', 'onAppShow',
-    'onAppHide', 'onError', 'onUnhandledRejection', 'getUpdateManager', 'getMenuButtonBoundingClientRect',
-    'getWindowInfo'],
-};
-// Synchronous by nature: they throw instead of failing through callbacks.
-export const synchronousNames = new Set(['getMenuButtonBoundingClientRect', 'getWindowInfo']);

@@ -17,12 +17,15 @@ import { APIFailure } from './api-failure.js';
 import { base64Encode, base64Decode } from './base64.js';
 import { count } from './api-calls.js';
 import {
-  shapes, asyncAPI, syncAPI, requireKey, toKB, nativeRequest, requestTask, shown, uiCalls, createCalls, unsupported,
-  synchronousNames,
+  shapes, asyncAPI, syncAPI, requireKey, toKB, nativeRequest, requestTask, shown, uiCalls, createCalls,
 } from './api-support.js';
+import { completeNamespace, completeHandle } from './surface.js';
+import { createSelectorQuery } from './selector-query.js';
 
 function buildNamespace(namespace, flavor) {
   const api = {};
+  const list = config.platformAPIs[flavor];
+  const task = (name, makeTask) => (state) => completeHandle(makeTask(state), list.apis[name], namespace, flavor);
   const wechat = flavor === 'wechat';
   const defineAsync = (name, implementation, makeTask) => { api[name] = asyncAPI(namespace, flavor, name, implementation, makeTask); };
   const defineSync = (name, implementation) => { api[name] = syncAPI(namespace, flavor, name, implementation); };
@@ -52,11 +55,12 @@ function buildNamespace(namespace, flavor) {
 
   // network
   if (wechat) {
-    defineAsync('request', (o) => nativeRequest(o, 'header').then((r) => ({ data: r.data, statusCode: r.status, header: r.headers })), requestTask);
+    defineAsync('request', (o) => nativeRequest(o, 'header').then((r) => ({ data: r.data, statusCode: r.status, header: r.headers })),
+      task('request', requestTask));
   } else {
     const request = (o) => nativeRequest(o, 'headers').then((r) => ({ data: r.data, status: r.status, headers: r.headers }));
-    defineAsync('request', request, requestTask);
-    defineAsync('httpRequest', request, requestTask);
+    defineAsync('request', request, task('request', requestTask));
+    defineAsync('httpRequest', request, task('httpRequest', requestTask));
   }
 
   // system and app facts
@@ -129,6 +133,10 @@ function buildNamespace(namespace, flavor) {
     defineAsync('showActionSheet', (o) => ui('showActionSheet', o).then((answer) =>
       ({ index: answer.outcome === 'selected' ? answer.index : -1 })));
   }
+  api.createSelectorQuery = function () {
+    count(namespace, 'createSelectorQuery');
+    return createSelectorQuery();
+  };
   for (const name of createCalls) {
     api[name] = function (...args) {
       count(namespace, name);
@@ -137,22 +145,20 @@ function buildNamespace(namespace, flavor) {
     };
   }
 
-  // well-known APIs this host does not offer: a clear failure, never a fake success
-  const missing = new Set(unsupported[flavor]);
-  for (const name of missing) {
-    const message = namespace + '.' + name + ' is not supported by this host';
-    if (name.endsWith('Sync') || synchronousNames.has(name) || /^(on|off|get\w+Manager$)/.test(name)) {
-      api[name] = function () { count(namespace, name); throw shapes[flavor].thrown(name, { code: 1, message }); };
-    } else {
-      defineAsync(name, () => { throw new APIFailure(1, message); });
-    }
-  }
+  // every other documented API: listeners register, the rest fail in the platform's shape
+  const working = completeNamespace(api, namespace, flavor, list);
   api.canIUse = function canIUse(schema) {
     count(namespace, 'canIUse');
-    const name = String(schema).split('.')[0];
-    return typeof api[name] === 'function' && !missing.has(name);
+    return working.has(String(schema).split('.')[0]);
   };
+  working.add('canIUse');
+  api.env = Object.freeze({ USER_DATA_PATH: wechat ? 'wxfile://usr' : 'https://usr' });
+  if (!wechat) api.isIDE = false;
   return api;
+}
+// WeChat's logic layer has `global`, one object every module shares (`global.x = 1` in app.js).
+if (typeof globalThis.global === 'undefined') {
+  Object.defineProperty(globalThis, 'global', { value: globalThis, writable: true, enumerable: false, configurable: true });
 }
 for (const [namespace, flavor] of Object.entries(config.namespaces)) {
   if (!shapes[flavor]) throw new Error('unknown mini-program API flavor ' + flavor + ' for ' + namespace);

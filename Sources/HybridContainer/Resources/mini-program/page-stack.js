@@ -9,7 +9,8 @@ import { isObject } from './values.js';
 import { render, states } from './set-data.js';
 import { currentApp, definitionOf, makePage, runHooks } from './framework.js';
 import { NavigationError, parseURL } from './routes.js';
-import { apiCalls } from './api-calls.js';
+import { apiCalls, unsupportedCalls } from './api-calls.js';
+import { emit } from './host-events.js';
 
 // ---- the page stack
 const stack = [];
@@ -130,6 +131,7 @@ fixed('__hcInvokeHook', function (name, argument) {
     }
     case 'onStart': {
       const result = callApp('onShow', Object.assign({}, launchOptions));
+      emit('appShow', Object.assign({}, launchOptions));
       if (!opened) {
         opened = true;
         load(config.entryPage, Object.assign({}, (launchOptions && launchOptions.query) || {}));
@@ -140,6 +142,7 @@ fixed('__hcInvokeHook', function (name, argument) {
     }
     case 'onStop':
       if (top()) hide(top());
+      emit('appHide', {});
       return callApp('onHide');
     case 'onDestroy':
       if (top()) hide(top());
@@ -147,6 +150,9 @@ fixed('__hcInvokeHook', function (name, argument) {
       return callApp('onDestroy');
     case 'onError': {
       const failure = argument || {};
+      // (Not for a failure of such a listener itself: a listener that always throws would loop.)
+      if (failure.origin === 'unhandled rejection') emit('unhandledRejection', { reason: failure.message });
+      else if (!/^(error|unhandledRejection) listener$/.test(String(failure.origin))) emit('error', String(failure.message));
       if (failure.origin === 'unhandled rejection' && currentApp() !== null && typeof currentApp().onUnhandledRejection === 'function') {
         return currentApp().onUnhandledRejection({ reason: failure.message, promise: undefined });
       }
@@ -191,5 +197,7 @@ fixed('__hcMini', Object.freeze({
       return undefined;
     }
   },
-  stats() { return { apiCalls: Object.assign({}, apiCalls), visited: visited.slice() }; },
+  stats() { return { apiCalls: Object.assign({}, apiCalls), unsupportedCalls: Object.assign({}, unsupportedCalls), visited: visited.slice() }; },
+  // An event from the host (`MiniProgramSession.emit`) to the app's listeners; how many heard it.
+  emit(event, payload) { return emit(String(event), payload === undefined ? null : payload); },
 }));

@@ -1,0 +1,154 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
+import Foundation
+import HybridContainer
+import Testing
+
+/// Every documented `wx.*` and `my.*` name (Resources/platform-apis) exists and behaves as its
+/// kind says: unsupported calls fail in the platform's shape, listeners register and hear the
+/// host, factories and tasks return objects with every listed method.
+@Suite("The documented API surface of both platforms")
+struct PlatformSurfaceTests {
+    /// Walks one namespace inside the app; returns the problems found (empty: all well).
+    static let walk = """
+        async (namespace, list, wechat) => {
+          const api = globalThis[namespace];
+          const problems = [];
+          const unsupportedFailure = (name, value) => wechat
+            ? value && value.errMsg === name + ':fail not supported by this host'
+            : value && value.error === 1 && value.errorMessage === namespace + '.' + name + ' is not supported by this host';
+          const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+          for (const [name, entry] of Object.entries(list.apis)) {
+            if (typeof api[name] !== 'function') { problems.push(name + ' is not a function'); continue; }
+            const works = api.canIUse(name);
+            switch (entry.kind) {
+              case 'listener': {
+                if (!works) problems.push(name + ': canIUse is false for a listener');
+                if (name === 'on') break;
+                const event = name.charAt(2).toLowerCase() + name.slice(3);
+                const heard = [];
+                const callback = (payload) => heard.push(payload);
+                api[name](callback);
+                __hcMini.emit(event, { n: 1 });
+                const off = 'off' + name.slice(2);
+                if (typeof api[off] === 'function') api[off](callback);
+                __hcMini.emit(event, { n: 2 });
+                if (typeof api[off] === 'function' ? heard.length !== 1 : heard.length !== 2) {
+                  problems.push(name + ': heard ' + JSON.stringify(heard));
+                }
+                break;
+              }
+              case 'unlisten':
+                if (!works) problems.push(name + ': canIUse is false for an unlisten');
+                break;
+              case 'sync':
+                if (works) break;
+                try { api[name](); problems.push(name + ': an unsupported sync API returned'); }
+                catch (error) { if (!unsupportedFailure(name, error)) problems.push(name + ': threw ' + String(error)); }
+                break;
+              case 'factory': {
+                let object;
+                try { object = api[name](); } catch (error) { problems.push(name + ': threw ' + String(error)); break; }
+                for (const method of entry.methods || []) {
+                  if (typeof object[method] !== 'function') problems.push(name + '() has no method ' + method);
+                }
+                break;
+              }
+              case 'task': {
+                if (works && name !== 'request') break;
+                const seen = [];
+                const handle = api[name]({ url: 5, fail: (r) => seen.push(['fail', r]), complete: (r) => seen.push(['complete', r]) });
+                for (const method of entry.methods || []) {
+                  if (!handle || typeof handle[method] !== 'function') problems.push(name + '() task has no method ' + method);
+                }
+                await settle();
+                if (seen.map((s) => s[0]).join() !== 'fail,complete') problems.push(name + ': callbacks ' + JSON.stringify(seen));
+                if (!works && !unsupportedFailure(name, seen[0] && seen[0][1])) problems.push(name + ': failed with ' + JSON.stringify(seen));
+                break;
+              }
+              default: {
+                if (works) break;
+                const seen = [];
+                api[name]({ fail: (r) => seen.push(['fail', r]), complete: (r) => seen.push(['complete', r]) });
+                await settle();
+                if (seen.map((s) => s[0]).join() !== 'fail,complete' || !unsupportedFailure(name, seen[0][1])) {
+                  problems.push(name + ': callbacks ' + JSON.stringify(seen));
+                }
+                try { await api[name](); problems.push(name + ': the promise of an unsupported API resolved'); }
+                catch (failure) { if (!unsupportedFailure(name, failure)) problems.push(name + ': rejected with ' + JSON.stringify(failure)); }
+              }
+            }
+          }
+          return problems;
+        }
+        """
+
+    @Test("every listed name is a function that behaves as its kind says", arguments: [("wx", true), ("my", false)])
+    func everyName(namespace: String, wechat: Bool) async throws {
+        let list = try PlatformAPIs.list(for: wechat ? .wechat : .alipay)
+        let names = try #require(list["apis"]?.objectValue)
+        #expect(names.count > (wechat ? 400 : 250))
+        let harness = try await MiniProgramHarness.make()
+        let (session, context) = try await harness.launch(["pages/index.js": "Page({})"])
+        let listText = try #require(list.stringified())
+        let problems = try await context.evaluateAwaiting("(\(Self.walk))('\(namespace)', \(listText), \(wechat))")
+        #expect(problems == [], "\(problems)")
+        let statistics = try await session.statistics()
+        #expect(statistics.unsupportedCalls.keys.contains("\(namespace).\(wechat ? "stopWifi" : "getBackgroundAudioManager")"))
+        #expect(Set(statistics.apiCalls.keys).isDisjoint(with: statistics.unsupportedCalls.keys))
+        await harness.container.shutdown()
+    }
+
+    @Test("the issue's examples: documented APIs exist, listeners the host knows register and hear it, global exists")
+    func fieldExamples() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (session, context) = try await harness.launch([
+            "app.js": "global.isDemo = true; App({});",
+            "pages/index.js": """
+            Page({
+              onLoad() {
+                this.heard = [];
+                wx.onNetworkStatusChange((r) => this.heard.push('wx ' + r.networkType));
+                const handle = my.on('networkStatusChange', (r) => this.heard.push('my ' + r.networkType));
+                this.removeMine = () => handle.remove();
+                my.onSocketClose(() => {}); wx.onCompassChange(() => {}); wx.onUserCaptureScreen(() => {});
+                my.offBLEConnectionStateChanged(); my.getScreenBrightness({});
+                this.audio = my.getBackgroundAudioManager();
+                wx.stopWifi({}); wx.closeBluetoothAdapter({}); wx.stopBeaconDiscovery({}); wx.getBackgroundAudioPlayerState({});
+              },
+            });
+            """,
+        ])
+        #expect(try await context.evaluate("global.isDemo === true && typeof getCurrentPages()[0].audio.play") == "function")
+        #expect(try await session.emit("networkStatusChange", payload: ["networkType": "wifi"]) == 2)
+        _ = try await context.evaluate("getCurrentPages()[0].removeMine()")
+        #expect(try await session.emit("networkStatusChange", payload: ["networkType": "none"]) == 1)
+        #expect(try await context.evaluate("getCurrentPages()[0].heard") == ["wx wifi", "my wifi", "wx none"])
+        #expect(
+            try await context.evaluate("wx.canIUse('onNetworkStatusChange') && !wx.canIUse('stopWifi') && wx.canIUse('request')") == true)
+        // Selector queries: one answer per request, null where nothing matched (no tree yet).
+        let answers = try await context.evaluateAwaiting(
+            """
+            new Promise((resolve) => {
+              const own = [];
+              wx.createSelectorQuery().select('#c').boundingClientRect((r) => own.push(r))
+                .selectAll('.item').fields({ dataset: true }).selectViewport().scrollOffset()
+                .exec((all) => resolve({ all, own }));
+            })
+            """)
+        #expect(
+            answers == [
+                "all": [nil, [], ["scrollLeft": 0, "scrollTop": 0, "scrollWidth": 0, "scrollHeight": 0, "id": "", "dataset": [:]]],
+                "own": [nil],
+            ])
+        let report = try await harness.container.smokeTest(
+            .directory(try harness.write(["pages/index.js": "Page({ onLoad() { wx.stopWifi({}); } })"])))
+        #expect(report.passed, "\(report)")
+        // Counted apart from errors (the smoke run opens the page at launch and again by route).
+        #expect((report.unsupportedCalls["wx.stopWifi"] ?? 0) >= 1)
+        #expect(report.failures.isEmpty)
+        #expect(report.description.contains("Unsupported API calls: "))
+        await harness.container.shutdown()
+    }
+}
