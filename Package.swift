@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         // The loopback HTTP server behind `container-demo serve` and the tests' servers.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -47,8 +48,11 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
-        // Vocabulary shared by every module: identities, JSON values, bridge errors. No dependencies.
-        .target(name: "HybridTypes", swiftSettings: strictSettings),
+        // Vocabulary shared by every module: identities, JSON values, bridge errors. Depends only on
+        // swift-collections' OrderedCollections (JSON objects keep their key order, as in JavaScript).
+        .target(
+            name: "HybridTypes", dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: strictSettings),
         .target(
             name: "JSBridge",
             dependencies: [

@@ -156,14 +156,15 @@ public struct RequestPlugin: Plugin {
             throw call.reject(.networkError, "request: \(url.absoluteString) failed: \(error)")
         }
         breaker.record(host, success: response.status < 500)
-        var headers: [String: JSONValue] = [:]
+        var headers = JSONObject()
         for header in response.headers { headers[header.name.lowercased()] = .string(header.value) }
         let bytes = Data(buffer: response.body)
         let data: JSONValue
         switch dataType {
         case "arraybuffer": data = .binary(bytes)
         case "text": data = .string(String(decoding: bytes, as: UTF8.self))
-        default: data = (try? JSONDecoder().decode(JSONValue.self, from: bytes)) ?? .string(String(decoding: bytes, as: UTF8.self))
+        // Parsed keeping the key order, as JSON.parse would.
+        default: data = (try? JSONValue(parsing: bytes)) ?? .string(String(decoding: bytes, as: UTF8.self))
         }
         return ["status": .number(Double(response.status)), "headers": .object(headers), "data": data]
     }

@@ -134,7 +134,8 @@ public struct StoragePlugin: Plugin {
         return Operation(access: .read) { db in
             let stored = try String.fetchOne(db, sql: "SELECT value FROM storage WHERE app = ? AND key = ?", arguments: [app, params.key])
             guard let stored else { return ["data": .null] }
-            return ["data": try JSONDecoder().decode(JSONValue.self, from: Data(stored.utf8))]
+            // Parsed keeping the key order the app stored.
+            return ["data": try JSONValue(parsing: stored)]
         }
     }
 

@@ -4,7 +4,7 @@
 import Foundation
 
 extension JSONValue: CustomStringConvertible {
-    /// A compact JSON-like rendering with sorted keys; binary shows as `<N bytes>`.
+    /// A compact JSON-like rendering, keys in their order; binary shows as `<N bytes>`.
     public var description: String {
         var output = ""
         render(into: &output)
@@ -28,11 +28,11 @@ extension JSONValue: CustomStringConvertible {
             output += "]"
         case .object(let members):
             output += "{"
-            for (index, key) in members.keys.sorted().enumerated() {
+            for (index, (key, value)) in members.enumerated() {
                 if index > 0 { output += "," }
                 output += Self.quote(key)
                 output += ":"
-                members[key]!.render(into: &output)
+                value.render(into: &output)
             }
             output += "}"
         }
@@ -81,7 +81,9 @@ extension JSONValue: Codable {
         } else if let value = try? container.decode([JSONValue].self) {
             self = .array(value)
         } else if let value = try? container.decode([String: JSONValue].self) {
-            self = .object(value)
+            // A keyed container does not keep the text's order: sorted, to be deterministic.
+            // `JSONValue(parsing:)` keeps the order.
+            self = .object(JSONObject(uniqueKeysWithValues: value.sorted { $0.key < $1.key }))
         } else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a JSON value")
         }
@@ -89,15 +91,29 @@ extension JSONValue: Codable {
 
     /// Encodes into any `Encoder`; `undefined` encodes as null, binary as `Data`.
     public func encode(to encoder: any Encoder) throws {
+        if case .object(let members) = self {
+            // Keyed, in order (OrderedDictionary's own Codable form is a flat array).
+            var keyed = encoder.container(keyedBy: MemberKey.self)
+            for (key, value) in members { try keyed.encode(value, forKey: MemberKey(key)) }
+            return
+        }
         var container = encoder.singleValueContainer()
         switch self {
-        case .undefined, .null: try container.encodeNil()
+        case .undefined, .null, .object: try container.encodeNil()
         case .bool(let value): try container.encode(value)
         case .number(let value): try container.encode(value)
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
         case .binary(let value): try container.encode(value)
         }
     }
+}
+
+/// A member name of a JSON object, as a coding key.
+struct MemberKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }

@@ -2,11 +2,20 @@
 // SPDX-License-Identifier: Apache-2.0 (see LICENSE)
 
 import Foundation
+// Re-exported: `JSONObject` is OrderedDictionary, and its API is part of the vocabulary.
+@_exported import OrderedCollections
+
+/// The members of a JSON object, in their order (JavaScript keeps insertion order for string
+/// keys, and apps depend on it).
+public typealias JSONObject = OrderedDictionary<String, JSONValue>
 
 /// A Sendable value that can cross between the JavaScript thread and the rest of the program.
 ///
 /// It mirrors what JSON can express, plus `undefined` (so JavaScript results are reported
 /// faithfully) and `binary` (`ArrayBuffer` / typed arrays cross as `Data`, never as base64).
+///
+/// Objects keep their key order across the bridge and through ``JSONValue/init(parsing:)``;
+/// equality ignores it, as JSON's does (`{"a":1,"b":2}` equals `{"b":2,"a":1}`).
 public enum JSONValue: Sendable, Hashable {
     case undefined
     case null
@@ -14,7 +23,7 @@ public enum JSONValue: Sendable, Hashable {
     case number(Double)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
     case binary(Data)
 }
 
@@ -50,7 +59,7 @@ extension JSONValue {
     }
 
     /// The members, if this is an object.
-    public var objectValue: [String: JSONValue]? {
+    public var objectValue: JSONObject? {
         if case .object(let value) = self { return value }
         return nil
     }
@@ -92,6 +101,58 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
     public init(stringLiteral value: String) { self = .string(value) }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .object(JSONObject(elements, uniquingKeysWith: { _, last in last }))
+    }
+}
+
+extension JSONValue {
+    /// Equality as JSON means it: object members compare by key, whatever their order.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.undefined, .undefined), (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.array(let a), .array(let b)): return a == b
+        case (.binary(let a), .binary(let b)): return a == b
+        case (.object(let a), .object(let b)):
+            guard a.count == b.count else { return false }
+            for (key, value) in a {
+                guard let other = b[key], other == value else { return false }
+            }
+            return true
+        default: return false
+        }
+    }
+
+    /// Hashes consistently with `==`: object members are combined independently of their order.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .undefined: hasher.combine(0)
+        case .null: hasher.combine(1)
+        case .bool(let value): hasher.combine(value)
+        case .number(let value): hasher.combine(value)
+        case .string(let value): hasher.combine(value)
+        case .array(let value): hasher.combine(value)
+        case .binary(let value): hasher.combine(value)
+        case .object(let members):
+            hasher.combine(members.count)
+            var combined = 0
+            for (key, value) in members {
+                var member = Hasher()
+                member.combine(key)
+                member.combine(value)
+                combined ^= member.finalize()
+            }
+            hasher.combine(combined)
+        }
+    }
+}
+
+extension OrderedDictionary where Key == String, Value == JSONValue {
+    /// Members from a Swift dictionary, which has no order: sorted by key, so the result is the
+    /// same every run.
+    public init(sorting members: [String: JSONValue]) {
+        self.init(uniqueKeysWithValues: members.sorted { $0.key < $1.key })
     }
 }

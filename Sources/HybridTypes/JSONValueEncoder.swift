@@ -35,7 +35,7 @@ private final class EncodingNode {
         case .empty: return .object([:])
         case .value(let value): return value
         case .object(let members):
-            var result: [String: JSONValue] = [:]
+            var result = JSONObject()
             result.reserveCapacity(members.count)
             for (key, node) in members { result[key] = node.resolved }
             return .object(result)

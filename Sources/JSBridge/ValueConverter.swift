@@ -86,7 +86,7 @@ struct ValueConverter {
         _ = JSValueToNumber(ctx, JSValueMakeNumber(ctx, 0), &pending)
         try rethrow(pending)
         let count = JSPropertyNameArrayGetCount(propertyNames)
-        var members: [String: JSONValue] = [:]
+        var members = JSONObject()
         members.reserveCapacity(count)
         for index in 0..<count {
             let name = JSPropertyNameArrayGetNameAtIndex(propertyNames, index)!

@@ -3,6 +3,7 @@
 
 import Foundation
 import HybridContainer
+import LoopbackServer
 import Testing
 
 /// Every documented `wx.*` and `my.*` name (Resources/platform-apis) exists and behaves as its
@@ -150,5 +151,44 @@ struct PlatformSurfaceTests {
         #expect(report.failures.isEmpty)
         #expect(report.description.contains("Unsupported API calls: "))
         await harness.container.shutdown()
+    }
+}
+
+@Suite("Key order from the app to the host and back")
+struct KeyOrderEndToEndTests {
+    @Test("storage, setData diffs and request bodies keep the app's key order")
+    func keyOrder() async throws {
+        let server = try await LoopbackServer.start { _ in .ok(Data(#"{"zeta":1,"alpha":{"y":2,"b":3},"mid":[]}"#.utf8)) }
+        let harness = try await MiniProgramHarness.make()
+        let (_, context) = try await harness.launch([
+            "manifest.json":
+                #"{"appId": "order", "name": "order", "version": "1.0.0", "entry": "app.json", "permissions": ["storage", "request"], "allowedDomains": ["127.0.0.1"]}"#,
+            "pages/index.js": """
+            Page({
+              data: { first: 0 },
+              onLoad() {
+                wx.setStorageSync('k', { n: 1, s: 'x', list: [{ z: 1, a: 2 }] });
+                this.setData({ zoo: 1, apple: { y: 1, b: 2 }, middle: 3 });
+              },
+            });
+            """,
+        ])
+        let base = server.baseURL.absoluteString
+        let keys = try await context.evaluateAwaiting(
+            """
+            (async () => {
+              const stored = wx.getStorageSync('k');
+              const viaMy = (await my.getStorage({ key: 'k' })).data;
+              const response = await wx.request({ url: '\(base)/data' });
+              return [Object.keys(stored).join(), Object.keys(stored.list[0]).join(), Object.keys(viaMy).join(),
+                      Object.keys(response.data).join(), Object.keys(response.data.alpha).join()];
+            })()
+            """)
+        #expect(keys == ["n,s,list", "z,a", "n,s,list", "zeta,alpha,mid", "y,b"])
+        let diff = try #require(harness.sink.updates().last { $0.kind == .diff })
+        #expect(Array(diff.data.keys) == ["zoo", "apple", "middle"], "\(diff.data)")
+        #expect(diff.data["apple"]?.objectValue.map { Array($0.keys) } == ["y", "b"])
+        await harness.container.shutdown()
+        await server.shutdown()
     }
 }

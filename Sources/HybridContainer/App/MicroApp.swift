@@ -74,13 +74,13 @@ actor MicroApp {
             }
         }
         state = next
-        var argument: [String: JSONValue] = [
-            "query": .object(options.query.mapValues(JSONValue.string)),
+        var argument: JSONObject = [
+            "query": .object(JSONObject(sorting: options.query.mapValues(JSONValue.string))),
             "appId": .string(descriptor.appId.rawValue),
             "version": .string(descriptor.version.description),
             "source": .string(descriptor.source == .developer ? "offline" : descriptor.source.rawValue),
         ]
-        for (key, value) in options.extra where argument[key] == nil { argument[key] = value }
+        for (key, value) in options.extra.sorted(by: { $0.key < $1.key }) where argument[key] == nil { argument[key] = value }
         let failed = await callHook("onLaunch", .object(argument))
         if failed { recordFailure("onLaunch failed") }
         for plugin in plugins { await plugin.observe(.launch(options), app: handle) }

@@ -28,7 +28,7 @@ public struct MiniProgramConfig: Sendable, Hashable {
     public static func parse(_ data: Data) throws(MiniProgramConfigError) -> MiniProgramConfig {
         let json: JSONValue
         do {
-            json = try JSONDecoder().decode(JSONValue.self, from: data)
+            json = try JSONValue(parsing: data)
         } catch {
             throw .invalidJSON("\(error)")
         }

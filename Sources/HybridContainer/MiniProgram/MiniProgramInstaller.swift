@@ -27,7 +27,7 @@ enum MiniProgramInstaller {
 
     /// The argument of `__hcInstallMiniProgram`.
     static func configuration(_ config: MiniProgramConfig, options: MiniProgramOptions) throws -> JSONValue {
-        var platformAPIs: [String: JSONValue] = [:]
+        var platformAPIs = JSONObject()
         for flavor in Set(options.namespaces.values) { platformAPIs[flavor.rawValue] = try PlatformAPIs.list(for: flavor) }
         return [
             "platformAPIs": .object(platformAPIs),
@@ -36,7 +36,7 @@ enum MiniProgramInstaller {
             "subpackagePages": .array(config.subpackagePages.map(JSONValue.string)),
             "tabPages": .array(config.tabPages.map(JSONValue.string)),
             "entryPage": .string(config.entryPage),
-            "namespaces": .object(options.namespaces.mapValues { .string($0.rawValue) }),
+            "namespaces": .object(JSONObject(sorting: options.namespaces.mapValues { .string($0.rawValue) })),
             "sdkVersion": .string(options.sdkVersion),
             "maximumPageStack": .number(Double(max(1, options.maximumPageStack))),
         ]

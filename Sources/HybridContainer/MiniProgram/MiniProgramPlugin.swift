@@ -13,7 +13,8 @@ struct MiniProgramPlugin: Plugin {
         var pageId: Int
         var route: String
         var kind: RenderUpdate.Kind
-        var data: [String: JSONValue]?
+        /// An object; kept as a value so its key order survives (a Swift dictionary has none).
+        var data: JSONValue?
         var query: [String: String]?
     }
 
@@ -32,7 +33,7 @@ struct MiniProgramPlugin: Plugin {
                 sink.render(
                     RenderUpdate(
                         instanceID: app.instanceID, appId: app.appId.rawValue, pageId: params.pageId, route: params.route,
-                        kind: params.kind, data: params.data ?? [:], query: params.query ?? [:]))
+                        kind: params.kind, data: params.data?.objectValue ?? [:], query: params.query ?? [:]))
                 return .null
             },
             .async(HostNames.uiAPI, permission: nil) { call in

@@ -27,9 +27,11 @@ public enum PlatformAPIs {
     /// The names and kinds of a flavour's APIs (`"request": "task"`).
     public static func kinds(for flavor: MiniProgramOptions.Flavor) throws -> [String: String] {
         guard case .object(let apis)? = try list(for: flavor)["apis"] else { return [:] }
-        return apis.compactMapValues { entry in
-            if case .string(let kind)? = entry["kind"] { kind } else { nil }
+        var kinds: [String: String] = [:]
+        for (name, entry) in apis {
+            if case .string(let kind)? = entry["kind"] { kinds[name] = kind }
         }
+        return kinds
     }
 
     private static let wechat = load("wx.json")
@@ -41,7 +43,7 @@ public enum PlatformAPIs {
         }
         let url = folder.appendingPathComponent("platform-apis").appendingPathComponent(file)
         do {
-            let value = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: url))
+            let value = try JSONValue(parsing: Data(contentsOf: url))
             guard case .object? = value["apis"] else { return .failure(Unavailable(file: file, reason: "no \"apis\" object")) }
             return .success(value)
         } catch {

@@ -20,14 +20,14 @@ public struct RenderUpdate: Sendable, Hashable {
     public let route: String
     public let kind: Kind
     /// `load`: the page's whole data. `diff`: data path (`list[2].name`) → new value, the least
-    /// the render layer must apply. Otherwise empty.
-    public let data: [String: JSONValue]
+    /// the render layer must apply. Otherwise empty. In the order the app set them.
+    public let data: JSONObject
     /// `load`: the page's query.
     public let query: [String: String]
 
     /// Creates an update.
     public init(
-        instanceID: UInt64, appId: String, pageId: Int, route: String, kind: Kind, data: [String: JSONValue] = [:],
+        instanceID: UInt64, appId: String, pageId: Int, route: String, kind: Kind, data: JSONObject = [:],
         query: [String: String] = [:]
     ) {
         self.instanceID = instanceID
