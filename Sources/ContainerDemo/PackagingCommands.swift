@@ -37,7 +37,8 @@ struct PackCommand: ParsableCommand {
     func run() throws {
         let signingKey = try PackageSigningKey(textRepresentation: String(contentsOfFile: key, encoding: .utf8))
         let manifest = try PackageBuilder.build(
-            from: URL(fileURLWithPath: directory), signingKey: signingKey, output: URL(fileURLWithPath: output))
+            from: URL(fileURLWithPath: directory), signingKey: signingKey, output: URL(fileURLWithPath: output),
+            transform: TypeScriptModules.packageTransform)
         print("\(output): \(manifest.appId) \(manifest.version), \(manifest.files.count) file(s), signed by \(signingKey.publicKey.keyID)")
     }
 }

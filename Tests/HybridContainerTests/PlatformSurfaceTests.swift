@@ -192,3 +192,77 @@ struct KeyOrderEndToEndTests {
         await server.shutdown()
     }
 }
+
+@Suite("TypeScript mini-programs")
+struct TypeScriptMiniProgramTests {
+    static let files: [String: String] = [
+        "app.json": #"{"pages": ["pages/index/index"]}"#,
+        "app.ts": "interface Globals { started: number }\nconst globals: Globals = { started: 1 };\nApp({ globalData: globals });",
+        "utils/format.ts": "export function label(n: number, unit?: string): string {\n  return `${n}${unit ?? ''}`;\n}\n",
+        "pages/index/index.ts": """
+        import { label } from '../../utils/format';
+        type Data = { text: string; count: number };
+        Page({
+          data: { text: '', count: 0 } as Data,
+          onLoad(query: Record<string, string>): void {
+            const count: number = Number(query.n ?? 2);
+            this.setData({ text: label(count, 'x'), count });
+          },
+        });
+        """,
+    ]
+
+    func folder(_ root: URL, _ files: [String: String]) throws -> URL {
+        let folder = root.appendingPathComponent("ts-\(UUID().uuidString.prefix(8))")
+        for (path, text) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return folder
+    }
+
+    @Test("a folder of .ts files runs in developer mode: app.ts, a .ts page, an imported .ts module; all pages pass")
+    func developerMode() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let source = try folder(harness.fixture.root, Self.files)
+        let app = try await harness.container.launch(.directory(source), options: LaunchOptions(query: ["n": "3"]))
+        let session = try await harness.container.miniProgram(app.instanceID)
+        #expect(try await session.data()["text"] == "3x")
+        #expect(try await harness.container.context(of: app.instanceID).evaluate("getApp().globalData.started") == 1)
+        let report = try await harness.container.smokeTest(.directory(source))
+        #expect(report.passed, "\(report)")
+        await harness.container.shutdown()
+    }
+
+    @Test("pack ships .js with the types erased; the package runs")
+    func packed() async throws {
+        let harness = try await MiniProgramHarness.make()
+        var files = Self.files
+        files["manifest.json"] = #"{"appId": "ts-app", "name": "ts", "version": "1.0.0", "entry": "app.json"}"#
+        let source = try folder(harness.fixture.root, files)
+        let package = harness.fixture.root.appendingPathComponent("ts-app.zip")
+        let manifest = try PackageBuilder.build(
+            from: source, signingKey: harness.fixture.key, output: package, transform: TypeScriptModules.packageTransform)
+        #expect(manifest.files.keys.sorted() == ["app.js", "app.json", "pages/index/index.js", "utils/format.js"])
+        let app = try await harness.container.launch(.packageFile(package))
+        #expect(try await harness.container.miniProgram(app.instanceID).data()["text"] == "2x")
+        await harness.container.shutdown()
+    }
+
+    @Test("a construct that needs generated code fails the load with the .ts file and line")
+    func refused() async throws {
+        let harness = try await MiniProgramHarness.make()
+        var files = Self.files
+        files["utils/format.ts"] = "export const x = 1;\nenum Color { Red }\nexport function label() { return ''; }\n"
+        let source = try folder(harness.fixture.root, files)
+        do {
+            _ = try await harness.container.launch(.directory(source))
+            Issue.record("the launch should fail")
+        } catch let error as ContainerError {
+            #expect(error.code == .scriptFailed)
+            #expect("\(error)".contains("utils/format.ts:2: enum needs generated code"), "\(error)")
+        }
+        await harness.container.shutdown()
+    }
+}

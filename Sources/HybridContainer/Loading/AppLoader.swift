@@ -73,10 +73,10 @@ struct AppLoader: Sendable {
         let source: AppSource = if case .offline = entry.source { .offline } else { .online }
         let modules: any ModuleSourceProvider
         if source == .offline {
-            modules = InstalledAppModules(active: active, reader: reader)
+            modules = TypeScriptModules(InstalledAppModules(active: active, reader: reader))
         } else {
             // Served online (offline copy disabled or broken): fetch the code files now, checked by the resolver.
-            modules = try await prefetchModules(active.manifest) { path in try await resolve(appId, path).data }
+            modules = TypeScriptModules(try await prefetchModules(active.manifest) { path in try await resolve(appId, path).data })
         }
         return try LoadedApp(
             manifest: active.manifest, source: source, entrySource: String(decoding: entry.data, as: UTF8.self),
@@ -93,13 +93,13 @@ struct AppLoader: Sendable {
         }
     }
 
-    /// The app's `.js`/`.json` files, fetched at once (require() cannot wait for the network).
+    /// The app's `.js`/`.json`/`.ts` files, fetched at once (require() cannot wait for the network).
     private func prefetchModules(
         _ manifest: PackageManifest, fetch: @escaping @Sendable (String) async throws -> Data
     )
         async throws -> InMemoryModules
     {
-        let paths = manifest.files.keys.filter { $0.hasSuffix(".js") || $0.hasSuffix(".json") }
+        let paths = manifest.files.keys.filter { $0.hasSuffix(".js") || $0.hasSuffix(".json") || $0.hasSuffix(".ts") }
         let files = try await withThrowingTaskGroup(of: (String, Data).self) { group in
             for path in paths { group.addTask { (path, try await fetch(path)) } }
             var files: [String: Data] = [:]
@@ -134,7 +134,7 @@ struct AppLoader: Sendable {
             allowedDomains: template.allowedDomains ?? [], files: [template.entry: ""])
         return try LoadedApp(
             manifest: manifest, source: .developer, entrySource: String(decoding: data, as: UTF8.self),
-            entryURL: template.entry, modules: DirectoryAppModules(root: url), kind: kind(manifest, data))
+            entryURL: template.entry, modules: TypeScriptModules(DirectoryAppModules(root: url)), kind: kind(manifest, data))
     }
 
     /// The online copy: `manifest.json` (and `manifest.sig`, required unless in developer

@@ -45,6 +45,8 @@ public enum ModuleLoadError: Error, Sendable, Equatable, CustomStringConvertible
     case notUTF8(String)
     case transformFailed(path: String, line: Int, reason: String)
     case unsupportedType(String)
+    /// A TypeScript file uses a construct that needs generated code (`enum`, decorators …).
+    case typeScriptRefused(path: String, line: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -52,6 +54,7 @@ public enum ModuleLoadError: Error, Sendable, Equatable, CustomStringConvertible
         case .notUTF8(let path): "module file \(path) is not valid UTF-8"
         case .transformFailed(let path, let line, let reason): "\(path):\(line): cannot rewrite ES module syntax: \(reason)"
         case .unsupportedType(let path): "\(path) is neither a .js nor a .json module"
+        case .typeScriptRefused(let path, let line, let reason): "\(path):\(line): \(reason)"
         }
     }
 }

@@ -103,13 +103,29 @@ public enum PackageBuilder {
     /// Packs `directory` into a package at `output`: manifest with every file's SHA-256,
     /// `manifest.sig` when a key is given, the files deflated. Writes atomically.
     ///
-    /// - Parameter template: the manifest fields; by default read from `directory/manifest.json`.
+    /// - Parameters:
+    ///   - template: the manifest fields; by default read from `directory/manifest.json`.
+    ///   - transform: turns a source file into the file the package ships (e.g. `x.ts` into
+    ///     `x.js`, see `TypeScriptModules.packageTransform`); nil keeps the file as it is. A
+    ///     generated file never replaces one the folder already has.
     @discardableResult
     public static func build(
-        from directory: URL, template: PackageTemplate? = nil, signingKey: PackageSigningKey?, output: URL
+        from directory: URL, template: PackageTemplate? = nil, signingKey: PackageSigningKey?, output: URL,
+        transform: SourceTransform? = nil
     ) throws -> PackageManifest {
         let template = try template ?? PackageTemplate.load(from: directory)
-        let files = try fileHashes(in: directory)
+        let originals = try fileHashes(in: directory)
+        var files = originals
+        var generated: [String: Data] = [:]
+        if let transform {
+            for path in originals.keys.sorted() {
+                let read = { try Data(contentsOf: directory.appendingPathComponent(path)) }
+                guard let output = try transform(path, read), originals[output.path] == nil else { continue }
+                files.removeValue(forKey: path)
+                files[output.path] = sha256(output.contents)
+                generated[output.path] = output.contents
+            }
+        }
         let manifest = PackageManifest(
             appId: template.appId, name: template.name, version: template.version, entry: template.entry,
             vhost: template.vhost, fallbackBaseURL: template.fallbackBaseURL,
@@ -126,7 +142,11 @@ public enum PackageBuilder {
             if let signatureBytes { try add(signatureBytes, as: PackageArchive.signatureName, to: archive) }
             let root = directory.standardizedFileURL.resolvingSymlinksInPath()
             for path in files.keys.sorted() {
-                try archive.addEntry(with: path, relativeTo: root, compressionMethod: .deflate)
+                if let contents = generated[path] {
+                    try add(contents, as: path, to: archive)
+                } else {
+                    try archive.addEntry(with: path, relativeTo: root, compressionMethod: .deflate)
+                }
             }
         } catch let error as PackageError {
             throw error
@@ -136,6 +156,10 @@ public enum PackageBuilder {
         try StoreIO.atomicRename(temporary, to: output)
         return manifest
     }
+
+    /// Given a file's package path and a way to read it, the file to ship instead (path and
+    /// contents), or nil to ship it as it is.
+    public typealias SourceTransform = (_ path: String, _ read: () throws -> Data) throws -> (path: String, contents: Data)?
 
     static func add(_ data: Data, as path: String, to archive: Archive) throws {
         try archive.addEntry(

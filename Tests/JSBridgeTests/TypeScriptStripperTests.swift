@@ -1,0 +1,169 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
+import JSBridge
+import Testing
+
+/// One TypeScript construct: the source sets `result`; run after stripping, it must equal
+/// `expected`, and every character that was not erased stays in its line and column.
+struct TypeScriptCase: Sendable, CustomTestStringConvertible {
+    let name: String
+    let source: String
+    let expected: JSONValue
+    var testDescription: String { name }
+}
+
+@Suite("TypeScript pages: types erased to whitespace, lines and columns kept")
+struct TypeScriptStripperTests {
+    static let cases: [TypeScriptCase] = [
+        .init(
+            name: "variable annotations",
+            source: "let a: number = 1, b: string[] = ['x'];\nconst c: Map<string, number> = new Map();\nresult = [a, b[0], c.size];",
+            expected: [1, "x", 0]),
+        .init(
+            name: "parameters, optional and default, return types",
+            source: "function f(a: number, b?: string, c: boolean = true): string { return `${a}${b}${c}`; }\nresult = f(1);",
+            expected: "1undefinedtrue"),
+        .init(
+            name: "arrow functions with types and a type predicate",
+            source:
+                "const isStr = (x: unknown): x is string => typeof x === 'string';\nconst g = async (x: number): Promise<number> => x * 2;\nresult = [isStr('a'), isStr(1)];",
+            expected: [true, false]),
+        .init(
+            name: "ternaries stay ternaries",
+            source:
+                "const t = (a: number) => (a > 1 ? 'big' : 'small');\nconst u = true ? (1) : 2;\nresult = [t(2), t(0), u, { k: 1 ? 2 : 3 }.k];",
+            expected: ["big", "small", 1, 2]),
+        .init(
+            name: "interface and type aliases",
+            source:
+                "interface A { x: number; y?: string }\nexport interface B extends A { z: () => void }\ntype U = 'a' | 'b';\ntype G<T> = T extends string ? { s: T } : never;\ntype M = { [K in keyof A]: A[K] };\nresult = 'ok';",
+            expected: "ok"),
+        .init(
+            name: "generics in declarations and calls",
+            source:
+                "function id<T extends object = {}>(x: T): T { return x; }\nconst pair = <A, B>(a: A, b: B): [A, B] => [a, b];\nresult = [id<{ n: number }>({ n: 1 }).n, pair<number, string>(1, 'x')[1], 1 < 2, 3 > 2];",
+            expected: [1, "x", true, true]),
+        .init(
+            name: "as, as const, satisfies",
+            source:
+                "const o = { a: 1 } as const;\nconst v = (o as unknown as { a: number }).a;\nconst w = { b: 2 } satisfies Record<string, number>;\nresult = [v, w.b];",
+            expected: [1, 2]),
+        .init(
+            name: "non-null assertions and definite assignment",
+            source: "let d!: number;\nd = 3;\nconst arr: number[] | undefined = [4];\nresult = [d, arr!.length, arr![0], 1 !== 2];",
+            expected: [3, 1, 4, true]),
+        .init(
+            name: "classes: modifiers, fields, optional members, implements, abstract",
+            source: """
+                interface Shape { area(): number }
+                abstract class Base<T> implements Shape {
+                  private readonly name: string = 'base';
+                  protected count?: number;
+                  static created: number = 0;
+                  public declare tag: string;
+                  abstract area(): number;
+                  describe(): string { return this.name; }
+                  ready?(): void;
+                  [key: string]: unknown;
+                }
+                class Square extends Base<number> {
+                  constructor(public side_: number = 2) { super(); }
+                  override area(): number { return 4; }
+                }
+                result = 'refused above';
+                """, expected: .null),
+        .init(
+            name: "classes without parameter properties",
+            source: """
+                abstract class Base<T> {
+                  private readonly name: string = 'base';
+                  protected count?: number;
+                  static created: number = 0;
+                  abstract area(): number;
+                  describe(): string { return this.name; }
+                }
+                class Square extends Base<number> implements Iterable<number> {
+                  side: number;
+                  constructor(side: number) { super(); this.side = side; }
+                  override area(): number { return this.side * this.side; }
+                  get double(): number { return this.side * 2; }
+                  *[Symbol.iterator](): Iterator<number> { yield this.side; }
+                }
+                const s = new Square(3);
+                result = [s.area(), s.describe(), s.double, [...s][0]];
+                """, expected: [9, "base", 6, 3]),
+        .init(
+            name: "overload signatures",
+            source:
+                "function over(a: string): string;\nfunction over(a: number): number;\nfunction over(a: any): any { return a; }\nresult = over(5);",
+            expected: 5),
+        .init(
+            name: "declare and type-only imports and exports",
+            source:
+                "declare const wx: any;\ndeclare module 'x' { export const y: number; }\ndeclare global { interface Window { a: 1 } }\nexport type { U } from './types';\nimport type { T } from './types';\nresult = typeof wx;",
+            expected: "undefined"),
+        .init(
+            name: "this parameters, catch annotations, destructuring",
+            source:
+                "function m(this: { v: number }, k: number) { return this.v + k; }\nlet caught = '';\ntry { throw new Error('e'); } catch (e: unknown) { caught = (e as Error).message; }\nconst pick = ({ a, b }: { a: number; b: number }): number => a + b;\nresult = [m.call({ v: 1 }, 2), caught, pick({ a: 1, b: 2 })];",
+            expected: [3, "e", 3]),
+        .init(
+            name: "switch cases after a declaration without semicolons",
+            source:
+                "let k = 2\nlet out = ''\nswitch (k) {\n  case 1: out = 'one'; break\n  case (2): out = 'two'; break\n  default: out = 'other'\n}\nresult = out",
+            expected: "two"),
+        .init(
+            name: "template literal types and strings with substitutions",
+            source: "type Key = `on${string}`;\nconst n: number = 2;\nresult = `${n > 1 ? 'many' : 'one'}:${n}`;", expected: "many:2"),
+    ]
+
+    @Test("each construct runs after stripping", arguments: cases)
+    func construct(_ example: TypeScriptCase) async throws {
+        if example.name.hasPrefix("classes: modifiers") {
+            // Parameter properties need generated code: refused, with the line.
+            #expect(throws: TypeScriptStripper.Failure.self) { try TypeScriptStripper.strip(example.source) }
+            do {
+                _ = try TypeScriptStripper.strip(example.source)
+            } catch {
+                #expect(error.line == 13)
+            }
+            return
+        }
+        let stripped = try TypeScriptStripper.strip(example.source)
+        // Same lines; every character kept in its column or turned into a space.
+        let original = example.source.split(separator: "\n", omittingEmptySubsequences: false)
+        let output = stripped.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(original.count == output.count)
+        for (before, after) in zip(original, output) {
+            #expect(before.utf16.count == after.utf16.count, "\(before) → \(after)")
+            for (a, b) in zip(before, after) where a != b { #expect(b == " ", "\(before) → \(after)") }
+        }
+        try await withContext { context async throws in
+            _ = try await context.evaluate("var result;\n" + stripped.replacingOccurrences(of: "export ", with: "       "))
+            #expect(try await context.evaluate("result") == example.expected, "\(stripped)")
+        }
+    }
+
+    @Test("constructs that need generated code are refused with their line")
+    func refusals() {
+        let refused: [(String, Int)] = [
+            ("let a = 1;\nenum Color { Red }", 2), ("const enum E { A }", 1), ("namespace N { export const x = 1; }", 1),
+            ("\n\nclass A { constructor(private x: number) {} }", 3), ("@Component\nclass A {}", 1), ("class A {\n  @Input() x = 1;\n}", 2),
+        ]
+        for (source, line) in refused {
+            do {
+                _ = try TypeScriptStripper.strip(source)
+                Issue.record("\(source) should be refused")
+            } catch {
+                #expect(error.line == line, "\(source): \(error)")
+            }
+        }
+    }
+
+    @Test("plain JavaScript passes through unchanged")
+    func plainJavaScript() throws {
+        let source = "const a = b ? c : d; label: for (;;) { break label; }\nconst o = { x: 1, y: a < 2 && 3 > 1 };\nif (!x) y = z!== 1;\n"
+        #expect(try TypeScriptStripper.strip(source) == source)
+    }
+}
