@@ -5,15 +5,31 @@ import Foundation
 import FuzzSupport
 import JSBridge
 
-/// libFuzzer target: the ES module transform (a tokenizer over untrusted source). Any text
-/// must be rewritten or refused with a `Failure` naming a line, and a rewrite keeps the line count.
+/// libFuzzer target: the ES module transform and the TypeScript stripper (tokenizers over
+/// untrusted source). Any text must be rewritten or refused with a `Failure` naming a line; a
+/// rewrite keeps the line count, and stripping only turns characters into spaces.
 func fuzzOne(_ data: Data) {
     let source = String(decoding: data, as: UTF8.self)
+    stripTypes(source)
     do {
         guard let rewritten = try ESModuleTransform.transform(source) else { return }
         let before = source.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         let after = rewritten.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         precondition(before == after, "the rewrite changed the line count (\(before) → \(after))")
+    } catch {
+        precondition(error.line >= 1, "a failure without a line")
+    }
+}
+
+func stripTypes(_ source: String) {
+    do {
+        let stripped = try TypeScriptStripper.strip(source)
+        let before = Array(source.utf16)
+        let after = Array(stripped.utf16)
+        precondition(before.count == after.count, "stripping changed the length (\(before.count) → \(after.count))")
+        for (old, new) in zip(before, after) where old != new {
+            precondition(new == 0x20, "stripping changed a character into something other than a space")
+        }
     } catch {
         precondition(error.line >= 1, "a failure without a line")
     }

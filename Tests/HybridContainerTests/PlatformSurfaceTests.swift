@@ -266,3 +266,44 @@ struct TypeScriptMiniProgramTests {
         await harness.container.shutdown()
     }
 }
+
+/// A host's own battery API, for `MiniProgramOptions.hostAPIs`.
+struct BatteryPlugin: Plugin {
+    let name = "battery"
+    var methods: [PluginMethod] {
+        [
+            .async("battery.info", permission: nil) { call in
+                ["level": 80, "isCharging": true, "asked": call.params["unit"] ?? .null]
+            },
+            .sync("battery.infoSync", permission: nil) { _ in ["level": 80] },
+        ]
+    }
+}
+
+@Suite("A host implements a documented API")
+struct HostAPITests {
+    @Test("hostAPIs route a documented name to the host's JSAPI, in each platform's shape; canIUse turns true")
+    func hostImplementation() async throws {
+        let harness = try await MiniProgramHarness.make {
+            _ = try? $0.plugins.register(BatteryPlugin())
+            $0.miniProgram.hostAPIs = ["getBatteryInfo": "battery.info", "getBatteryInfoSync": "battery.infoSync"]
+        }
+        let (session, context) = try await harness.launch(["pages/index.js": "Page({})"])
+        let answers = try await context.evaluateAwaiting(
+            """
+            (async () => [
+              await wx.getBatteryInfo({ unit: '%' }),
+              await new Promise((resolve) => my.getBatteryInfo({ success: resolve })),
+              wx.getBatteryInfoSync().level,
+              wx.canIUse('getBatteryInfo'), wx.canIUse('getBatteryInfoSync'),
+            ])()
+            """)
+        #expect(
+            answers == [
+                ["level": 80, "isCharging": true, "asked": "%", "errMsg": "getBatteryInfo:ok"],
+                ["level": 80, "isCharging": true, "asked": nil], 80, true, true,
+            ])
+        #expect(try await session.statistics().unsupportedCalls.isEmpty)
+        await harness.container.shutdown()
+    }
+}

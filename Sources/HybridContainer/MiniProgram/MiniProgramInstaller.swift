@@ -31,6 +31,7 @@ enum MiniProgramInstaller {
         for flavor in Set(options.namespaces.values) { platformAPIs[flavor.rawValue] = try PlatformAPIs.list(for: flavor) }
         return [
             "platformAPIs": .object(platformAPIs),
+            "hostAPIs": .object(JSONObject(sorting: options.hostAPIs.mapValues(JSONValue.string))),
             "appJSON": config.raw,
             "pages": .array(config.pages.map(JSONValue.string)),
             "subpackagePages": .array(config.subpackagePages.map(JSONValue.string)),

@@ -21,6 +21,13 @@ public struct MiniProgramOptions: Sendable {
     public var renderSink: any RenderSink
     /// Answers toasts, modals, action sheets and the other UI calls.
     public var uiDelegate: any MiniProgramUIDelegate
+    /// Documented APIs the host implements with a JSAPI of its own (a plugin method):
+    /// `["getBatteryInfo": "battery.info"]` makes `wx.getBatteryInfo(options)` and
+    /// `my.getBatteryInfo(options)` call `battery.info` with the options (callbacks removed) and
+    /// answer in each platform's shape; `…Sync` names (and names the lists call `sync`) use a
+    /// sync call. `canIUse` turns true for them. The app still needs the JSAPI's permission.
+    /// Names the framework implements itself are not replaced.
+    public var hostAPIs: [String: String] = [:]
 
     /// Creates options: `my` (Alipay) and `wx` (WeChat), a stack of 10, a recording sink and a
     /// delegate that logs and dismisses.

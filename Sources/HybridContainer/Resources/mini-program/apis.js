@@ -12,7 +12,7 @@ import { config } from 'hc:host';
 import { report } from './common.js';
 import { isObject, clone } from './values.js';
 import { navigation, currentLaunchOptions } from './page-stack.js';
-import { ui, uiObject } from './ui.js';
+import { ui, uiObject, withoutCallbacks } from './ui.js';
 import { APIFailure } from './api-failure.js';
 import { base64Encode, base64Decode } from './base64.js';
 import { count } from './api-calls.js';
@@ -143,6 +143,17 @@ function buildNamespace(namespace, flavor) {
       ui(name, { arguments: clone(args.filter((arg) => typeof arg !== 'function')) }).then(undefined, () => {});
       return uiObject(name.slice('create'.length));
     };
+  }
+
+  // documented APIs the host implements with its own JSAPIs (MiniProgramOptions.hostAPIs)
+  for (const [name, method] of Object.entries(config.hostAPIs || {})) {
+    if (typeof api[name] === 'function') continue;
+    const entry = list.apis[name];
+    if (name.endsWith('Sync') || (entry && entry.kind === 'sync')) {
+      defineSync(name, (options) => sync(method, isObject(options) ? withoutCallbacks(options) : {}));
+    } else {
+      defineAsync(name, (options) => JSBridge.call(method, withoutCallbacks(options)));
+    }
   }
 
   // every other documented API: listeners register, the rest fail in the platform's shape

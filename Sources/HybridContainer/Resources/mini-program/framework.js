@@ -10,6 +10,7 @@ import { isObject, clone, parsePath, getPath } from './values.js';
 import { states, applySetData } from './set-data.js';
 import { behaviorMark, mergeComponent, propertyValue } from './components.js';
 import { uiObject } from './ui.js';
+import { createSelectorQuery } from './selector-query.js';
 
 // ---- definitions: App, Page, Component, Behavior
 let app = null;
@@ -93,7 +94,7 @@ const pagePrototype = {
   },
   selectComponent() { return null; },
   selectAllComponents() { return []; },
-  createSelectorQuery() { return uiObject('SelectorQuery'); },
+  createSelectorQuery() { return createSelectorQuery(); },
   createIntersectionObserver() { return uiObject('IntersectionObserver'); },
 };
 export function makePage(route, query) {
