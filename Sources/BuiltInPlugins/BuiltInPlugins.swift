@@ -7,14 +7,17 @@ import Plugins
 
 /// The built-in plugins, registered together.
 public enum BuiltInPlugins {
-    /// Registers storage (SQLite at `storageDatabase`), request, info, notification, config,
-    /// report and navigation.
+    /// Registers storage (SQLite at `storageDatabase`), files (per-app folders under
+    /// `filesDirectory`, by default `files` next to the database), request, info, notification,
+    /// config, report and navigation.
     public static func register(
-        into registry: inout PluginRegistry, storageDatabase: URL, deviceID: String,
+        into registry: inout PluginRegistry, storageDatabase: URL, filesDirectory: URL? = nil, deviceID: String,
         configSwitches: [ConfigSwitch] = [], request: RequestPlugin.Settings = .init(),
         hostName: String = "HybridContainer", hostVersion: String = "1.0"
     ) throws {
         try registry.register(StoragePlugin(databaseURL: storageDatabase))
+        try registry.register(
+            FileSystemPlugin(root: filesDirectory ?? storageDatabase.deletingLastPathComponent().appendingPathComponent("files")))
         try registry.register(RequestPlugin(settings: request))
         try registry.register(InfoPlugin(hostName: hostName, hostVersion: hostVersion))
         try registry.register(NotificationPlugin())

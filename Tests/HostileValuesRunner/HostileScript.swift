@@ -24,8 +24,24 @@ enum HostileScript {
                 openApp: { appId: 'bystander', query: { a: '1' } },
                 getSystemInfo: {},
                 getAppInfo: {},
+                'fs.mkdir': { dirPath: 'wxfile://usr/d', recursive: true },
+                'fs.writeFile': { filePath: 'wxfile://usr/d/h.txt', data: 'hello', encoding: 'utf8' },
+                'fs.appendFile': { filePath: 'wxfile://usr/d/h.txt', data: '!', encoding: 'utf8' },
+                'fs.readFile': { filePath: 'wxfile://usr/d/h.txt', encoding: 'utf8', position: 0, length: 3 },
+                'fs.copyFile': { srcPath: 'wxfile://usr/d/h.txt', destPath: 'wxfile://usr/d/c.txt' },
+                'fs.rename': { oldPath: 'wxfile://usr/d/c.txt', newPath: 'wxfile://usr/d/r.txt' },
+                'fs.readdir': { dirPath: 'wxfile://usr/d' },
+                'fs.stat': { path: 'wxfile://usr/d/h.txt' },
+                'fs.access': { path: 'wxfile://usr/d/h.txt' },
+                'fs.getFileInfo': { filePath: 'wxfile://usr/d/h.txt' },
+                'fs.saveFile': { tempFilePath: 'wxfile://usr/d/r.txt', filePath: 'wxfile://store/saved.txt' },
+                'fs.getSavedFileList': {},
+                'fs.removeSavedFile': { filePath: 'wxfile://store/saved.txt' },
+                'fs.unlink': { filePath: 'wxfile://usr/d/h.txt' },
+                'fs.rmdir': { dirPath: 'wxfile://usr/d', recursive: true },
               };
-              const syncVariants = ['setStorage', 'getStorage', 'removeStorage', 'clearStorage', 'getStorageInfo'];
+              const syncVariants = ['setStorage', 'getStorage', 'removeStorage', 'clearStorage', 'getStorageInfo',
+                'fs.mkdir', 'fs.writeFile', 'fs.readFile', 'fs.stat', 'fs.readdir', 'fs.rmdir'];
               const syncOnly = new Set(['getConfig', 'getSystemInfo', 'getAppInfo']);
               const deep = () => { let v = {}; for (let i = 0; i < 10000; i++) v = { a: v }; return v; };
               const cycle = () => { const o = { n: 1 }; o.a = o; o.b = o; o.c = [o, o]; return o; };

@@ -84,7 +84,8 @@ do {
         "bystander",
         script: "App({ onLaunch() { JSBridge.callSync('setStorageSync', { key: 'keep', data: { n: 1, list: [1, 2, 3] } }); } });",
         permissions: ["storage"])
-    try install("hostile", script: "App({});", permissions: ["request", "storage", "notification", "navigation"], domains: ["127.0.0.1"])
+    try install(
+        "hostile", script: "App({});", permissions: ["request", "storage", "file", "notification", "navigation"], domains: ["127.0.0.1"])
 
     let bystander = try await container.launch(.installed("bystander"))
     let bystanderContext = try await container.context(of: bystander.instanceID)

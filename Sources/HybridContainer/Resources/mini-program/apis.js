@@ -21,6 +21,7 @@ import {
 } from './api-support.js';
 import { completeNamespace, completeHandle } from './surface.js';
 import { createSelectorQuery } from './selector-query.js';
+import { fileSystemManager, fileCall } from './file-system.js';
 
 function buildNamespace(namespace, flavor) {
   const api = {};
@@ -133,6 +134,16 @@ function buildNamespace(namespace, flavor) {
     defineAsync('showActionSheet', (o) => ui('showActionSheet', o).then((answer) =>
       ({ index: answer.outcome === 'selected' ? answer.index : -1 })));
   }
+  // files: the app's own folder (wx.env.USER_DATA_PATH)
+  api.getFileSystemManager = function getFileSystemManager() {
+    count(namespace, 'getFileSystemManager');
+    return completeHandle(fileSystemManager(namespace, flavor), list.apis.getFileSystemManager, namespace, flavor);
+  };
+  // (Listed by Alipay's typings; WeChat's still answer them, deprecated in favour of the manager.)
+  for (const name of ['saveFile', 'getFileInfo', 'getSavedFileList', 'removeSavedFile']) {
+    defineAsync(name, (options) => fileCall(name, options));
+  }
+
   api.createSelectorQuery = function () {
     count(namespace, 'createSelectorQuery');
     return createSelectorQuery();

@@ -1,0 +1,351 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
+import Foundation
+import Plugins
+
+/// The file operations of ``FileSystemPlugin``. Each static function decodes and checks a
+/// call's parameters (on the caller's thread) and returns the work to do on the files.
+struct FileOperations: Sendable {
+    let sandbox: AppFileSandbox
+    let api: String
+
+    private var manager: FileManager { .default }
+
+    // MARK: Parameters
+
+    struct PathParams: Decodable { var filePath: String? = nil, path: String? = nil, dirPath: String? = nil }
+    struct ReadParams: Decodable { var filePath: String, encoding: String? = nil, position: Double? = nil, length: Double? = nil }
+    struct WriteParams: Decodable { var filePath: String, data: JSONValue, encoding: String? = nil }
+    struct TwoPaths: Decodable { var srcPath: String? = nil, destPath: String? = nil, oldPath: String? = nil, newPath: String? = nil }
+    struct DirParams: Decodable { var dirPath: String, recursive: Bool? = nil }
+    struct SaveParams: Decodable { var tempFilePath: String, filePath: String? = nil }
+
+    static func twoPaths(
+        _ call: PluginCall, _ first: KeyPath<TwoPaths, String?>, _ second: KeyPath<TwoPaths, String?>, named names: String
+    ) throws -> (String, String) {
+        let params = try call.decode(TwoPaths.self)
+        guard let one = params[keyPath: first], let other = params[keyPath: second] else {
+            throw call.reject(.invalidParameters, "\(call.api): \(names) are required")
+        }
+        return (one, other)
+    }
+
+    static func path(_ call: PluginCall) throws -> String {
+        let params = try call.decode(PathParams.self)
+        guard let path = params.filePath ?? params.path ?? params.dirPath else {
+            throw call.reject(.invalidParameters, "\(call.api): filePath is required")
+        }
+        return path
+    }
+
+    // MARK: Operations
+
+    static func readFile(_ call: PluginCall) throws -> FileSystemPlugin.Operation {
+        let params = try call.decode(ReadParams.self)
+        let encoding = try TextEncoding(params.encoding, api: call.api)
+        let position = try params.position.map { try AppNumbers.integer($0, field: "position", in: 0...Int.max) }
+        let length = try params.length.map { try AppNumbers.integer($0, field: "length", in: 0...Int.max) }
+        return { files in
+            let url = try files.existingFile(params.filePath, operation: "open")
+            var data = try Data(contentsOf: url)
+            if position != nil || length != nil {
+                let start = min(position ?? 0, data.count)
+                let end = length.map { min(start + $0, data.count) } ?? data.count
+                data = data.subdata(in: start..<end)
+            }
+            return ["data": encoding.map { .string($0.decode(data)) } ?? .binary(data)]
+        }
+    }
+
+    static func writeFile(_ call: PluginCall) throws -> FileSystemPlugin.Operation {
+        let params = try call.decode(WriteParams.self)
+        let data = try bytes(params.data, encoding: params.encoding, api: call.api)
+        return { files in
+            let (url, area, _) = try files.sandbox.resolve(params.filePath, api: files.api)
+            let existing = try files.fileSize(url, path: params.filePath, operation: "open")
+            try files.parentMustExist(url, path: params.filePath)
+            try files.sandbox.checkQuota(adding: data.count, replacing: existing ?? 0, area: area, api: files.api)
+            try data.write(to: url, options: .atomic)
+            return .null
+        }
+    }
+
+    static func appendFile(_ call: PluginCall) throws -> FileSystemPlugin.Operation {
+        let params = try call.decode(WriteParams.self)
+        let data = try bytes(params.data, encoding: params.encoding, api: call.api)
+        return { files in
+            let url = try files.existingFile(params.filePath, operation: "open")
+            let area = try files.sandbox.resolve(params.filePath, api: files.api).area
+            try files.sandbox.checkQuota(adding: data.count, area: area, api: files.api)
+            let handle = try FileHandle(forWritingTo: url)
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: data)
+            return .null
+        }
+    }
+
+    static func copyFile(_ call: PluginCall) throws -> FileSystemPlugin.Operation {
+        let (source, destination) = try twoPaths(call, \.srcPath, \.destPath, named: "srcPath and destPath")
+        return { files in
+            let from = try files.existingFile(source, operation: "copyFile")
+            let (to, area, _) = try files.sandbox.resolve(destination, api: files.api)
+            try files.parentMustExist(to, path: destination)
+            let size = try files.fileSize(from, path: source, operation: "copyFile") ?? 0
+            try files.sandbox.checkQuota(
+                adding: size, replacing: try files.fileSize(to, path: destination, operation: "copyFile") ?? 0, area: area, api: files.api)
+            if files.manager.fileExists(atPath: to.path) { try files.manager.removeItem(at: to) }
+            try files.manager.copyItem(at: from, to: to)
+            return .null
+        }
+    }
+
+    static func rename(_ call: PluginCall) throws -> FileSystemPlugin.Operation {
+        let (old, new) = try twoPaths(call, \.oldPath, \.newPath, named: "oldPath and newPath")
+        return { files in
+            let (from, fromArea, _) = try files.sandbox.resolve(old, api: files.api)
+            guard files.manager.fileExists(atPath: from.path) else { throw FileSystemPlugin.failure(.notFound, "rename", old) }
+            let (to, toArea, _) = try files.sandbox.resolve(new, api: files.api)
+            try files.parentMustExist(to, path: new)
+            if fromArea == .tmp, toArea != .tmp {
+                try files.sandbox.checkQuota(
+                    adding: try files.fileSize(from, path: old, operation: "rename") ?? 0, area: toArea, api: files.api)
+            }
+            if files.manager.fileExists(atPath: to.path) {
+                var isDirectory: ObjCBool = false
+                _ = files.manager.fileExists(atPath: to.path, isDirectory: &isDirectory)
+                guard !isDirectory.boolValue else { throw FileSystemPlugin.failure(.exists, "rename", new) }
+                try files.manager.removeItem(at: to)
+            }
+            try files.manager.moveItem(at: from, to: to)
+            return .null
+        }
+    }
+
+    static func unlink(_ call: PluginCall) throws -> FileSystemPlugin.Operation {
+        let path = try path(call)
+        return { files in
+            try files.manager.removeItem(at: try files.existingFile(path, operation: "unlink"))
+            return .null
+        }
+    }
+
+    static func mkdir(_ call: PluginCall) throws -> FileSystemPlugin.Operation {
+        let params = try call.decode(DirParams.self)
+        return { files in
+            let (url, _, relative) = try files.sandbox.resolve(params.dirPath, api: files.api)
+            guard !relative.isEmpty else { throw FileSystemPlugin.failure(.exists, "mkdir", params.dirPath) }
+            if files.manager.fileExists(atPath: url.path) { throw FileSystemPlugin.failure(.exists, "mkdir", params.dirPath) }
+            if params.recursive != true { try files.parentMustExist(url, path: params.dirPath) }
+            try files.manager.createDirectory(at: url, withIntermediateDirectories: params.recursive == true)
+            return .null
+        }
+    }
+
+    static func rmdir(_ call: PluginCall) throws -> FileSystemPlugin.Operation {
+        let params = try call.decode(DirParams.self)
+        return { files in
+            let (url, _, relative) = try files.sandbox.resolve(params.dirPath, api: files.api)
+            try files.directoryMustExist(url, path: params.dirPath, operation: "rmdir")
+            guard !relative.isEmpty else { throw BridgeError(.noPermission, "\(files.api): the root of an area cannot be removed") }
+            if params.recursive != true, !(try files.manager.contentsOfDirectory(atPath: url.path)).isEmpty {
+                throw FileSystemPlugin.failure(.notEmpty, "rmdir", params.dirPath)
+            }
+            try files.manager.removeItem(at: url)
+            return .null
+        }
+    }
+
+    static func readdir(_ call: PluginCall) throws -> FileSystemPlugin.Operation {
+        let params = try call.decode(DirParams.self)
+        return { files in
+            let url = try files.sandbox.resolve(params.dirPath, api: files.api).url
+            try files.directoryMustExist(url, path: params.dirPath, operation: "readdir")
+            return ["files": .array(try files.manager.contentsOfDirectory(atPath: url.path).sorted().map(JSONValue.string))]
+        }
+    }
+
+    static func stat(_ call: PluginCall) throws -> FileSystemPlugin.Operation {
+        let path = try path(call)
+        return { files in
+            let url = try files.sandbox.resolve(path, api: files.api).url
+            guard let attributes = try? files.manager.attributesOfItem(atPath: url.path) else {
+                throw FileSystemPlugin.failure(.notFound, "stat", path)
+            }
+            return ["stats": files.stats(attributes)]
+        }
+    }
+
+    static func access(_ call: PluginCall) throws -> FileSystemPlugin.Operation {
+        let path = try path(call)
+        return { files in
+            let url = try files.sandbox.resolve(path, api: files.api).url
+            guard files.manager.fileExists(atPath: url.path) else { throw FileSystemPlugin.failure(.notFound, "access", path) }
+            return .null
+        }
+    }
+
+    static func saveFile(_ call: PluginCall) throws -> FileSystemPlugin.Operation {
+        let params = try call.decode(SaveParams.self)
+        return { files in
+            let from = try files.existingFile(params.tempFilePath, operation: "saveFile")
+            let destination = params.filePath ?? files.sandbox.virtualPath(.store, UUID().uuidString + "-" + from.lastPathComponent)
+            let (to, area, _) = try files.sandbox.resolve(destination, api: files.api)
+            try files.parentMustExist(to, path: destination)
+            try files.sandbox.checkQuota(
+                adding: try files.fileSize(from, path: params.tempFilePath, operation: "saveFile") ?? 0, area: area, api: files.api)
+            if files.manager.fileExists(atPath: to.path) { try files.manager.removeItem(at: to) }
+            try files.manager.moveItem(at: from, to: to)
+            return ["savedFilePath": .string(destination)]
+        }
+    }
+
+    static func getFileInfo(_ call: PluginCall) throws -> FileSystemPlugin.Operation {
+        let path = try path(call)
+        return { files in
+            let url = try files.existingFile(path, operation: "getFileInfo")
+            let size = try files.fileSize(url, path: path, operation: "getFileInfo") ?? 0
+            return ["size": .number(Double(size))]
+        }
+    }
+
+    static func getSavedFileList(_ call: PluginCall) throws -> FileSystemPlugin.Operation {
+        { files in
+            try files.sandbox.prepare()
+            let store = files.sandbox.folder.appendingPathComponent("store")
+            let list: [JSONValue] = try files.manager.contentsOfDirectory(atPath: store.path).sorted().map { name in
+                let attributes = try files.manager.attributesOfItem(atPath: store.appendingPathComponent(name).path)
+                return [
+                    "filePath": .string(files.sandbox.virtualPath(.store, name)),
+                    "size": .number(Double((attributes[.size] as? NSNumber)?.intValue ?? 0)),
+                    "createTime": .number(
+                        ((attributes[.creationDate] as? Date) ?? Date(timeIntervalSince1970: 0)).timeIntervalSince1970.rounded(.down)),
+                ]
+            }
+            return ["fileList": .array(list)]
+        }
+    }
+
+    static func removeSavedFile(_ call: PluginCall) throws -> FileSystemPlugin.Operation {
+        let path = try path(call)
+        return { files in
+            let (url, area, _) = try files.sandbox.resolve(path, api: files.api)
+            guard area == .store else { throw BridgeError(.invalidParameters, "\(files.api): \(path) is not a saved file") }
+            guard files.manager.fileExists(atPath: url.path) else { throw FileSystemPlugin.failure(.notFound, "removeSavedFile", path) }
+            try files.manager.removeItem(at: url)
+            return .null
+        }
+    }
+
+    // MARK: Helpers
+
+    /// The URL of an existing regular file.
+    func existingFile(_ path: String, operation: String) throws -> URL {
+        try sandbox.prepare()
+        let url = try sandbox.resolve(path, api: api).url
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw FileSystemPlugin.failure(.notFound, operation, path)
+        }
+        guard !isDirectory.boolValue else { throw FileSystemPlugin.failure(.isDirectory, operation, path) }
+        return url
+    }
+
+    /// The size of a regular file, nil when nothing is there; a directory is refused.
+    func fileSize(_ url: URL, path: String, operation: String) throws -> Int? {
+        guard let attributes = try? manager.attributesOfItem(atPath: url.path) else { return nil }
+        if attributes[.type] as? FileAttributeType == .typeDirectory { throw FileSystemPlugin.failure(.isDirectory, operation, path) }
+        return (attributes[.size] as? NSNumber)?.intValue
+    }
+
+    func parentMustExist(_ url: URL, path: String) throws {
+        try sandbox.prepare()
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: url.deletingLastPathComponent().path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw FileSystemPlugin.failure(.notFound, "open", path)
+        }
+    }
+
+    func directoryMustExist(_ url: URL, path: String, operation: String) throws {
+        try sandbox.prepare()
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw FileSystemPlugin.failure(.notFound, operation, path)
+        }
+        guard isDirectory.boolValue else { throw FileSystemPlugin.failure(.notDirectory, operation, path) }
+    }
+
+    func stats(_ attributes: [FileAttributeKey: Any]) -> JSONValue {
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970.rounded(.down) ?? 0
+        return [
+            "mode": .number(Double((attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0)),
+            "size": .number(Double((attributes[.size] as? NSNumber)?.intValue ?? 0)),
+            "lastAccessedTime": .number(modified), "lastModifiedTime": .number(modified),
+            "isDirectory": .bool(attributes[.type] as? FileAttributeType == .typeDirectory),
+            "isFile": .bool(attributes[.type] as? FileAttributeType == .typeRegular),
+        ]
+    }
+
+    /// The bytes of `data`: binary as it is, a string in `encoding` (utf8 when absent).
+    static func bytes(_ data: JSONValue, encoding: String?, api: String) throws -> Data {
+        switch data {
+        case .binary(let bytes): return bytes
+        case .string(let text): return try (TextEncoding(encoding ?? "utf8", api: api) ?? .utf8).encode(text, api: api)
+        default: throw BridgeError(.invalidParameters, "\(api): data must be a string or an ArrayBuffer")
+        }
+    }
+}
+
+/// The encodings `readFile`/`writeFile` accept.
+enum TextEncoding {
+    case utf8, base64, hex, latin1
+
+    /// nil for no encoding (binary).
+    init?(_ name: String?, api: String) throws {
+        guard let name else { return nil }
+        switch name.lowercased() {
+        case "utf8", "utf-8": self = .utf8
+        case "base64": self = .base64
+        case "hex": self = .hex
+        case "binary", "latin1", "ascii": self = .latin1
+        default: throw BridgeError(.invalidParameters, "\(api): unknown encoding \(name)")
+        }
+    }
+
+    func decode(_ data: Data) -> String {
+        switch self {
+        case .utf8: String(decoding: data, as: UTF8.self)
+        case .base64: data.base64EncodedString()
+        case .hex: data.map { String(format: "%02x", $0) }.joined()
+        case .latin1: String(data.map { Character(Unicode.Scalar($0)) })
+        }
+    }
+
+    func encode(_ text: String, api: String) throws -> Data {
+        switch self {
+        case .utf8: return Data(text.utf8)
+        case .base64:
+            guard let data = Data(base64Encoded: text) else { throw BridgeError(.invalidParameters, "\(api): data is not base64") }
+            return data
+        case .hex:
+            let digits = Array(text.utf8)
+            guard digits.count.isMultiple(of: 2) else { throw BridgeError(.invalidParameters, "\(api): data is not hex") }
+            var bytes = Data(capacity: digits.count / 2)
+            for index in stride(from: 0, to: digits.count, by: 2) {
+                guard let byte = UInt8(String(decoding: digits[index...index + 1], as: UTF8.self), radix: 16) else {
+                    throw BridgeError(.invalidParameters, "\(api): data is not hex")
+                }
+                bytes.append(byte)
+            }
+            return bytes
+        case .latin1:
+            var bytes = Data()
+            for scalar in text.unicodeScalars {
+                guard scalar.value < 256 else { throw BridgeError(.invalidParameters, "\(api): data has characters beyond latin1") }
+                bytes.append(UInt8(scalar.value))
+            }
+            return bytes
+        }
+    }
+}

@@ -1,0 +1,86 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
+import Foundation
+import NIOPosix
+import Plugins
+
+/// A file system per app, behind `getFileSystemManager()` of both platforms, `saveFile` and
+/// `getFileInfo`: `fs.readFile`, `fs.writeFile`, `fs.appendFile`, `fs.copyFile`, `fs.rename`,
+/// `fs.unlink`, `fs.mkdir`, `fs.rmdir`, `fs.readdir`, `fs.stat`, `fs.access`, `fs.saveFile`,
+/// `fs.getFileInfo`, `fs.getSavedFileList`, `fs.removeSavedFile`, each also as `…Sync`.
+///
+/// Confined to the app's folder (``AppFileSandbox``) with a quota; permission `file`. Errors
+/// carry the platforms' codes (1300002 no such file or directory, 1301005 already exists, …).
+/// Async calls do their file work on NIO's blocking pool, never on the cooperative threads.
+public struct FileSystemPlugin: Plugin {
+    public let name = "fs"
+    /// Where every app's folder lives.
+    public let root: URL
+    /// Bytes each app may keep (user files and saved files; temporary files do not count).
+    public let quotaBytes: Int
+
+    /// A file system failure, with the code the platforms use.
+    public enum Failure: Int, Sendable {
+        case notFound = 1_300_002
+        case notDirectory = 1_300_020
+        case isDirectory = 1_301_003
+        case notEmpty = 1_300_066
+        case exists = 1_301_005
+        case storageFull = 1_300_202
+
+        var reason: String {
+            switch self {
+            case .notFound: "no such file or directory"
+            case .notDirectory: "not a directory"
+            case .isDirectory: "illegal operation on a directory"
+            case .notEmpty: "directory not empty"
+            case .exists: "file already exists"
+            case .storageFull: "storage limit exceeded"
+            }
+        }
+    }
+
+    /// Creates the plugin; app folders are made under `root` on first use.
+    public init(root: URL, quotaBytes: Int = 10 << 20) {
+        self.root = root
+        self.quotaBytes = quotaBytes
+    }
+
+    static func failure(_ kind: Failure, _ api: String, _ detail: String) -> BridgeError {
+        BridgeError(.plugin(kind.rawValue), "\(kind.reason), \(api) \(detail)")
+    }
+
+    typealias Operation = @Sendable (FileOperations) throws -> JSONValue
+
+    public var methods: [PluginMethod] {
+        let operations: [(String, @Sendable (PluginCall) throws -> Operation)] = [
+            ("readFile", FileOperations.readFile), ("writeFile", FileOperations.writeFile),
+            ("appendFile", FileOperations.appendFile), ("copyFile", FileOperations.copyFile),
+            ("rename", FileOperations.rename), ("unlink", FileOperations.unlink), ("mkdir", FileOperations.mkdir),
+            ("rmdir", FileOperations.rmdir), ("readdir", FileOperations.readdir), ("stat", FileOperations.stat),
+            ("access", FileOperations.access), ("saveFile", FileOperations.saveFile),
+            ("getFileInfo", FileOperations.getFileInfo), ("getSavedFileList", FileOperations.getSavedFileList),
+            ("removeSavedFile", FileOperations.removeSavedFile),
+        ]
+        let root = root
+        let quota = quotaBytes
+        var methods: [PluginMethod] = []
+        for (name, prepare) in operations {
+            methods.append(
+                .async("fs." + name, permission: "file") { call in
+                    let operation = try prepare(call)
+                    let files = FileOperations(
+                        sandbox: AppFileSandbox(root: root, appId: call.app.descriptor.appId, quotaBytes: quota), api: name)
+                    return try await NIOThreadPool.singleton.runIfActive { try operation(files) }
+                })
+            methods.append(
+                .sync("fs." + name + "Sync", permission: "file") { call in
+                    let files = FileOperations(
+                        sandbox: AppFileSandbox(root: root, appId: call.app.descriptor.appId, quotaBytes: quota), api: name)
+                    return try prepare(call)(files)
+                })
+        }
+        return methods
+    }
+}

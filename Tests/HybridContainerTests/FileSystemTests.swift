@@ -1,0 +1,88 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
+import Foundation
+import HybridContainer
+import Testing
+
+@Suite("Each app's file system (getFileSystemManager)")
+struct FileSystemTests {
+    @Test("read, write, append, copy, rename, unlink, mkdir, readdir, stat, access, saveFile, in both platforms' shapes")
+    func operations() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (_, context) = try await harness.launch(["pages/index.js": "Page({})"])
+        let out = try await context.evaluateAwaiting(
+            """
+            (async () => {
+              const fs = wx.getFileSystemManager();
+              const dir = wx.env.USER_DATA_PATH;
+              const out = {};
+              fs.mkdirSync(dir + '/notes');
+              fs.writeFileSync(dir + '/notes/a.txt', 'héllo', 'utf8');
+              fs.appendFileSync(dir + '/notes/a.txt', ' world');
+              out.text = fs.readFileSync(dir + '/notes/a.txt', 'utf8');
+              out.part = fs.readFileSync(dir + '/notes/a.txt', 'utf8', 1, 3);
+              out.base64 = fs.readFileSync(dir + '/notes/a.txt', 'base64');
+              await fs.writeFile({ filePath: dir + '/notes/b.bin', data: new Uint8Array([1, 2, 255]).buffer });
+              out.bytes = Array.from(new Uint8Array((await fs.readFile({ filePath: dir + '/notes/b.bin' })).data));
+              fs.copyFileSync(dir + '/notes/a.txt', dir + '/notes/c.txt');
+              fs.renameSync(dir + '/notes/c.txt', dir + '/notes/d.txt');
+              out.listing = fs.readdirSync(dir + '/notes');
+              const stats = fs.statSync(dir + '/notes/d.txt');
+              out.stat = [stats.isFile(), stats.isDirectory(), stats.size];
+              fs.unlinkSync(dir + '/notes/d.txt');
+              out.access = await fs.access({ path: dir + '/notes/d.txt' }).catch((e) => e.errMsg);
+              try { fs.rmdirSync(dir + '/notes'); } catch (e) { out.notEmpty = e.errMsg; }
+              out.escape = await fs.readFile({ filePath: dir + '/../../etc/passwd' }).catch((e) => e.errMsg);
+              out.absolute = await fs.readFile({ filePath: '/etc/passwd' }).catch((e) => e.errMsg);
+              const saved = await wx.saveFile({ tempFilePath: dir + '/notes/b.bin' });
+              out.saved = saved.savedFilePath.startsWith('wxfile://store/');
+              out.savedList = (await wx.getSavedFileList()).fileList.length;
+              out.info = (await wx.getFileInfo({ filePath: saved.savedFilePath })).size;
+              const mine = my.getFileSystemManager();
+              out.alipay = mine.readFileSync({ filePath: 'https://usr/notes/a.txt', encoding: 'utf8' });
+              out.alipayMissing = await mine.readFile({ filePath: 'https://usr/none' }).catch((e) => [e.error, e.errorMessage]);
+              out.canIUse = [wx.canIUse('getFileSystemManager'), typeof fs.openSync, typeof fs.unzip];
+              return out;
+            })()
+            """)
+        #expect(out["text"] == "héllo world")
+        #expect(out["part"] == "él")  // position and length count bytes
+        #expect(out["base64"] == .string(Data("héllo world".utf8).base64EncodedString()))
+        #expect(out["bytes"] == [1, 2, 255])
+        #expect(out["listing"] == ["a.txt", "b.bin", "d.txt"])
+        #expect(out["stat"] == [true, false, 12])
+        #expect(out["access"] == "access:fail no such file or directory, access wxfile://usr/notes/d.txt")
+        #expect(out["notEmpty"] == "rmdirSync:fail directory not empty, rmdir wxfile://usr/notes")
+        #expect(out["escape"]?.stringValue?.contains("outside the app's folder") == true, "\(out)")
+        #expect(out["absolute"]?.stringValue?.contains("is not one of the app's files") == true, "\(out)")
+        #expect(out["saved"] == true)
+        #expect(out["savedList"] == 1)
+        #expect(out["info"] == 3)
+        #expect(out["alipay"] == ["data": "héllo world"])
+        #expect(out["alipayMissing"] == [1_300_002, "no such file or directory, open https://usr/none"])
+        #expect(out["canIUse"] == [true, "function", "function"])
+        await harness.container.shutdown()
+    }
+
+    @Test("apps do not see each other's files; the quota holds")
+    func isolationAndQuota() async throws {
+        let harness = try await MiniProgramHarness.make {
+            // Only the file system, with a small quota.
+            $0.plugins = PluginRegistry()
+            try? $0.plugins.register(FileSystemPlugin(root: $0.storeDirectory.appendingPathComponent("small-files"), quotaBytes: 1000))
+        }
+        let (_, first) = try await harness.launch(["pages/index.js": "Page({})"])
+        let (_, second) = try await harness.launch(["pages/index.js": "Page({})"])
+        _ = try await first.evaluate("wx.getFileSystemManager().writeFileSync(wx.env.USER_DATA_PATH + '/mine.txt', 'secret')")
+        let other = try await second.evaluate(
+            "(() => { try { return wx.getFileSystemManager().readFileSync(wx.env.USER_DATA_PATH + '/mine.txt', 'utf8'); } catch (e) { return e.errMsg; } })()"
+        )
+        #expect(other.stringValue?.contains("no such file or directory") == true, "\(other)")
+        let full = try await first.evaluate(
+            "(() => { try { wx.getFileSystemManager().writeFileSync(wx.env.USER_DATA_PATH + '/big.txt', 'x'.repeat(2000)); return 'written'; } catch (e) { return e.errMsg; } })()"
+        )
+        #expect(full.stringValue?.contains("storage limit exceeded") == true, "\(full)")
+        await harness.container.shutdown()
+    }
+}
