@@ -3,6 +3,7 @@
 
 import Foundation
 import Hummingbird
+import NIOFoundationCompat
 
 extension LoopbackServer {
     /// One request as received, for a closure-based server.
@@ -10,6 +11,8 @@ extension LoopbackServer {
         public let method: String
         public let uri: String
         public let headers: [(String, String)]
+        /// The request body (up to ``LoopbackServer/maximumBodyBytes``).
+        public let body: Data
 
         /// The path part of the URI.
         public var path: String { String(uri.split(separator: "?", maxSplits: 1).first ?? "") }
@@ -40,6 +43,9 @@ extension LoopbackServer {
         public static let notFound = Reply.response(status: 404, body: Data("not found".utf8))
     }
 
+    /// The largest request body a closure-based server reads.
+    public static let maximumBodyBytes = 16 << 20
+
     /// Starts a server that answers every request (any method, any path) with `handler`; the
     /// fault replies go through ``FaultInjectionMiddleware``.
     public static func start(port: Int = 0, _ handler: @escaping @Sendable (Request) async -> Reply) async throws -> LoopbackServer {
@@ -58,9 +64,10 @@ struct ClosureResponder: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         // HTTP types keep `Host` as the `:authority` pseudo-field; handlers see it as a header.
         let host = request.head.authority.map { [("Host", $0)] } ?? []
+        let body = try await request.body.collect(upTo: LoopbackServer.maximumBodyBytes)
         let snapshot = LoopbackServer.Request(
             method: request.method.rawValue, uri: request.uri.description,
-            headers: host + request.headers.map { ($0.name.rawName, $0.value) })
+            headers: host + request.headers.map { ($0.name.rawName, $0.value) }, body: Data(buffer: body))
         switch await handler(snapshot) {
         case .response(let status, let headers, let body):
             return Response(

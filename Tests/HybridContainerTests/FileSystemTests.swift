@@ -3,6 +3,7 @@
 
 import Foundation
 import HybridContainer
+import LoopbackServer
 import Testing
 
 @Suite("Each app's file system (getFileSystemManager)")
@@ -84,5 +85,59 @@ struct FileSystemTests {
         )
         #expect(full.stringValue?.contains("storage limit exceeded") == true, "\(full)")
         await harness.container.shutdown()
+    }
+}
+
+@Suite("downloadFile and uploadFile")
+struct TransferTests {
+    @Test("a download lands in the app's files; an upload sends a file as multipart/form-data; both need allowedDomains")
+    func transfers() async throws {
+        let server = try await LoopbackServer.start { request in
+            switch request.path {
+            case "/file.bin": return .ok(Data([1, 2, 3, 250]))
+            case "/upload":
+                let body = String(decoding: request.body, as: UTF8.self)
+                let type = request.header("content-type") ?? ""
+                let ok =
+                    type.hasPrefix("multipart/form-data; boundary=") && body.contains(#"name="photo"; filename="a.bin""#)
+                    && body.contains(#"name="note""#) && body.contains("hi")
+                return .ok(Data((ok ? "received \(request.body.count)" : "bad: \(type)").utf8))
+            default: return .notFound
+            }
+        }
+        let harness = try await MiniProgramHarness.make()
+        let (_, context) = try await harness.launch([
+            "manifest.json":
+                #"{"appId": "transfer", "name": "t", "version": "1.0.0", "entry": "app.json", "permissions": ["request", "file"], "allowedDomains": ["127.0.0.1"]}"#,
+            "pages/index.js": "Page({})",
+        ])
+        let base = server.baseURL.absoluteString
+        let out = try await context.evaluateAwaiting(
+            """
+            (async () => {
+              const heard = [];
+              const task = wx.downloadFile({ url: '\(base)/file.bin' });
+              task.onProgressUpdate((p) => heard.push(p.progress));
+              const done = await task;
+              const fs = wx.getFileSystemManager();
+              const bytes = Array.from(new Uint8Array(fs.readFileSync(done.tempFilePath)));
+              fs.writeFileSync(wx.env.USER_DATA_PATH + '/a.bin', 'payload');
+              const sent = await wx.uploadFile({ url: '\(base)/upload', filePath: wx.env.USER_DATA_PATH + '/a.bin', name: 'photo', formData: { note: 'hi' } });
+              const alipay = await my.downloadFile({ url: '\(base)/file.bin' });
+              const refused = await wx.downloadFile({ url: 'http://example.com/x' }).catch((e) => e.errMsg);
+              return { status: done.statusCode, tmp: done.tempFilePath.startsWith('wxfile://tmp/'), bytes, heard,
+                       sent: [sent.statusCode, sent.data], alipay: alipay.apFilePath.startsWith('https://tmp/'), refused };
+            })()
+            """)
+        #expect(out["status"] == 200)
+        #expect(out["tmp"] == true)
+        #expect(out["bytes"] == [1, 2, 3, 250])
+        #expect(out["heard"] == [100])
+        #expect(out["sent"]?[0] == 200)
+        #expect(out["sent"]?[1]?.stringValue?.hasPrefix("received ") == true, "\(out)")
+        #expect(out["alipay"] == true)
+        #expect(out["refused"]?.stringValue?.contains("example.com is not in") == true, "\(out)")
+        await harness.container.shutdown()
+        await server.shutdown()
     }
 }

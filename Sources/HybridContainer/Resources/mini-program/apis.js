@@ -22,6 +22,7 @@ import {
 import { completeNamespace, completeHandle } from './surface.js';
 import { createSelectorQuery } from './selector-query.js';
 import { fileSystemManager, fileCall } from './file-system.js';
+import { transferTask, download, upload } from './transfers.js';
 
 function buildNamespace(namespace, flavor) {
   const api = {};
@@ -62,6 +63,16 @@ function buildNamespace(namespace, flavor) {
     const request = (o) => nativeRequest(o, 'headers').then((r) => ({ data: r.data, status: r.status, headers: r.headers }));
     defineAsync('request', request, task('request', requestTask));
     defineAsync('httpRequest', request, task('httpRequest', requestTask));
+  }
+
+  // downloads and uploads: request + the app's files
+  for (const [name, transfer] of [['downloadFile', download], ['uploadFile', upload]]) {
+    api[name] = function (options) {
+      const progress = [];
+      const call = asyncAPI(namespace, flavor, name, (o) => transfer(o, progress, wechat),
+        (state) => completeHandle(transferTask(state, progress), list.apis[name], namespace, flavor));
+      return call(options);
+    };
   }
 
   // system and app facts
