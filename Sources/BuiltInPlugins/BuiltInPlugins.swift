@@ -9,7 +9,7 @@ import Plugins
 public enum BuiltInPlugins {
     /// Registers storage (SQLite at `storageDatabase`), files (per-app folders under
     /// `filesDirectory`, by default `files` next to the database), request, info, notification,
-    /// config, report and navigation.
+    /// config, report, navigation and WebSockets.
     public static func register(
         into registry: inout PluginRegistry, storageDatabase: URL, filesDirectory: URL? = nil, deviceID: String,
         configSwitches: [ConfigSwitch] = [], request: RequestPlugin.Settings = .init(),
@@ -19,6 +19,7 @@ public enum BuiltInPlugins {
         try registry.register(
             FileSystemPlugin(root: filesDirectory ?? storageDatabase.deletingLastPathComponent().appendingPathComponent("files")))
         try registry.register(RequestPlugin(settings: request))
+        try registry.register(SocketPlugin())
         try registry.register(InfoPlugin(hostName: hostName, hostVersion: hostVersion))
         try registry.register(NotificationPlugin())
         try registry.register(ConfigPlugin(deviceID: deviceID, switches: configSwitches))

@@ -44,10 +44,12 @@ public enum NetworkAccessPolicy {
 
     /// The URL an app asked for, if it is an absolute http(s) URL to an allowed host.
     /// - Throws: code 2 for a malformed URL, code 4 for a host outside `domains`.
-    static func checkedURL(_ text: String, domains: [String], api: String, appId: String) throws(BridgeError) -> URL {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
+    static func checkedURL(
+        _ text: String, domains: [String], api: String, appId: String, schemes: Set<String> = ["http", "https"]
+    ) throws(BridgeError) -> URL {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), schemes.contains(scheme),
             let host = url.host, !host.isEmpty
-        else { throw BridgeError(.invalidParameters, "\(api): url must be an absolute http(s) URL") }
+        else { throw BridgeError(.invalidParameters, "\(api): url must be an absolute \(schemes.sorted().joined(separator: "/")) URL") }
         // Parsers disagree on userinfo and backslashes (`http://evil.com\@allowed/` has host
         // evil.com for browsers, allowed for Foundation): such URLs are refused outright.
         guard url.user == nil, url.password == nil, !text.contains("\\") else {

@@ -39,6 +39,9 @@ enum HostileScript {
                 'fs.removeSavedFile': { filePath: 'wxfile://store/saved.txt' },
                 'fs.unlink': { filePath: 'wxfile://usr/d/h.txt' },
                 'fs.rmdir': { dirPath: 'wxfile://usr/d', recursive: true },
+                'socket.connect': { socketId: 7, url: SERVER.replace('http:', 'ws:') + '/ws', header: { 'X-Test': '1' }, protocols: ['p'] },
+                'socket.send': { socketId: 7, data: 'x' },
+                'socket.close': { socketId: 7, code: 1000, reason: 'done' },
               };
               const syncVariants = ['setStorage', 'getStorage', 'removeStorage', 'clearStorage', 'getStorageInfo',
                 'fs.mkdir', 'fs.writeFile', 'fs.readFile', 'fs.stat', 'fs.readdir', 'fs.rmdir'];

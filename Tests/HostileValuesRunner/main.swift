@@ -85,7 +85,8 @@ do {
         script: "App({ onLaunch() { JSBridge.callSync('setStorageSync', { key: 'keep', data: { n: 1, list: [1, 2, 3] } }); } });",
         permissions: ["storage"])
     try install(
-        "hostile", script: "App({});", permissions: ["request", "storage", "file", "notification", "navigation"], domains: ["127.0.0.1"])
+        "hostile", script: "App({});", permissions: ["request", "storage", "file", "websocket", "notification", "navigation"],
+        domains: ["127.0.0.1"])
 
     let bystander = try await container.launch(.installed("bystander"))
     let bystanderContext = try await container.context(of: bystander.instanceID)

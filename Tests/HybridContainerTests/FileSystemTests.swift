@@ -141,3 +141,51 @@ struct TransferTests {
         await server.shutdown()
     }
 }
+
+@Suite("WebSockets (connectSocket)")
+struct WebSocketTests {
+    @Test("a SocketTask opens, sends text and binary, hears the echo and the server's close; globals and refusals")
+    func echo() async throws {
+        let server = try await WebSocketEchoServer.start()
+        let harness = try await MiniProgramHarness.make()
+        let (_, context) = try await harness.launch([
+            "manifest.json":
+                #"{"appId": "sockets", "name": "s", "version": "1.0.0", "entry": "app.json", "permissions": ["websocket"], "allowedDomains": ["127.0.0.1"]}"#,
+            "pages/index.js": "Page({})",
+        ])
+        let out = try await context.evaluateAwaiting(
+            """
+            (async () => {
+              const events = [];
+              wx.onSocketOpen(() => events.push('global open'));
+              wx.onSocketMessage((m) => events.push('global ' + (typeof m.data === 'string' ? m.data : 'binary')));
+              const messages = [];
+              let next = null;
+              const task = wx.connectSocket({ url: 'ws://127.0.0.1:\(server.port)/echo', success: (r) => events.push(r.errMsg) });
+              task.onMessage((m) => { messages.push(m.data); if (next) next(); });
+              const arrived = () => new Promise((resolve) => { next = resolve; });
+              await new Promise((resolve) => task.onOpen(resolve));
+              task.send({ data: 'hello' });
+              await arrived();
+              wx.sendSocketMessage({ data: new Uint8Array([7, 8, 9]).buffer });
+              await arrived();
+              const closed = new Promise((resolve) => task.onClose((c) => resolve(c.code)));
+              task.send({ data: 'close me' });
+              const code = await closed;
+              const gone = await new Promise((resolve) => task.send({ data: 'late', fail: (e) => resolve(e.errMsg) }));
+              const refused = await new Promise((resolve) => wx.connectSocket({ url: 'ws://example.com/x', fail: (e) => resolve(e.errMsg) }));
+              const http = await new Promise((resolve) => my.connectSocket({ url: 'http://127.0.0.1/x', fail: (e) => resolve(e.error) }));
+              return { events, text: messages[0], binary: Array.from(new Uint8Array(messages[1])), code, gone, refused, http };
+            })()
+            """)
+        #expect(out["events"] == ["connectSocket:ok", "global open", "global echo: hello", "global binary"], "\(out)")
+        #expect(out["text"] == "echo: hello")
+        #expect(out["binary"] == [7, 8, 9])
+        #expect(out["code"] == 4000)
+        #expect(out["gone"]?.stringValue?.hasPrefix("sendSocketMessage:fail socket.send: socket 1 is not open") == true, "\(out)")
+        #expect(out["refused"]?.stringValue?.contains("example.com is not in sockets's allowedDomains") == true, "\(out)")
+        #expect(out["http"] == 2)
+        await harness.container.shutdown()
+        await server.shutdown()
+    }
+}

@@ -200,7 +200,7 @@ struct AppLoader: Sendable {
         }
         return PackageTemplate(
             appId: appId, name: name, version: version, entry: miniProgramEntry,
-            permissions: ["storage", "file", "request", "notification", "navigation"])
+            permissions: ["storage", "file", "request", "websocket", "notification", "navigation"])
     }
 
     private func vhostURL(_ manifest: PackageManifest, _ path: String) -> String {

@@ -23,6 +23,7 @@ import { completeNamespace, completeHandle } from './surface.js';
 import { createSelectorQuery } from './selector-query.js';
 import { fileSystemManager, fileCall } from './file-system.js';
 import { transferTask, download, upload } from './transfers.js';
+import { connectSocket, latestSocketId } from './sockets.js';
 
 function buildNamespace(namespace, flavor) {
   const api = {};
@@ -74,6 +75,22 @@ function buildNamespace(namespace, flavor) {
       return call(options);
     };
   }
+
+  // WebSockets: connectSocket gives a SocketTask; the global calls act on the latest socket
+  api.connectSocket = function (options) {
+    const params = isObject(options) ? options : {};
+    let opened = null;
+    const call = asyncAPI(namespace, flavor, 'connectSocket', () => {
+      if (!opened) throw new APIFailure(2, 'url must be a string');
+      return opened.connected.then(() => ({}));
+    }, () => {
+      try { opened = connectSocket(params, shapes[flavor]); } catch (error) { return {}; }
+      return completeHandle(opened.task, list.apis.connectSocket, namespace, flavor);
+    });
+    return call(params);
+  };
+  defineAsync('sendSocketMessage', (o) => JSBridge.call('socket.send', { socketId: latestSocketId(), data: o.data }).then(shown));
+  defineAsync('closeSocket', (o) => JSBridge.call('socket.close', Object.assign(withoutCallbacks(o), { socketId: latestSocketId() })).then(shown));
 
   // system and app facts
   const systemInfo = () => {
