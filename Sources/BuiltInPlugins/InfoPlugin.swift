@@ -31,6 +31,11 @@ public struct InfoPlugin: Plugin {
                     "language": .string(Locale.current.identifier),
                 ]
             },
+            // `connected` and `type` (`unknown` when connected: the kind is not knowable headless).
+            .sync("getNetworkType", permission: nil) { _ in
+                let connected = NetworkStatus.isConnected
+                return ["connected": .bool(connected), "type": .string(connected ? "unknown" : "none")]
+            },
             .sync("getAppInfo", permission: nil) { call in
                 let app = call.app.descriptor
                 return [

@@ -46,7 +46,7 @@ struct TerminalRenderSink: RenderSink {
     func render(_ update: RenderUpdate) {
         var text = "  ◇ \(update.route) #\(update.pageId) \(update.kind.rawValue)"
         if update.kind == .diff || update.kind == .load {
-            let fields = update.data.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+            let fields = update.data.map { "\($0.key): \($0.value)" }  // in the order the app set them
             text += " {" + fields.joined(separator: ", ").prefix(160) + "}"
         }
         Terminal.diagnostic(text)

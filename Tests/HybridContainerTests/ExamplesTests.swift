@@ -59,4 +59,19 @@ struct ExamplesTests {
         await container.shutdown()
         await server.shutdown()
     }
+
+    @Test(
+        "the platform-features mini-program (TypeScript page, subpackage, require.async, global, key order) passes --all-pages from the CLI"
+    )
+    func platformFeatures() async throws {
+        let folder = Self.examples.appendingPathComponent("platform-miniprogram").path
+        let store = try ContainerFixture().root.appendingPathComponent("cli-store").path
+        let result = try await ChildProcess.run(
+            "container-demo", ["run", folder, "--all-pages", "--store", store], safetyLimit: .seconds(120))
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("JavaScript errors: 0"), "\(result.stdout)")
+        #expect(result.stdout.contains("keys title,tags,done; global true; lazy tool from the subpackage; canIUse('stopWifi') false"))
+        #expect(result.stdout.contains("Unsupported API calls: "))
+        #expect(result.stdout.contains("selector answers: [null]"))
+    }
 }

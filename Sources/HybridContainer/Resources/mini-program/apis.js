@@ -99,6 +99,13 @@ function buildNamespace(namespace, flavor) {
       SDKVersion: config.sdkVersion, hostName: info.hostName };
   };
   defineAsync('getSystemInfo', systemInfo);
+  // The machine's network: connected or not (its kind is not knowable headless); hosts send
+  // changes with session.emit('networkStatusChange', { isConnected, networkType }).
+  defineAsync('getNetworkType', () => {
+    const status = sync('getNetworkType', {});
+    return wechat ? { networkType: status.type }
+      : { networkAvailable: status.connected, networkType: status.connected ? 'UNKNOWN' : 'NOTREACHABLE' };
+  });
   defineSync('getSystemInfoSync', systemInfo);
   defineSync('getAppBaseInfo', () => {
     const info = sync('getSystemInfo', {});

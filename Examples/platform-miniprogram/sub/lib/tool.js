@@ -1,0 +1,1 @@
+module.exports = { name: 'tool from the subpackage' };

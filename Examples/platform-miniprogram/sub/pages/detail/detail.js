@@ -1,0 +1,7 @@
+Page({
+  onLoad() {
+    const query = wx.createSelectorQuery();
+    query.select('#missing').boundingClientRect();
+    query.exec((answers) => console.log('selector answers: ' + JSON.stringify(answers)));
+  },
+});

@@ -1,0 +1,2 @@
+// Reads `global`, set in app.js.
+module.exports = { demo: () => global.isDemo === true };
