@@ -91,3 +91,23 @@ struct FrameworkJavaScriptTests {
         await context.release()
     }
 }
+
+@Suite("TypeScript stripping leaves JavaScript alone")
+struct TypeScriptOnJavaScriptTests {
+    @Test("every framework resource and example .js file comes out of the stripper unchanged")
+    func identity() throws {
+        var sources = HybridContainerScripts.miniProgramModules.map { ($0.path, $0.source) }
+        sources += JSBridgeScripts.all.map { ($0.path, $0.source) }
+        sources.append((HybridContainerScripts.appPrelude.path, HybridContainerScripts.appPrelude.source))
+        let examples = ExamplesTests.examples
+        let walker = FileManager.default.enumerator(at: examples, includingPropertiesForKeys: nil)
+        while let url = walker?.nextObject() as? URL {
+            guard url.pathExtension == "js", !url.path.contains("/.build/") else { continue }
+            sources.append((url.path, try String(contentsOf: url, encoding: .utf8)))
+        }
+        #expect(sources.count > 30)
+        for (path, source) in sources {
+            #expect(try TypeScriptStripper.strip(source) == source, "\(path) changed")
+        }
+    }
+}
