@@ -113,6 +113,8 @@ declare const JSBridge: {
   /** Calls an API the plugin declares synchronous; throws a BridgeError. */
   callSync<K extends keyof BuiltInSyncAPIs>(name: K, params?: BuiltInSyncAPIs[K][0]): BuiltInSyncAPIs[K][1];
   callSync<T = unknown>(name: string, params?: unknown): T;
+  /** Aborts the pending call that returned `promise` (it rejects with error 9; an HTTP request stops). */
+  abort(promise: Promise<unknown>): boolean;
   /** Listens to an event native code pushes. */
   on<K extends keyof BridgeEvents>(event: K, handler: (payload: BridgeEvents[K]) => void): { remove(): void };
 };

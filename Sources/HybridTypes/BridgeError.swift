@@ -19,6 +19,8 @@ public struct BridgeErrorCode: RawRepresentable, Hashable, Sendable, CustomStrin
     public static let timeout = BridgeErrorCode(rawValue: 5)
     /// 6: a network operation failed.
     public static let networkError = BridgeErrorCode(rawValue: 6)
+    /// 9: the app aborted the call (`JSBridge.abort(promise)`, `RequestTask.abort()`).
+    public static let aborted = BridgeErrorCode(rawValue: 9)
 
     /// The first code plugins may define for themselves.
     public static let firstPluginDefined = 1000

@@ -7,6 +7,8 @@ import CJavaScriptCore
 /// protected until it settles; it settles exactly once (removal from `pendingCalls`).
 struct PendingBridgeCall {
     let api: String
+    /// The promise `JSBridge.call` returned (for `JSBridge.abort`).
+    let promise: JSObjectRef
     let resolve: JSObjectRef
     let reject: JSObjectRef
     var timeout: TimerQueue.Handle = 0
@@ -18,6 +20,7 @@ struct PendingBridgeCall {
         task?.cancel()
         if offThread { core.executor.resultArrived() }
         core.executor.cancel(timeout)
+        JSValueUnprotect(core.globalContext, promise)
         JSValueUnprotect(core.globalContext, resolve)
         JSValueUnprotect(core.globalContext, reject)
     }
@@ -64,7 +67,7 @@ extension ContextCore {
         case .async(let handler, let placement):
             startAsyncCall(
                 request, handler: handler, placement: placement,
-                timeout: method.timeout ?? configuration.callTimeout, resolve: resolve, reject: reject)
+                timeout: method.timeout ?? configuration.callTimeout, promise: promise, resolve: resolve, reject: reject)
         }
         return promise
     }
@@ -138,13 +141,14 @@ extension ContextCore {
     private func startAsyncCall(
         _ request: BridgeRequest, handler: @escaping BridgeMethod.AsyncHandler, placement: BridgeMethod.Placement,
         timeout: Duration,
-        resolve: JSObjectRef, reject: JSObjectRef
+        promise: JSObjectRef, resolve: JSObjectRef, reject: JSObjectRef
     ) {
         let id = nextCallID
         nextCallID += 1
+        JSValueProtect(globalContext, promise)
         JSValueProtect(globalContext, resolve)
         JSValueProtect(globalContext, reject)
-        var pending = PendingBridgeCall(api: request.api, resolve: resolve, reject: reject)
+        var pending = PendingBridgeCall(api: request.api, promise: promise, resolve: resolve, reject: reject)
         pending.timeout = executor.schedule(after: timeout) { [weak self] in
             self?.finishCall(id, .failure(BridgeError(.timeout, "\(request.api) did not answer within \(timeout)")))
         }
@@ -168,13 +172,27 @@ extension ContextCore {
         pendingCalls[id] = pending
     }
 
+    /// `JSBridge.abort(promise)`: settles the pending call that returned `promise` with code 9
+    /// (aborted) and cancels its handler's task (an HTTP request stops). Returns whether a
+    /// pending call was found (false for a settled call or any other value).
+    func abortCall(_ args: NativeFunction.Arguments) -> JSValueRef? {
+        let target = args[0]
+        guard JSValueIsObject(globalContext, target),
+            let id = pendingCalls.first(where: { JSValueIsStrictEqual(globalContext, $0.value.promise, target) })?.key
+        else { return JSValueMakeBoolean(globalContext, false) }
+        let api = pendingCalls[id]?.api ?? "call"
+        finishCall(id, .failure(BridgeError(.aborted, "\(api): aborted")))
+        return JSValueMakeBoolean(globalContext, true)
+    }
+
     /// Settles a pending call if it is still pending (the first of result, timeout or release wins).
     func finishCall(_ id: UInt64, _ outcome: Result<JSONValue, BridgeError>) {
         guard let pending = pendingCalls.removeValue(forKey: id) else { return }
         if pending.offThread { executor.resultArrived() }
-        if case .failure(let error) = outcome, error.code == .timeout { pending.task?.cancel() }
+        if case .failure(let error) = outcome, error.code == .timeout || error.code == .aborted { pending.task?.cancel() }
         executor.cancel(pending.timeout)
         settle(resolve: pending.resolve, reject: pending.reject, api: pending.api, outcome: outcome)
+        JSValueUnprotect(globalContext, pending.promise)
         JSValueUnprotect(globalContext, pending.resolve)
         JSValueUnprotect(globalContext, pending.reject)
         checkIdle()

@@ -92,6 +92,7 @@ extension ContextCore {
                     try Unmanaged.passUnretained(self)._withUnsafeGuaranteedRef { try $0.bridgeCallSync(args) }
                 }
             ),
+            ("abortCall", makeNativeFunction { [unowned self] _, args in self.abortCall(args) }),
             ("setTimeout", makeNativeFunction { [unowned self] _, args in try self.setTimer(args, repeats: false) }),
             ("setInterval", makeNativeFunction { [unowned self] _, args in try self.setTimer(args, repeats: true) }),
             ("clearTimeout", makeNativeFunction { [unowned self] _, args in self.clearTimer(args) }),

@@ -90,3 +90,37 @@ struct NetworkFaultTests {
         await server.shutdown()
     }
 }
+
+@Suite("Aborting requests")
+struct RequestAbortTests {
+    @Test("RequestTask.abort() fails the call with 'abort' and ends the native request at once (JSBridge.abort)")
+    func abort() async throws {
+        let server = try await faultyServer()
+        let harness = try await MiniProgramHarness.make()
+        let (_, context) = try await harness.launch([
+            "manifest.json":
+                #"{"appId": "aborts", "name": "a", "version": "1.0.0", "entry": "app.json", "permissions": ["request"], "allowedDomains": ["127.0.0.1"]}"#,
+            "pages/index.js": "Page({})",
+        ])
+        let base = server.baseURL.absoluteString
+        let out = try await context.evaluateAwaiting(
+            """
+            (async () => {
+              const failed = new Promise((resolve) => {
+                const task = wx.request({ url: '\(base)/stall/x', timeout: 120000, fail: (e) => resolve(e.errMsg) });
+                setTimeout(() => task.abort(), 50);
+              });
+              const errMsg = await failed;
+              const raw = JSBridge.call('request', { url: '\(base)/stall/y', timeout: 120000 });
+              const aborted = JSBridge.abort(raw);
+              const rawError = await raw.catch((e) => e.error);
+              return { errMsg, aborted, rawError, again: JSBridge.abort(raw), notACall: JSBridge.abort({}) };
+            })()
+            """)
+        #expect(out == ["errMsg": "request:fail abort", "aborted": true, "rawError": 9, "again": false, "notACall": false])
+        // Nothing is left pending: the 120 s requests were cancelled, not left running.
+        #expect(await context.pendingWork.bridgeCalls == 0)
+        await harness.container.shutdown()
+        await server.shutdown()
+    }
+}

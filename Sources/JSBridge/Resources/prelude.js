@@ -40,7 +40,7 @@
     return delivered;
   }
   Object.defineProperty(globalThis, 'JSBridge', {
-    value: Object.freeze({ call: native.call, callSync: native.callSync, on }),
+    value: Object.freeze({ call: native.call, callSync: native.callSync, abort: native.abortCall, on }),
     writable: false, enumerable: false, configurable: false,
   });
 

@@ -38,11 +38,11 @@ export function asyncAPI(namespace, flavor, name, implementation, makeTask) {
     const hasCallbacks = callbackNames.some((key) => typeof params[key] === 'function');
     const state = { aborted: false };
     const promise = Promise.resolve()
-      .then(() => { if (state.aborted) throw new APIFailure(9, 'abort'); return implementation(params); })
+      .then(() => { if (state.aborted) throw new APIFailure(9, 'abort'); return implementation(params, state); })
       .then((result) => {
         if (state.aborted) throw new APIFailure(9, 'abort');
         return shape.ok(name, result);
-      }, (error) => { throw shape.fail(name, normalize(error)); });
+      }, (error) => { throw shape.fail(name, state.aborted ? { code: 9, message: 'abort' } : normalize(error)); });
     if (!hasCallbacks) return makeTask ? Object.assign(promise, makeTask(state)) : promise;
     const run = (key, value) => {
       if (typeof params[key] !== 'function') return;
@@ -70,7 +70,7 @@ export const requireKey = (key) => {
 export const toKB = (info) => ({ keys: info.keys, currentSize: Math.ceil(info.currentSize / 1024), limitSize: Math.floor(info.limitSize / 1024) });
 const encodeQuery = (data) => Object.keys(data).map((key) => encodeURIComponent(key) + '=' +
   encodeURIComponent(isObject(data[key]) ? JSON.stringify(data[key]) : String(data[key]))).join('&');
-export function nativeRequest(options, headersField) {
+export function nativeRequest(options, headersField, state) {
   if (typeof options.url !== 'string') throw new APIFailure(2, 'url must be a string');
   const method = String(options.method || 'GET').toUpperCase();
   let url = options.url;
@@ -84,10 +84,16 @@ export function nativeRequest(options, headersField) {
   if (options.timeout !== undefined) params.timeout = Number(options.timeout);
   const responseType = options.responseType === 'arraybuffer' || options.dataType === 'arraybuffer' ? 'arraybuffer' : null;
   params.dataType = responseType || (options.dataType === undefined || String(options.dataType).toLowerCase() === 'json' ? 'json' : 'text');
-  return JSBridge.call('request', params);
+  const pending = JSBridge.call('request', params);
+  if (state) state.pending = pending;
+  return pending;
 }
+// `abort()` also stops the native request (`JSBridge.abort` cancels its handler).
 export const requestTask = (state) => ({
-  abort() { state.aborted = true; },
+  abort() {
+    state.aborted = true;
+    if (state.pending) JSBridge.abort(state.pending);
+  },
   onHeadersReceived() {}, offHeadersReceived() {},
 });
 

@@ -58,10 +58,10 @@ function buildNamespace(namespace, flavor) {
 
   // network
   if (wechat) {
-    defineAsync('request', (o) => nativeRequest(o, 'header').then((r) => ({ data: r.data, statusCode: r.status, header: r.headers })),
+    defineAsync('request', (o, state) => nativeRequest(o, 'header', state).then((r) => ({ data: r.data, statusCode: r.status, header: r.headers })),
       task('request', requestTask));
   } else {
-    const request = (o) => nativeRequest(o, 'headers').then((r) => ({ data: r.data, status: r.status, headers: r.headers }));
+    const request = (o, state) => nativeRequest(o, 'headers', state).then((r) => ({ data: r.data, status: r.status, headers: r.headers }));
     defineAsync('request', request, task('request', requestTask));
     defineAsync('httpRequest', request, task('httpRequest', requestTask));
   }
