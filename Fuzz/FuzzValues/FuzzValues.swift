@@ -6,7 +6,8 @@ import Foundation
 import FuzzSupport
 import JSBridge
 
-/// libFuzzer target: value conversion between JavaScript and Swift. The input is parsed as
+/// libFuzzer target: value conversion between JavaScript and Swift, and `JSONValue(parsing:)`
+/// against `JSON.parse` (values, key order, refusals). The input is parsed as
 /// JSON by JavaScript (`JSON.parse`) and converted to a `JSONValue` (lone UTF-16 surrogates
 /// become U+FFFD there: Swift strings are valid Unicode); that value must then survive
 /// Swift → JavaScript → Swift unchanged, and a `Codable` round trip through
@@ -39,9 +40,18 @@ func fuzzOne(_ data: Data) {
         defer { done.signal() }
         let literal = String(decoding: try JSONEncoder().encode(text), as: UTF8.self)
         // JavaScript parses the input; JSONValue carries it out and back in.
-        guard let parsed = try? await context.evaluate("(() => { try { return JSON.parse(\(literal)); } catch { return undefined; } })()"),
-            parsed != .undefined
-        else { return }
+        let judged = try? await context.evaluate("(() => { try { return JSON.parse(\(literal)); } catch { return undefined; } })()")
+        // Our order-keeping parser agrees with JSON.parse: same values, same key order, same
+        // refusals (it also accepts a leading byte order mark, which JSON.parse refuses).
+        let ours = try? JSONValue(parsing: data)
+        guard let parsed = judged, parsed != .undefined else {
+            if let ours, !text.hasPrefix("\u{FEFF}") { outcome.value = "JSONValue(parsing:) accepted what JSON.parse refuses: \(ours)" }
+            return
+        }
+        if ours != parsed || ours?.stringified() != parsed.stringified() {
+            outcome.value = "JSONValue(parsing:) gave \(String(describing: ours)), JSON.parse \(parsed)"
+            return
+        }
         let roundTrip = try await context.call("__identity", [parsed])
         if roundTrip != parsed { outcome.value = "JSONValue → JS → JSONValue changed \(parsed) into \(roundTrip)" }
         let encoded = try JSONValueEncoder().encode(parsed)

@@ -17,8 +17,8 @@ extension JSONValue {
     public static let maximumParsingDepth = 512
 
     /// Parses JSON text (RFC 8259, UTF-8, an optional byte order mark) keeping every object's
-    /// key order, as `JSON.parse` does; a repeated key keeps its first position and its last
-    /// value. Foundation's decoders do not keep the order, so use this for text an app reads back
+    /// key order, as `JSON.parse` does (array-index keys such as `"2"` first, ascending, then the
+    /// others as written); a repeated key keeps its first position and its last value. Foundation's decoders do not keep the order, so use this for text an app reads back
     /// (stored values, response bodies, `app.json`).
     public init(parsing text: Data) throws(JSONParseError) {
         var parser = JSONTextParser(bytes: [UInt8](text))
@@ -102,7 +102,24 @@ private struct JSONTextParser {
             parser.index += 1
             members[key] = try parser.parseValue()
         }
-        return .object(members)
+        return .object(Self.inJavaScriptOrder(members))
+    }
+
+    /// JavaScript lists array-index keys (`"2"`) first, ascending, then the other keys in the
+    /// order they came; so does the parsed object.
+    static func inJavaScriptOrder(_ members: JSONObject) -> JSONObject {
+        let indices = members.keys.compactMap { key in arrayIndex(key).map { (key, $0) } }
+        guard !indices.isEmpty else { return members }
+        var ordered = JSONObject()
+        for (key, _) in indices.sorted(by: { $0.1 < $1.1 }) { ordered[key] = members[key] }
+        for (key, value) in members where ordered[key] == nil { ordered[key] = value }
+        return ordered
+    }
+
+    /// The key as an array index (canonical decimal below 2³² − 1), if it is one.
+    static func arrayIndex(_ key: String) -> UInt32? {
+        guard let value = UInt32(key), value < UInt32.max, String(value) == key else { return nil }
+        return value
     }
 
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {

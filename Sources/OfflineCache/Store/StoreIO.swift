@@ -104,7 +104,7 @@ enum StoreIO {
         var total: Int64 = 0
         for case let file as URL in enumerator {
             let values = try? file.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
-            if values?.isRegularFile == true { total += Int64(values?.fileSize ?? 0) }
+            if values?.isRegularFile == true { total += Int64(clamping: values?.fileSize ?? 0) }
         }
         return total
     }
