@@ -55,6 +55,9 @@ public enum NetworkAccessPolicy {
         guard url.user == nil, url.password == nil, !text.contains("\\") else {
             throw BridgeError(.invalidParameters, "\(api): url must not hold credentials or backslashes")
         }
+        guard NetworkPort.isUsable(url) else {
+            throw BridgeError(.invalidParameters, "\(api): url port \(url.port ?? 0) is outside 1–65535")
+        }
         guard isAllowed(host: host, domains: domains) else {
             throw BridgeError(.noPermission, "\(api): \(host.lowercased()) is not in \(appId)'s allowedDomains")
         }
@@ -72,6 +75,9 @@ public enum NetworkAccessPolicy {
         else { throw BridgeError(.networkError, "\(api): the server redirected to an invalid location") }
         if next.user != nil || next.password != nil || location.contains("\\") {
             throw BridgeError(.networkError, "\(api): the server redirected to a URL with credentials or backslashes")
+        }
+        guard NetworkPort.isUsable(next) else {
+            throw BridgeError(.networkError, "\(api): the server redirected to port \(next.port ?? 0), outside 1–65535")
         }
         if current.scheme?.lowercased() == "https" && scheme == "http" {
             throw BridgeError(.noPermission, "\(api): refused a redirect from https to http (\(host.lowercased()))")

@@ -45,6 +45,7 @@ struct NetworkPolicyTests {
             }
             if path == "/see-other" { return .response(status: 303, headers: [("Location", "/method")]) }
             if path == "/other-port" { return .response(status: 302, headers: [("Location", "http://127.0.0.1:\(otherPort)/landing")]) }
+            if path == "/bad-port" { return .response(status: 302, headers: [("Location", "http://127.0.0.1:412348/x")]) }
             if path == "/to-file" { return .response(status: 302, headers: [("Location", "file:///etc/passwd")]) }
             if path == "/method" { return .ok(Data("\"\(request.method)\"".utf8)) }
             return .ok(Data("\"ok\"".utf8))
@@ -81,6 +82,35 @@ struct NetworkPolicyTests {
             ])
         #expect(!seen.paths.contains("/secret"))
         #expect(!seen.hosts.contains { $0.hasPrefix("localhost") })
+        await container.shutdown()
+        await main.shutdown()
+        await other.shutdown()
+    }
+
+    @Test("a port outside 1–65535 (from the app or a redirect) is a typed error, never a trap in the network stack")
+    func portsOutOfRange() async throws {
+        let (main, other, _, _) = try await Self.servers()
+        let fixture = try ContainerFixture()
+        let container = try await fixture.container()
+        try fixture.install(
+            "net", script: "App({})", permissions: ["request", "websocket"], allowedDomains: ["127.0.0.1"], into: container)
+        let base = main.baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        // The fuzzer's crash: a valid request whose URL got one more digit in its port.
+        let value = try await run(
+            container, "net",
+            catching + """
+                const valid = await JSBridge.call('request', { url: '\(base)/ok' });
+                const wide = await attempt(JSBridge.call('request', { url: '\(base)8/ok' }));
+                const huge = await attempt(JSBridge.call('request', { url: 'http://127.0.0.1:412348/ok' }));
+                const redirected = await attempt(JSBridge.call('request', { url: '\(base)/bad-port' }));
+                const socket = await attempt(JSBridge.call('socket.connect', { socketId: 1, url: 'ws://127.0.0.1:99999/echo' }));
+                return { valid: valid.data, wide: wide.error, huge: huge.error, redirected: redirected.error,
+                         socket: socket.error };
+                """)
+        #expect(value == ["valid": "ok", "wide": 2, "huge": 2, "redirected": 6, "socket": 2])
+        await #expect(throws: FetchError.invalidURL("http://127.0.0.1:412348/x")) {
+            try await HTTPFetcher().get(URL(string: "http://127.0.0.1:412348/x")!)
+        }
         await container.shutdown()
         await main.shutdown()
         await other.shutdown()

@@ -113,8 +113,8 @@ public struct PackageManifest: Sendable, Hashable, Codable {
 
     private static func checkURL(_ text: String, field: String) throws {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
-            let host = url.host, !host.isEmpty
-        else { throw PackageError.invalidManifest("\(field) \"\(text)\" is not an absolute http(s) URL") }
+            let host = url.host, !host.isEmpty, NetworkPort.isUsable(url)
+        else { throw PackageError.invalidManifest("\(field) \"\(text)\" is not an absolute http(s) URL with a usable port") }
     }
 
     private static func describe(_ error: DecodingError) -> String {

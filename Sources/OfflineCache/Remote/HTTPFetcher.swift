@@ -105,7 +105,9 @@ public struct HTTPFetcher: Sendable {
     }
 
     func makeRequest(_ url: URL, headers: [(String, String)]) throws -> HTTPClientRequest {
-        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
+        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil,
+            NetworkPort.isUsable(url)
+        else {
             throw FetchError.invalidURL(url.absoluteString)
         }
         var request = HTTPClientRequest(url: url.absoluteString)
