@@ -17,7 +17,10 @@ final class DemoHost: Sendable {
     /// JavaScript errors seen (failed hooks, uncaught errors, failed launches).
     var errorCount: Int { errors.value }
 
-    init(storeDirectory: URL, trustedKeys: TrustedKeys, developerMode: Bool, updateChannel: URL? = nil) async throws {
+    init(
+        storeDirectory: URL, trustedKeys: TrustedKeys, developerMode: Bool, updateChannel: URL? = nil,
+        consoleToStandardError: Bool = false
+    ) async throws {
         self.storeDirectory = storeDirectory
         var configuration = ContainerConfiguration(storeDirectory: storeDirectory, trustedKeys: trustedKeys)
         configuration.developerMode = developerMode
@@ -31,7 +34,11 @@ final class DemoHost: Sendable {
         configuration.onEvent = { event in
             switch event {
             case .console(let app, let message):
-                Terminal.console(app.appId.rawValue, message.level.rawValue, message.text)
+                if consoleToStandardError {
+                    Terminal.diagnostic("[\(app.appId.rawValue)] \(message.level.rawValue): \(message.text)")
+                } else {
+                    Terminal.console(app.appId.rawValue, message.level.rawValue, message.text)
+                }
             case .hookFailed, .scriptProblem, .launchFailed:
                 errors.increment()
                 Terminal.diagnostic("  ✗ \(event)")

@@ -16,6 +16,10 @@ struct RunCommand: AsyncParsableCommand {
             stopped then: onStop/onHide, then destroy), then stops and is destroyed. \
             Exits with status 1 if the app raised JavaScript errors.
 
+            Mini-programs render headless: --page opens a page (with --query as its query), --tap and \
+            --input drive it by selector once it is ready (in command-line order), --print-tree prints \
+            its rendered tree (stable text form, for snapshots) after onReady and after the actions.
+
             With --all-pages (mini-programs: an app.json entry), every page listed in app.json, \
             subpackages included, is opened in turn (reLaunch) through onLoad, onShow, onReady, \
             onHide and onUnload; a summary of pages visited, API calls by name and JavaScript errors \
@@ -37,6 +41,18 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: "With --all-pages: seconds each page may take to go idle before the run moves on (it is then listed as busy).")
     var settle: Double = 3
+
+    @Option(help: "Mini-programs: open this page (a route of app.json, with --query as its query) instead of the entry page.")
+    var page: String?
+
+    @Option(help: "Mini-programs: tap the first node this selector matches, after the page is ready (repeatable, in order with --input).")
+    var tap: [String] = []
+
+    @Option(help: "Mini-programs: SELECTOR=VALUE fires an input event with that value (repeatable, in order with --tap).")
+    var input: [String] = []
+
+    @Flag(help: "Mini-programs: print the page's rendered tree after onReady and again after the taps and inputs (stdout; app console goes to stderr).")
+    var printTree = false
 
     @Option(help: "Launch an app that is not installed from its online copy at this URL.")
     var fallback: String?
@@ -69,9 +85,11 @@ struct RunCommand: AsyncParsableCommand {
         } else {
             source = .installed(target)
         }
+        let actions = try PageAction.inCommandLineOrder(taps: tap, inputs: input)
+        let drivesPage = page != nil || printTree || !actions.isEmpty
         let host = try await DemoHost(
             storeDirectory: storeOptions.storeURL, trustedKeys: try trust.trustedKeys(rememberedIn: storeOptions.storeURL),
-            developerMode: { if case .directory = source { true } else { false } }())
+            developerMode: { if case .directory = source { true } else { false } }(), consoleToStandardError: printTree)
         do {
             if allPages {
                 let report = try await host.container.smokeTest(
@@ -81,7 +99,12 @@ struct RunCommand: AsyncParsableCommand {
                 if !report.passed { throw ExitCode(1) }
                 return
             }
-            try await host.runToCompletion(source, query: query, duration: .seconds(duration))
+            if drivesPage {
+                try await host.drivePage(
+                    source, page: page, query: query, actions: actions, printTree: printTree, deadline: .seconds(duration))
+            } else {
+                try await host.runToCompletion(source, query: query, duration: .seconds(duration))
+            }
         } catch let exit as ExitCode {
             throw exit
         } catch {

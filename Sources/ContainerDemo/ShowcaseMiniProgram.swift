@@ -48,6 +48,8 @@ struct TerminalRenderSink: RenderSink {
         if update.kind == .diff || update.kind == .load {
             let fields = update.data.map { "\($0.key): \($0.value)" }  // in the order the app set them
             text += " {" + fields.joined(separator: ", ").prefix(160) + "}"
+        } else if update.kind == .tree {
+            text += " (\(update.data["patches"]?.arrayValue?.count ?? 0) patches)"
         }
         Terminal.diagnostic(text)
     }

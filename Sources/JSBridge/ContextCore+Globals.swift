@@ -124,7 +124,8 @@ extension ContextCore {
     }
 
     /// Evaluates trusted framework code. While it runs, the global `__hcFrameworkBridge` holds
-    /// `{ call, callSync }` functions that may reach framework-only APIs; the property is deleted
+    /// `{ call, callSync, readText, exists, compileModule }` functions (the last three read the app's
+    /// files, as `require` does, and compile a template's inline script module) that may reach framework-only APIs; the property is deleted
     /// when the evaluation ends (whatever its outcome), so only code that captured it during this
     /// evaluation keeps it. App code runs later and never sees it.
     func evaluateFramework(_ source: String, sourceURL: String) throws -> JSValueRef? {
@@ -136,6 +137,12 @@ extension ContextCore {
         let callSync = makeNativeFunction { [unowned self] _, args in try self.bridgeCallSync(args, framework: true) }
         JSStringConversion.with("call") { JSObjectSetProperty(ctx, channel, $0, call, attributes, nil) }
         JSStringConversion.with("callSync") { JSObjectSetProperty(ctx, channel, $0, callSync, attributes, nil) }
+        let readText = makeNativeFunction { [unowned self] _, args in try self.readModuleText(args) }
+        let exists = makeNativeFunction { [unowned self] _, args in try self.moduleExists(args) }
+        JSStringConversion.with("readText") { JSObjectSetProperty(ctx, channel, $0, readText, attributes, nil) }
+        JSStringConversion.with("exists") { JSObjectSetProperty(ctx, channel, $0, exists, attributes, nil) }
+        let compileModule = makeNativeFunction { [unowned self] _, args in try self.compileModuleText(args) }
+        JSStringConversion.with("compileModule") { JSObjectSetProperty(ctx, channel, $0, compileModule, attributes, nil) }
         let global = JSContextGetGlobalObject(ctx)
         let name = Self.frameworkChannelName
         JSStringConversion.with(name) {

@@ -18,7 +18,38 @@ extension ContextCore {
         return JSValueMakeBoolean(globalContext, configuration.modules?.moduleExists(path) ?? false)
     }
 
-    /// `loadModule(path)` → `{ factory }` for JavaScript, `{ json }` for JSON.
+    /// `readText(path)` (framework channel only) → the file's text: templates (`.wxml`, `.axml`)
+    /// and other files the framework reads but does not run.
+    func readModuleText(_ arguments: NativeFunction.Arguments) throws -> JSValueRef? {
+        let path = try converter.string(arguments[0])
+        guard let modules = configuration.modules else {
+            throw NativeFunctionError(kind: .error, message: "\(path): this context has no module files")
+        }
+        let data = try modules.moduleSource(path)
+        guard let text = String(validatingUTF8Data: data) else { throw ModuleLoadError.notUTF8(path) }
+        return JSStringConversion.with(text) { JSValueMakeString(globalContext, $0) }
+    }
+
+    /// `compileModule(text, sourceURL, line)` (framework channel only) → a module factory
+    /// `(exports, require, module, …)` for script text that sits inside another file (a WXS block
+    /// of a template), with errors and stacks naming that file and line.
+    func compileModuleText(_ arguments: NativeFunction.Arguments) throws -> JSValueRef? {
+        let text = try converter.string(arguments[0])
+        let sourceURL = try converter.string(arguments[1])
+        let requested = JSValueToNumber(globalContext, arguments[2], nil)
+        // Clamped before the conversion: NaN, infinities and huge numbers would trap in Int32().
+        let line = requested.isFinite ? Int32(min(max(requested, 1), 1_000_000)) : 1
+        var exception: JSValueRef?
+        let factory = JSStringConversion.with(Self.moduleWrapperHead + text + "\n})") { script in
+            JSStringConversion.with(sourceURL) { url in JSEvaluateScript(globalContext, script, nil, url, line, &exception) }
+        }
+        if let exception { throw NativeFunctionError.Thrown(value: exception) }
+        guard let factory else { throw NativeFunctionError(kind: .error, message: "\(sourceURL) did not compile") }
+        return factory
+    }
+
+    /// `loadModule(path)` → `{ factory }` for JavaScript (also WXS `.wxs` and SJS `.sjs`
+    /// template script modules), `{ json }` for JSON.
     func loadModule(_ arguments: NativeFunction.Arguments) throws -> JSValueRef? {
         let path = try converter.string(arguments[0])
         guard let modules = configuration.modules else {
@@ -37,11 +68,11 @@ extension ContextCore {
             JSStringConversion.with("json") { JSObjectSetProperty(globalContext, result, $0, value, 0, nil) }
             return result
         }
-        guard path.hasSuffix(".js") || path.hasSuffix(".mjs") || path.hasSuffix(".cjs") else {
+        guard [".js", ".mjs", ".cjs", ".wxs", ".sjs"].contains(where: path.hasSuffix) else {
             throw ModuleLoadError.unsupportedType(path)
         }
         var body = text
-        if !path.hasSuffix(".cjs") {
+        if !path.hasSuffix(".cjs") && !path.hasSuffix(".wxs") {
             do {
                 if let rewritten = try ESModuleTransform.transform(text) { body = rewritten }
             } catch {

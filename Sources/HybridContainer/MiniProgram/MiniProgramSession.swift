@@ -35,11 +35,14 @@ public enum MiniProgramError: Error, Sendable, Hashable, CustomStringConvertible
     case notAMiniProgram(instanceID: UInt64)
     /// The navigation was refused (unknown page, tab rules, full stack, nothing to go back to).
     case navigationFailed(String)
+    /// No node of the page's rendered tree matches the selector (the message says which).
+    case noSuchNode(String)
 
     public var description: String {
         switch self {
         case .notAMiniProgram(let id): "instance \(id) is not a mini-program"
         case .navigationFailed(let reason): "navigation failed: \(reason)"
+        case .noSuchNode(let reason): reason
         }
     }
 }
@@ -57,7 +60,7 @@ public struct MiniProgramSession: Sendable {
     let runtime: (supervisor: RuntimeSupervisor, index: Int)
 
     /// Calls into the app's thread fail with `ContainerError.runtimeStalled` if it stalls.
-    private func guarded<T: Sendable>(_ body: @escaping @Sendable (ScriptContext) async throws -> T) async throws -> T {
+    func guarded<T: Sendable>(_ body: @escaping @Sendable (ScriptContext) async throws -> T) async throws -> T {
         let context = self.context
         return try await runtime.supervisor.guarded(runtime.index, appId: app.appId.rawValue) { try await body(context) }
     }

@@ -4,11 +4,12 @@
 import Synchronization
 
 /// One change a mini-program's logic layer sends to the render layer: a page was loaded (with
-/// its initial data), shown, became ready, was hidden or unloaded, or `setData` changed it.
+/// its initial data), shown, became ready, was hidden or unloaded, `setData` changed it, or its
+/// rendered tree changed (tree patches).
 public struct RenderUpdate: Sendable, Hashable {
     /// What happened to the page.
     public enum Kind: String, Sendable, Hashable, Codable {
-        case load, show, ready, hide, unload, diff
+        case load, show, ready, hide, unload, diff, tree
     }
 
     /// The app instance.
@@ -20,7 +21,9 @@ public struct RenderUpdate: Sendable, Hashable {
     public let route: String
     public let kind: Kind
     /// `load`: the page's whole data. `diff`: data path (`list[2].name`) → new value, the least
-    /// the render layer must apply. Otherwise empty. In the order the app set them.
+    /// the render layer must apply. `tree`: `patches`, the changes to the page's rendered tree
+    /// (`{op: "replace"|"set"|"insert"|"remove", path: [child indexes from the page], node?,
+    /// fields?}`; nodes in the form of ``RenderNode``). Otherwise empty. In the order the app set them.
     public let data: JSONObject
     /// `load`: the page's query.
     public let query: [String: String]

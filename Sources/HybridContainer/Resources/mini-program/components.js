@@ -10,10 +10,10 @@ export const behaviorMark = Symbol('Behavior');
 
 // Flattens behaviors (WeChat) and mixins (Alipay), depth first, each once.
 export function mergeComponent(definition) {
-  const merged = { data: {}, methods: {}, properties: {}, observers: [], lifetimes: {}, pageLifetimes: {} };
+  const merged = { data: {}, methods: {}, properties: {}, observers: [], lifetimes: {}, pageLifetimes: {}, options: {} };
   const seen = new Set();
-  const lifetimeNames = { created: 'created', attached: 'attached', ready: 'ready', detached: 'detached',
-    onInit: 'created', didMount: 'ready', didUnmount: 'detached' };
+  const lifetimeNames = { created: 'created', attached: 'attached', ready: 'ready', moved: 'moved', detached: 'detached',
+    onInit: 'created', didMount: 'ready', didUpdate: 'didUpdate', didUnmount: 'detached', deriveDataFromProps: 'deriveDataFromProps' };
   const add = (table, name, fn) => { if (typeof fn === 'function') (table[name] = table[name] || []).push(fn); };
   function visit(part) {
     const source = part && part[behaviorMark] ? part.definition : part;
@@ -24,6 +24,7 @@ export function mergeComponent(definition) {
     Object.assign(merged.properties, source.properties || {}, source.props ? Object.fromEntries(
       Object.entries(source.props).map(([key, value]) => [key, { value }])) : {});
     Object.assign(merged.methods, source.methods || {});
+    Object.assign(merged.options, source.options || {});
     for (const [name, alias] of Object.entries(lifetimeNames)) {
       add(merged.lifetimes, alias, (source.lifetimes && source.lifetimes[name]) || source[name]);
     }
@@ -41,7 +42,9 @@ export function propertyValue(spec, raw) {
     if (spec && typeof spec === 'object' && 'value' in spec) return clone(spec.value);
     return type === Number ? 0 : type === Boolean ? false : type === String ? '' : type === Array ? [] : type === Object ? null : null;
   }
+  if (typeof raw !== 'string') return raw;
   if (type === Number) return Number(raw);
-  if (type === Boolean) return raw === 'true' || raw === '1';
+  // A bare attribute (`<x disabled>`) is present, so true.
+  if (type === Boolean) return raw === 'true' || raw === '1' || raw === '';
   return raw;
 }

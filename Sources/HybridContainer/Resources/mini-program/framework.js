@@ -6,11 +6,10 @@
 // lifetimes, observers). Errors in page hooks go to `reportError` with the route and hook as
 // origin (then to App.onError and the host).
 import { fixed, report, allPages } from './common.js';
-import { isObject, clone, parsePath, getPath } from './values.js';
-import { states, applySetData } from './set-data.js';
+import { isObject, clone } from './values.js';
+import { states } from './set-data.js';
 import { behaviorMark, mergeComponent, propertyValue } from './components.js';
-import { uiObject } from './ui.js';
-import { createSelectorQuery } from './selector-query.js';
+import { treeMethods } from './component-api.js';
 
 // ---- definitions: App, Page, Component, Behavior
 let app = null;
@@ -73,30 +72,17 @@ export function definitionOf(route) {
   return definitions.get(route);
 }
 
+// The definition the component at `base` (`components/x/x`) registered with Component().
+export function componentDefinition(base) {
+  const file = base + '.js';
+  if (!components.has(file)) globalThis.require('/' + file);
+  if (!components.has(file)) throw new Error(file + ' did not call Component()');
+  return components.get(file);
+}
 
 // ---- page instances
 let nextPageId = 1;
-const pagePrototype = {
-  setData(changes, callback) { applySetData(this, changes, callback); },
-  // Alipay: { 'list': [start, deleteCount, ...items] } splices arrays at data paths.
-  $spliceData(operations, callback) {
-    if (!isObject(operations)) throw new TypeError('$spliceData expects an object of path → [start, deleteCount, ...items]');
-    const changes = {};
-    for (const key of Object.keys(operations)) {
-      const operation = operations[key];
-      if (!Array.isArray(operation) || typeof operation[0] !== 'number') throw new TypeError('$spliceData: "' + key + '" needs [start, deleteCount, ...items]');
-      const current = getPath(this.data, parsePath(key));
-      const list = Array.isArray(current) ? current.slice() : [];
-      list.splice(operation[0], operation[1] === undefined ? 0 : operation[1], ...operation.slice(2));
-      changes[key] = list;
-    }
-    applySetData(this, changes, callback);
-  },
-  selectComponent() { return null; },
-  selectAllComponents() { return []; },
-  createSelectorQuery() { return createSelectorQuery(); },
-  createIntersectionObserver() { return uiObject('IntersectionObserver'); },
-};
+const pagePrototype = Object.assign({}, treeMethods);
 export function makePage(route, query) {
   const { kind, definition } = definitionOf(route);
   const page = Object.create(pagePrototype);

@@ -11,6 +11,14 @@ import { currentApp, definitionOf, makePage, runHooks } from './framework.js';
 import { NavigationError, parseURL } from './routes.js';
 import { apiCalls, unsupportedCalls } from './api-calls.js';
 import { emit } from './host-events.js';
+import { attachPage, readyComponents, detachPage, eachComponent, diagnostics, setModuleCompiler } from './render-tree.js';
+import { pageLifetime } from './component-instances.js';
+import { plainNode, treeText } from './tree-output.js';
+import { selectAll } from './selectors.js';
+import { userEvent } from './view-events.js';
+import { bridge } from 'hc:host';
+
+setModuleCompiler(bridge.compileModule);
 
 // ---- the page stack
 const stack = [];
@@ -24,9 +32,13 @@ function load(route, query) {
   stack.push(page);
   visited.push(route);
   render(state, 'load', { data: state.rendered, query });
+  // The first render (components created and attached) comes before onLoad, as on WeChat.
+  const view = attachPage(page, state);
   runHooks(page, 'load', Object.assign({}, query));
   show(page);
   render(state, 'ready', {});
+  view.readyDone = true;
+  readyComponents(view);
   runHooks(page, 'ready');
   return page;
 }
@@ -36,18 +48,21 @@ function show(page) {
   state.shown = true;
   render(state, 'show', {});
   runHooks(page, 'show');
+  if (state.view) eachComponent(state.view, (view) => pageLifetime(view, 'show'));
 }
 function hide(page) {
   const state = states.get(page);
   if (!state.shown) return;
   state.shown = false;
   runHooks(page, 'hide');
+  if (state.view) eachComponent(state.view, (view) => pageLifetime(view, 'hide'));
   render(state, 'hide', {});
 }
 function unload(page) {
   const state = states.get(page);
   if (state.unloaded) return;
   runHooks(page, 'unload');
+  if (state.view) detachPage(state.view);
   state.unloaded = true;
   state.shown = false;
   render(state, 'unload', {});
@@ -168,6 +183,15 @@ function findPage(pageId) {
   if (pageId === undefined || pageId === null) return top();
   return stack.concat(Array.from(hiddenTabs.values())).find((page) => page.$id === pageId);
 }
+class NodeNotFound extends Error {}
+NodeNotFound.prototype.name = 'NodeNotFound';
+function viewOf(pageId) {
+  const page = findPage(pageId);
+  if (!page) throw new Error(pageId === undefined || pageId === null ? 'no page is open' : 'no page ' + pageId);
+  const view = states.get(page).view;
+  if (!view) throw new Error('the page ' + page.route + ' is not rendered');
+  return view;
+}
 const describe = (page) => ({ id: page.$id, route: page.route, query: Object.assign({}, states.get(page).query) });
 fixed('__hcMini', Object.freeze({
   loadMainPages() { for (const route of pages) definitionOf(route); },
@@ -197,6 +221,20 @@ fixed('__hcMini', Object.freeze({
       return undefined;
     }
   },
+  // The page's rendered tree: plain JSON, or the text form.
+  tree(pageId) { return plainNode(viewOf(pageId).root); },
+  treeText(pageId) { return treeText(plainNode(viewOf(pageId).root)); },
+  // The nodes a selector matches in the page's template (`>>>` crosses into components).
+  query(selector, pageId) { const view = viewOf(pageId); return selectAll(view.root, view, String(selector)).map(plainNode); },
+  // A user event (tap, input, …) at the first node `selector` matches; how many handlers ran.
+  dispatch(selector, type, detail, pageId) {
+    const view = viewOf(pageId);
+    const nodes = selectAll(view.root, view, String(selector));
+    if (nodes.length === 0) throw new NodeNotFound('no node matches "' + selector + '" on ' + view.base);
+    return userEvent(nodes[0], String(type), isObject(detail) ? detail : {});
+  },
+  diagnostics() { return { templateErrors: diagnostics.templateErrors.slice(), unknownTags: Object.keys(diagnostics.unknownTags),
+    missingComponents: diagnostics.missingComponents.slice() }; },
   stats() { return { apiCalls: Object.assign({}, apiCalls), unsupportedCalls: Object.assign({}, unsupportedCalls), visited: visited.slice() }; },
   // An event from the host (`MiniProgramSession.emit`) to the app's listeners; how many heard it.
   emit(event, payload) { return emit(String(event), payload === undefined ? null : payload); },

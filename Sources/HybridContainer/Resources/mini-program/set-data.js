@@ -16,7 +16,7 @@ export function render(state, kind, extra) {
 export const states = new WeakMap();
 export function applySetData(page, changes, callback) {
   const state = states.get(page);
-  if (!state) throw new TypeError('setData must be called on a page');
+  if (!state) throw new TypeError('setData must be called on a page or component');
   if (!isObject(changes) || Array.isArray(changes)) throw new TypeError('setData expects an object of path → value');
   if (callback !== undefined && typeof callback !== 'function') throw new TypeError('setData: the callback must be a function');
   if (state.unloaded) { console.warn('setData on ' + state.route + ' after onUnload is ignored'); return; }
@@ -31,8 +31,10 @@ export function applySetData(page, changes, callback) {
     setPath(state.rendered, segments, clone(value));
     touched.push(segments);
   }
-  if (Object.keys(diff).length > 0) render(state, 'diff', { data: diff });
+  if (Object.keys(diff).length > 0 && !state.component) render(state, 'diff', { data: diff });
   runObservers(page, state, touched);
+  // The view layer renders the owner's subtree again (render-tree.js).
+  if (state.onSetData && touched.length > 0) state.onSetData();
   if (callback) Promise.resolve().then(() => {
     try { callback.call(page); } catch (error) { report(error, state.route + ' setData callback'); }
   });

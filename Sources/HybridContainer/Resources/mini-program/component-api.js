@@ -1,0 +1,73 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
+// What a component instance (and, for the tree-reading part, a page) offers its code:
+// setData / $spliceData, triggerEvent, selectComponent(s), selectOwnerComponent,
+// createSelectorQuery, createIntersectionObserver, and the smaller methods real components call.
+import { states, applySetData } from './set-data.js';
+import { selectAll } from './selectors.js';
+import { dispatch } from './view-events.js';
+import { createSelectorQuery, setComponentResolver } from './selector-query.js';
+import { createIntersectionObserver } from './intersection-observer.js';
+import { isObject, parsePath, getPath } from './values.js';
+
+// The view (render-tree.js) of a page or component instance, or null before it renders.
+export const instanceView = (instance) => { const state = states.get(instance); return state && state.view ? state.view : null; };
+// The root node a view's selectors start from: its host node, or the page's root.
+export const scopeRoot = (view) => view.host || view.root;
+
+function select(instance, selector, all) {
+  const view = instanceView(instance);
+  if (view === null) return all ? [] : null;
+  const hosts = selectAll(scopeRoot(view), view, selector).filter((node) => node.component);
+  const instances = hosts.map((node) => node.component.instance);
+  return all ? instances : instances.length > 0 ? instances[0] : null;
+}
+
+export const treeMethods = {
+  setData(changes, callback) { applySetData(this, changes, callback); },
+  // Alipay: { 'list': [start, deleteCount, ...items] } splices arrays at data paths.
+  $spliceData(operations, callback) {
+    if (!isObject(operations)) throw new TypeError('$spliceData expects an object of path → [start, deleteCount, ...items]');
+    const changes = {};
+    for (const key of Object.keys(operations)) {
+      const operation = operations[key];
+      if (!Array.isArray(operation) || typeof operation[0] !== 'number') throw new TypeError('$spliceData: "' + key + '" needs [start, deleteCount, ...items]');
+      const current = getPath(this.data, parsePath(key));
+      const list = Array.isArray(current) ? current.slice() : [];
+      list.splice(operation[0], operation[1] === undefined ? 0 : operation[1], ...operation.slice(2));
+      changes[key] = list;
+    }
+    applySetData(this, changes, callback);
+  },
+  selectComponent(selector) { return select(this, selector, false); },
+  selectAllComponents(selector) { return select(this, selector, true); },
+  createSelectorQuery() { const self = this; return createSelectorQuery(() => instanceView(self)); },
+  createIntersectionObserver(options) { const self = this; return createIntersectionObserver(() => instanceView(self), options); },
+};
+
+export const componentPrototype = Object.assign({}, treeMethods, {
+  triggerEvent(name, detail, options) {
+    const view = instanceView(this);
+    if (view === null || !view.host) return;
+    const settings = options || {};
+    dispatch(view.host, String(name), detail === undefined ? {} : detail,
+      { bubbles: !!settings.bubbles, composed: !!settings.composed, capture: !!settings.capturePhase });
+  },
+  selectOwnerComponent() {
+    const view = instanceView(this);
+    return view && view.parent ? view.parent.instance : null;
+  },
+  hasBehavior() { return false; },
+  getRelationNodes() { return []; },
+  groupSetData(fn) { if (typeof fn === 'function') fn.call(this); },
+  getPageId() { const view = instanceView(this); return view ? 'pageId:' + view.page.state.id : ''; },
+  setUpdatePerformanceListener() {},
+  getTabBar() { return null; },
+  animate() {},
+  clearAnimation() {},
+});
+Object.defineProperty(componentPrototype, '$page', { get() { const view = instanceView(this); return view ? view.page.instance : null; } });
+Object.defineProperty(componentPrototype, 'id', { get() { const view = instanceView(this); return view && view.host ? view.host.id : ''; } });
+Object.defineProperty(componentPrototype, 'dataset', { get() { const view = instanceView(this); return view && view.host ? Object.assign({}, view.host.dataset) : {}; } });
+setComponentResolver((instance) => instanceView(instance));

@@ -1,0 +1,313 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
+// The headless view layer: each page and each custom component instance is a *view* that renders
+// its own template against its own data into nodes
+// `{ tag, id, classes, style, hidden, attrs, dataset, marks, events, children, owner, parent }`
+// (`#text` nodes carry `text`; a component's host node holds the component's nodes as children,
+// with `<slot>` nodes holding what the parent put there). setData on a page or component renders
+// that view again — only its subtree; child components are kept (by template position and
+// `wx:key`), get their new properties and render again only if those or their slot content
+// changed. See DESIGN-level notes in README ("The render layer").
+import { report } from './common.js';
+import { loadTemplate, templatePath } from './templates.js';
+import { componentsOf, builtInTags } from './component-registry.js';
+import { createComponent, updateProperties, lifetime, camel } from './component-instances.js';
+import { componentPrototype, instanceView } from './component-api.js';
+import { linkTree, treeChanged } from './tree-output.js';
+
+// What the smoke run and the host read: template errors (file:line) and unknown tags.
+export const diagnostics = { templateErrors: [], unknownTags: {}, missingComponents: [] };
+const reported = new Set();
+function templateError(error, where) {
+  const message = String(error && error.message || error);
+  const key = where + ' ' + message;
+  if (reported.has(key)) return;
+  reported.add(key);
+  diagnostics.templateErrors.push(message);
+  report(error, where);
+}
+
+const value = (compiled, scope) => compiled.constant !== undefined ? compiled.constant : compiled.evaluate(scope);
+const text = (v) => v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+
+function moduleScopeOf(file) {
+  if (file === null) return Object.create(null);
+  if (file.moduleScope) return file.moduleScope;
+  const scope = Object.create(null);
+  file.moduleScope = scope;
+  for (const module of file.modules) {
+    try {
+      if (module.src !== null) {
+        const exports = globalThis.require('/' + module.src);
+        scope[module.name] = exports && exports.__esModule && 'default' in exports ? exports.default : exports;
+      } else {
+        scope[module.name] = inlineModule(module, file.path);
+      }
+    } catch (error) {
+      templateError(error, file.path + ':' + module.line + ' module ' + module.name);
+    }
+  }
+  return scope;
+}
+let compileModule = null;
+// The bridge's module compiler, handed over by the installer (page-stack.js).
+export function setModuleCompiler(compiler) { compileModule = compiler; }
+function inlineModule(module, path) {
+  const factory = compileModule(module.body, path, module.line);
+  const record = { exports: {} };
+  factory.call(record.exports, record.exports, globalThis.require, record);
+  return record.exports;
+}
+
+function makeView(base, page, parent, host) {
+  const view = { base, page, parent, host, instance: null, state: null, file: null, moduleScope: null, components: new Map(),
+    alipay: false, children: new Map(), nodes: [], slots: new Map(), attached: false, dirty: false };
+  const path = templatePath(base);
+  view.alipay = path !== null ? path.endsWith('.axml') : parent !== null && parent.alipay;
+  try {
+    view.file = path === null ? null : loadTemplate(path);
+  } catch (error) {
+    templateError(error, base + ' template');
+  }
+  view.moduleScope = moduleScopeOf(view.file);
+  try {
+    const { table, missing } = componentsOf(base);
+    view.components = table;
+    for (const entry of missing) {
+      const message = base + '.json: usingComponents "' + entry.tag + '" → "' + entry.request + '" is not found';
+      if (!reported.has(message)) { reported.add(message); diagnostics.missingComponents.push(message); console.warn(message); }
+    }
+  } catch (error) {
+    templateError(error, base + '.json');
+  }
+  return view;
+}
+
+// ---- pages
+// Renders a page's first tree (components are created and attached); `ready` comes later.
+export function attachPage(page, state) {
+  const view = makeView(state.route, null, null, null);
+  view.page = view;
+  view.instance = page;
+  view.state = state;
+  view.root = { tag: 'page', route: state.route, id: '', classes: [], attrs: {}, dataset: {}, marks: {}, events: [], children: [], owner: view, parent: null };
+  view.pendingReady = [];
+  view.live = true;
+  view.lastTree = null;
+  view.onTree = null;
+  state.view = view;
+  state.onSetData = () => rerender(view);
+  rerender(view);
+  return view;
+}
+// Runs `ready` of the components attached so far (children before parents).
+export function readyComponents(pageView) {
+  const pending = pageView.pendingReady.splice(0);
+  for (let i = pending.length - 1; i >= 0; i--) if (pending[i].attached) lifetime(pending[i], 'ready');
+}
+export function detachPage(pageView) {
+  pageView.live = false;
+  for (const child of pageView.children.values()) detach(child);
+  pageView.children.clear();
+}
+export function eachComponent(view, visit) {
+  for (const child of view.children.values()) { visit(child); eachComponent(child, visit); }
+}
+
+// ---- rendering
+function rerender(view) {
+  const page = view.page;
+  if (!page.live || (view !== page && !view.attached)) return;
+  if (page.rendering) { view.dirty = true; return; }
+  page.rendering = true;
+  try {
+    renderView(view);
+    for (let guard = 0; guard < 100; guard++) {
+      const dirty = [];
+      collectDirty(page, dirty);
+      if (dirty.length === 0) break;
+      for (const each of dirty) renderView(each);
+    }
+  } finally {
+    page.rendering = false;
+  }
+  linkTree(page.root);
+  const readyNow = page.readyDone ? page.pendingReady.splice(0) : [];
+  for (let i = readyNow.length - 1; i >= 0; i--) if (readyNow[i].attached) lifetime(readyNow[i], 'ready');
+  treeChanged(page);
+}
+function collectDirty(view, out) {
+  if (view.dirty) { view.dirty = false; out.push(view); }
+  for (const child of view.children.values()) collectDirty(child, out);
+}
+function renderView(view) {
+  const out = [];
+  if (view.file !== null) {
+    const scope = Object.assign(Object.create(view.moduleScope), view.instance.data);
+    if (view.alipay && view.host) scope.props = view.instance.props;
+    const seen = new Set();
+    renderList(view.file.root.children, scope, { view, file: view.file, key: '', seen }, out);
+    for (const [key, child] of view.children) if (!seen.has(key)) { view.children.delete(key); detach(child); }
+  }
+  view.nodes = out;
+  if (view.host) view.host.children = out; else if (view.root) view.root.children = out;
+}
+function renderList(nodes, scope, ctx, out) {
+  let taken = false;
+  for (const node of nodes) {
+    try {
+      if (node.loop) { taken = false; renderLoop(node, scope, ctx, out); continue; }
+      const condition = node.condition;
+      if (condition) {
+        if (condition.kind === 'if') taken = !!value(condition.test, scope);
+        else if (condition.kind === 'elif') { if (taken) continue; taken = !!value(condition.test, scope); if (!taken) continue; }
+        else { if (taken) continue; taken = true; }
+        if (condition.kind === 'if' && !taken) continue;
+      } else {
+        taken = false;
+      }
+      renderOne(node, scope, ctx, out);
+    } catch (error) {
+      templateError(error, ctx.file.path + ':' + node.line);
+    }
+  }
+}
+function renderLoop(node, scope, ctx, out) {
+  const list = value(node.loop.list, scope);
+  const entries = Array.isArray(list) ? list.map((item, index) => [index, item])
+    : typeof list === 'number' && list >= 0 && list <= 1e6 ? Array.from({ length: Math.floor(list) }, (unused, index) => [index, index])
+    : typeof list === 'string' ? Array.from(list).map((item, index) => [index, item])
+    : list !== null && typeof list === 'object' ? Object.keys(list).map((key) => [key, list[key]]) : [];
+  const { item, index, key } = node.loop;
+  for (const [position, entry] of entries) {
+    const itemScope = Object.create(scope);
+    itemScope[item] = entry;
+    itemScope[index] = position;
+    if (node.condition && node.condition.kind === 'if' && !value(node.condition.test, itemScope)) continue;
+    const identity = key === '*this' ? entry : key && entry !== null && typeof entry === 'object' ? entry[key] : position;
+    renderOne(node, itemScope, Object.assign({}, ctx, { key: ctx.key + '/' + node.id + ':' + text(identity) }), out);
+  }
+}
+function renderOne(node, scope, ctx, out) {
+  switch (node.kind) {
+    case 'text': out.push({ tag: '#text', text: text(value(node.value, scope)), owner: ctx.view, parent: null }); return;
+    case 'block': renderList(node.children, scope, ctx, out); return;
+    case 'template': renderTemplate(node, scope, ctx, out); return;
+    default: break;
+  }
+  if (node.tag === 'slot' && ctx.view.host) {
+    const nameAttr = node.attrs.find((attr) => attr.name === 'name');
+    const name = nameAttr ? text(value(nameAttr.value, scope)) : '';
+    out.push({ tag: 'slot', slotName: name, id: '', classes: [], attrs: {}, dataset: {}, marks: {}, events: [],
+      children: ctx.view.slots.get(name) || [], owner: ctx.view, parent: null });
+    return;
+  }
+  const vnode = element(node, scope, ctx);
+  const base = ctx.view.components.get(node.tag);
+  if (base !== undefined) { renderComponent(node, base, vnode, scope, ctx); out.push(vnode); return; }
+  if (!builtInTags.has(node.tag) && !diagnostics.unknownTags[node.tag + ' in ' + ctx.file.path]) {
+    diagnostics.unknownTags[node.tag + ' in ' + ctx.file.path] = true;
+    console.warn(ctx.file.path + ':' + node.line + ': <' + node.tag + '> is neither a built-in nor a component in usingComponents');
+  }
+  renderList(node.children, scope, ctx, vnode.children);
+  out.push(vnode);
+}
+function element(node, scope, ctx) {
+  const vnode = { tag: node.tag, id: '', classes: [], style: '', hidden: false, attrs: {}, dataset: {}, marks: {}, events: [],
+    children: [], owner: ctx.view, parent: null, line: node.line };
+  for (const attr of node.attrs) {
+    const v = value(attr.value, scope);
+    const name = attr.name;
+    if (name === 'id') vnode.id = text(v);
+    else if (name === 'class') vnode.classes = text(v).split(/\s+/).filter((c) => c !== '');
+    else if (name === 'style') vnode.style = text(v);
+    else if (name === 'hidden') vnode.hidden = v === '' || (v !== false && v !== 'false' && !!v);
+    else if (name.startsWith('data-')) vnode.dataset[camel(name.slice(5).toLowerCase())] = v;
+    else if (name.startsWith('mark:')) vnode.marks[name.slice(5)] = v;
+    else vnode.attrs[name] = v;
+  }
+  for (const event of node.events) {
+    const handler = value(event.handler, scope);
+    vnode.events.push({ type: event.type, capture: event.capture, catch: event.catch, mut: event.mut, name: event.name, handler });
+  }
+  return vnode;
+}
+function renderTemplate(node, scope, ctx, out) {
+  const name = text(value(node.is, scope));
+  let definition = ctx.file.templates.get(name);
+  for (const path of ctx.file.imports) {
+    if (definition !== undefined) break;
+    definition = loadTemplate(path).templates.get(name);
+  }
+  if (definition === undefined) throw new Error('<template is="' + name + '"> names no template defined or imported here');
+  const data = node.data === null ? {} : value(node.data, scope);
+  const inner = Object.assign(Object.create(moduleScopeOf(definition.file)), data);
+  renderList(definition.children, inner, Object.assign({}, ctx, { file: definition.file, key: ctx.key + '/t' + node.id }), out);
+}
+function renderComponent(node, base, vnode, scope, ctx) {
+  const key = ctx.key + '/' + node.id;
+  ctx.seen.add(key);
+  const slotted = [];
+  renderList(node.children, scope, ctx, slotted);
+  const slots = new Map();
+  for (const child of slotted) {
+    const name = child.attrs && child.attrs.slot !== undefined ? text(child.attrs.slot) : '';
+    if (!slots.has(name)) slots.set(name, []);
+    slots.get(name).push(child);
+  }
+  const props = Object.assign({}, vnode.attrs);
+  delete props.slot;
+  const owner = ctx.view;
+  for (const event of vnode.events) {
+    // Alipay passes handlers down as props (`onChange="handle"` → `this.props.onChange(…)`).
+    if (/^(on|catch)[A-Z]/.test(event.name)) {
+      const handler = event.handler;
+      props[event.name] = typeof handler === 'function' ? handler : (...args) => {
+        const method = owner.instance[handler];
+        if (typeof method !== 'function') throw new TypeError(owner.base + ' has no method "' + handler + '" for ' + event.name);
+        return method.apply(owner.instance, args);
+      };
+    }
+  }
+  let child = owner.children.get(key);
+  const created = child === undefined;
+  if (created) {
+    child = makeView(base, owner.page, owner, vnode);
+    createComponent(base, child, { prototype: componentPrototype });
+    child.state.onSetData = () => rerender(child);
+    owner.children.set(key, child);
+  }
+  child.host = vnode;
+  child.slots = slots;
+  vnode.component = child;
+  const before = created || !child.alipay ? null : { props: child.instance.props, data: JSON.parse(JSON.stringify(child.instance.data)) };
+  const changed = updateProperties(child, props, child.alipay);
+  if (created) {
+    if (child.alipay) lifetime(child, 'deriveDataFromProps', child.instance.props);
+    lifetime(child, 'attached');
+    child.attached = true;
+    renderView(child);
+    owner.page.pendingReady.push(child);
+  } else if (changed || slotted.length > 0) {
+    child.dirty = false;
+    renderView(child);
+    if (child.alipay && changed) lifetime(child, 'didUpdate', before.props, before.data);
+  } else {
+    vnode.children = child.nodes;
+  }
+}
+function detach(view) {
+  for (const child of view.children.values()) detach(child);
+  view.children.clear();
+  if (!view.attached) return;
+  view.attached = false;
+  lifetime(view, 'detached');
+  view.state.unloaded = true;
+}
+export { instanceView };
+
+// WXS's own globals (`getRegExp`, `getDate`), where app code has not defined them.
+for (const [name, fn] of [['getRegExp', (pattern, flags) => new RegExp(pattern, flags)], ['getDate', (...args) => new Date(...args)]]) {
+  if (!(name in globalThis)) Object.defineProperty(globalThis, name, { value: fn, writable: true, enumerable: false, configurable: true });
+}

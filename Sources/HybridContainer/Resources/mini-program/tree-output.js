@@ -1,0 +1,101 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
+// The rendered tree as the host sees it: parent links, the plain JSON form
+// (`MiniProgramSession.tree()`), the stable text form (`--print-tree`, snapshot tests) and the
+// patches the render sink gets after each render.
+//
+// Text form (documented in README, "Snapshot tests of rendered pages"): one node per line,
+// two spaces of indent per level; the first line is `page <route>`. An element prints as
+// `tag#id.class1.class2`, then ` <component/path>` for a custom component's host, then ` hidden`
+// if hidden, then its text in double quotes (JSON escapes) when its only content is text; other
+// text prints on its own line, quoted. Whitespace in text collapses to single spaces and is
+// trimmed; empty text is dropped; `<block>`, `<slot>` and templates leave no node of their own.
+import { render } from './set-data.js';
+
+export function linkTree(node) {
+  for (const child of node.children || []) {
+    child.parent = node;
+    if (child.children) linkTree(child);
+  }
+}
+
+const plainValue = (value) => {
+  if (typeof value === 'function' || typeof value === 'symbol') return undefined;
+  try { return value === undefined ? undefined : JSON.parse(JSON.stringify(value)); } catch (error) { return String(value); }
+};
+function plainChildren(nodes, out) {
+  for (const node of nodes) {
+    if (node.tag === 'slot') { plainChildren(node.children, out); continue; }
+    if (node.tag === '#text') {
+      const text = node.text.replace(/\s+/g, ' ').trim();
+      if (text === '') continue;
+      const last = out[out.length - 1];
+      if (last && last.tag === '#text') last.text = (last.text + ' ' + text).trim(); else out.push({ tag: '#text', text });
+      continue;
+    }
+    out.push(plainNode(node));
+  }
+  return out;
+}
+// A node as plain JSON: tag, id, class, hidden, component, attributes, dataset, children.
+export function plainNode(node) {
+  const plain = { tag: node.tag };
+  if (node.tag === 'page') plain.route = node.route;
+  if (node.id) plain.id = node.id;
+  if (node.classes && node.classes.length > 0) plain.class = node.classes.slice();
+  if (node.hidden) plain.hidden = true;
+  if (node.component) plain.component = node.component.base;
+  const attributes = {};
+  for (const key of Object.keys(node.attrs || {})) {
+    const v = plainValue(node.attrs[key]);
+    if (v !== undefined) attributes[key] = v;
+  }
+  if (Object.keys(attributes).length > 0) plain.attributes = attributes;
+  if (node.dataset && Object.keys(node.dataset).length > 0) plain.dataset = plainValue(node.dataset);
+  plain.children = plainChildren(node.children || [], []);
+  return plain;
+}
+
+export function treeText(plain) {
+  const lines = [];
+  const visit = (node, depth) => {
+    const indent = '  '.repeat(depth);
+    if (node.tag === '#text') { lines.push(indent + JSON.stringify(node.text)); return; }
+    if (node.tag === 'page') { lines.push(indent + 'page ' + node.route); node.children.forEach((child) => visit(child, depth + 1)); return; }
+    let line = indent + node.tag + (node.id ? '#' + node.id : '') + (node.class || []).map((c) => '.' + c).join('');
+    if (node.component) line += ' <' + node.component + '>';
+    if (node.hidden) line += ' hidden';
+    const only = node.children.length === 1 && node.children[0].tag === '#text' ? node.children[0] : null;
+    if (only) { lines.push(line + ' ' + JSON.stringify(only.text)); return; }
+    lines.push(line);
+    node.children.forEach((child) => visit(child, depth + 1));
+  };
+  visit(plain, 0);
+  return lines.join('\n') + '\n';
+}
+
+// After a render: the patches from the last tree the sink saw to this one.
+export function treeChanged(page) {
+  const next = plainNode(page.root);
+  const patches = [];
+  if (page.lastTree === null) patches.push({ op: 'replace', path: [], node: next });
+  else diff(page.lastTree, next, [], patches);
+  page.lastTree = next;
+  if (patches.length > 0) render(page.state, 'tree', { data: { patches } });
+}
+const fields = ['id', 'class', 'hidden', 'text', 'attributes', 'dataset'];
+function diff(before, after, path, out) {
+  if (before.tag !== after.tag || before.component !== after.component) { out.push({ op: 'replace', path, node: after }); return; }
+  const changed = {};
+  for (const field of fields) {
+    if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) changed[field] = after[field] === undefined ? null : after[field];
+  }
+  if (Object.keys(changed).length > 0) out.push({ op: 'set', path, fields: changed });
+  const a = before.children || [];
+  const b = after.children || [];
+  const common = Math.min(a.length, b.length);
+  for (let i = 0; i < common; i++) diff(a[i], b[i], path.concat(i), out);
+  for (let i = a.length - 1; i >= common; i--) out.push({ op: 'remove', path: path.concat(i) });
+  for (let i = common; i < b.length; i++) out.push({ op: 'insert', path: path.concat(i), node: b[i] });
+}
