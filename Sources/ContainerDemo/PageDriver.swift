@@ -20,7 +20,9 @@ enum PageAction: Sendable, Equatable {
             if argument == "--tap" || argument.hasPrefix("--tap=") { kinds.append("tap") }
             if argument == "--input" || argument.hasPrefix("--input=") { kinds.append("input") }
         }
-        if kinds.count != taps.count + inputs.count { kinds = Array(repeating: "tap", count: taps.count) + Array(repeating: "input", count: inputs.count) }
+        if kinds.count != taps.count + inputs.count {
+            kinds = Array(repeating: "tap", count: taps.count) + Array(repeating: "input", count: inputs.count)
+        }
         var tapIterator = taps.makeIterator()
         var inputIterator = inputs.makeIterator()
         return try kinds.compactMap { kind -> PageAction? in

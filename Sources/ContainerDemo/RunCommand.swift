@@ -51,7 +51,10 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Mini-programs: SELECTOR=VALUE fires an input event with that value (repeatable, in order with --tap).")
     var input: [String] = []
 
-    @Flag(help: "Mini-programs: print the page's rendered tree after onReady and again after the taps and inputs (stdout; app console goes to stderr).")
+    @Flag(
+        help:
+            "Mini-programs: print the page's rendered tree after onReady and again after the taps and inputs (stdout; app console goes to stderr)."
+    )
     var printTree = false
 
     @Option(help: "Launch an app that is not installed from its online copy at this URL.")

@@ -74,4 +74,33 @@ struct ExamplesTests {
         #expect(result.stdout.contains("Unsupported API calls: "))
         #expect(result.stdout.contains("selector answers: [null]"))
     }
+
+    @Test("the render examples print their trees before and after taps driven from the CLI, and pass --all-pages")
+    func renderFromCLI() async throws {
+        let fixture = try ContainerFixture()
+        let store = fixture.root.appendingPathComponent("cli-store").path
+        let folder = Self.examples.appendingPathComponent("render-miniprogram").path
+        let result = try await ChildProcess.run(
+            "container-demo", ["run", folder, "--print-tree", "--tap", "#inc", "--input", "#nothing-here=1", "--store", store],
+            safetyLimit: .seconds(120))
+        #expect(result.status != 0, "a selector that matches nothing fails the run")
+        #expect(result.stderr.contains("no node matches \"#nothing-here\""), "\(result.stderr)")
+        let driven = try await ChildProcess.run(
+            "container-demo", ["run", folder, "--print-tree", "--tap", "#inc", "--tap", ".fruit", "--store", store],
+            safetyLimit: .seconds(120))
+        #expect(driven.status == 0, "\(driven.stdout)\n\(driven.stderr)")
+        let trees = driven.stdout.components(separatedBy: "page pages/index/index\n")
+        #expect(trees.count == 3, "two trees on stdout and nothing else: \(driven.stdout)")
+        #expect(trees.first == "")
+        #expect(trees.dropFirst().first?.contains("    text#count.label \"Count: 0\"\n") == true)
+        #expect(trees.last?.contains("    text#count.label \"Count: 1\"\n") == true)
+        #expect(trees.last?.contains("    view#picked \"Picked apple\"\n") == true)
+        for example in ["render-miniprogram", "alipay-miniprogram"] {
+            let smoke = try await ChildProcess.run(
+                "container-demo", ["run", Self.examples.appendingPathComponent(example).path, "--all-pages", "--store", store],
+                safetyLimit: .seconds(120))
+            #expect(smoke.status == 0, "\(smoke.stdout)\n\(smoke.stderr)")
+            #expect(smoke.stdout.contains("Template errors: 0"), "\(smoke.stdout)")
+        }
+    }
 }

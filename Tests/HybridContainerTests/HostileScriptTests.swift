@@ -20,6 +20,8 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
     let script: String
     var permissions: [String] = []
     let outcome: Outcome
+    /// The supervisor's stall limit (CPU time of one job), when the case needs its own.
+    var stallLimit: Duration? = nil
 
     var testDescription: String { name }
 
@@ -61,12 +63,14 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
             outcome: .reportsFailure("stopped by the watchdog")),
         // JavaScriptCore's watchdog cannot stop a promise-job chain (each job is a new VM entry
         // with its own budget): the supervisor quarantines the thread instead. The chain ends
-        // after 8 s so the test process gets its core back.
+        // after 8 s so the test process gets its core back. The supervisor counts CPU time, and
+        // with the parallel suite on 2 cores the chain may get only a small share of a core: a 300 ms
+        // stall limit leaves room for that (the default, 3x the watchdog, did not always).
         .init(
             name: "promise-job chain that outlives the watchdog",
             script: """
                 App({ onLaunch() { const end = Date.now() + 8000; const spin = () => { if (Date.now() < end) Promise.resolve().then(spin); }; spin(); } })
-                """, outcome: .reportsFailure("is quarantined")),
+                """, outcome: .reportsFailure("is quarantined"), stallLimit: .milliseconds(300)),
         .init(
             name: "infinite loop after an await", script: "App({ async onLaunch() { await null; while (true) {} } })",
             outcome: .reportsFailure("stopped by the watchdog")),
@@ -199,7 +203,10 @@ struct HostileScriptTests {
     @Test("hostile case", arguments: HostileCase.all)
     func hostile(_ hostile: HostileCase) async throws {
         let fixture = try ContainerFixture()
-        let container = try await fixture.container { $0.fuseThreshold = 100 }
+        let container = try await fixture.container {
+            $0.fuseThreshold = 100
+            if let limit = hostile.stallLimit { $0.runtimeStallLimit = limit }
+        }
         try fixture.install(
             "witness", script: "JSBridge.callSync('setStorageSync', { key: 'secret', data: 'witness data' }); App({})",
             permissions: ["storage"], into: container)

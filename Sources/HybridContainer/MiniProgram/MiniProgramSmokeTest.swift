@@ -18,9 +18,14 @@ public struct MiniProgramSmokeReport: Sendable, CustomStringConvertible {
     public var navigationErrors: [String]
     /// Pages that did not go idle in time.
     public var busyPages: [String]
+    /// Template errors (also among ``failures``), unknown tags and missing components.
+    public var templates: TemplateDiagnostics? = nil
 
     /// Every page visited, no JavaScript or navigation error.
-    public var passed: Bool { navigationErrors.isEmpty && failures.isEmpty && Set(visited).isSuperset(of: pages) }
+    public var passed: Bool {
+        navigationErrors.isEmpty && failures.isEmpty && Set(visited).isSuperset(of: pages)
+            && (templates?.missingComponents.isEmpty ?? true)
+    }
 
     /// A summary for people: pages, API calls by name, errors with file:line, verdict.
     public var description: String {
@@ -44,6 +49,18 @@ public struct MiniProgramSmokeReport: Sendable, CustomStringConvertible {
             lines.append("Navigation errors: \(navigationErrors.count)")
             for error in navigationErrors { lines.append("  \(error)") }
         }
+        if let templates {
+            lines.append("Template errors: \(templates.templateErrors.count)")
+            for error in templates.templateErrors { lines.append("  \(error)") }
+            if !templates.missingComponents.isEmpty {
+                lines.append("Missing components: \(templates.missingComponents.count)")
+                for missing in templates.missingComponents { lines.append("  \(missing)") }
+            }
+            if !templates.unknownTags.isEmpty {
+                lines.append("Unknown tags (rendered as plain elements): \(templates.unknownTags.count)")
+                for tag in templates.unknownTags { lines.append("  \(tag)") }
+            }
+        }
         if !busyPages.isEmpty { lines.append("Still busy when left: \(busyPages.joined(separator: ", "))") }
         lines.append(passed ? "Smoke run passed." : "Smoke run FAILED.")
         return lines.joined(separator: "\n")
@@ -53,7 +70,8 @@ public struct MiniProgramSmokeReport: Sendable, CustomStringConvertible {
 extension MicroAppContainer {
     /// Smoke-tests a mini-program: launches it, opens every page of `app.json` (subpackages
     /// included) in turn with `reLaunch` — so each goes through onLoad, onShow, onReady, onHide
-    /// and onUnload — waits for each to go idle (up to `pageTimeout`), then stops and destroys it.
+    /// and onUnload, its template rendered with its components — waits for each to go idle (up to
+    /// `pageTimeout`), then stops and destroys it.
     /// A CI check for hosts: `report.passed` is false on any JavaScript or navigation error.
     /// - Throws: launch errors; `MiniProgramError.notAMiniProgram` for a script app.
     public func smokeTest(
@@ -83,6 +101,7 @@ extension MicroAppContainer {
         report.visited = statistics.visited
         report.apiCalls = statistics.apiCalls
         report.unsupportedCalls = statistics.unsupportedCalls
+        report.templates = try await session.templateDiagnostics()
         if await instance.state == .started { try await stop(descriptor.instanceID) }
         try await destroy(descriptor.instanceID)
         report.failures = await instance.failures

@@ -173,10 +173,15 @@ function renderList(nodes, scope, ctx, out) {
     }
   }
 }
+// The longest numeric range `wx:for="{{n}}"` renders (arrays render whatever length they have).
+const maximumRange = 100000;
 function renderLoop(node, scope, ctx, out) {
   const list = value(node.loop.list, scope);
+  if (typeof list === 'number' && !(list <= maximumRange)) {
+    throw new RangeError('wx:for over the number ' + list + ' is beyond the ' + maximumRange + ' items a range may render');
+  }
   const entries = Array.isArray(list) ? list.map((item, index) => [index, item])
-    : typeof list === 'number' && list >= 0 && list <= 1e6 ? Array.from({ length: Math.floor(list) }, (unused, index) => [index, index])
+    : typeof list === 'number' && list >= 0 ? Array.from({ length: Math.floor(list) }, (unused, index) => [index, index])
     : typeof list === 'string' ? Array.from(list).map((item, index) => [index, item])
     : list !== null && typeof list === 'object' ? Object.keys(list).map((key) => [key, list[key]]) : [];
   const { item, index, key } = node.loop;

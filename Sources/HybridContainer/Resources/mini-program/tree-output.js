@@ -77,6 +77,7 @@ export function treeText(plain) {
 
 // After a render: the patches from the last tree the sink saw to this one.
 export function treeChanged(page) {
+  if (page.file === null) return; // a page without a template renders nothing to patch
   const next = plainNode(page.root);
   const patches = [];
   if (page.lastTree === null) patches.push({ op: 'replace', path: [], node: next });

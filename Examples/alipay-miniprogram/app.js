@@ -1,0 +1,3 @@
+App({
+  onLaunch() { my.setStorageSync({ key: 'launched', data: true }); },
+});

@@ -1,0 +1,89 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
+import { test, assertEqual, assertThrows } from './testing.js';
+import { parseTemplate } from './template-parser.js';
+import { compileExpression, compileInterpolation } from './expressions.js';
+import { parseSelector } from './selectors.js';
+import { eventBinding } from './templates.js';
+
+const shape = (node) => node.type === 'text' ? node.value.trim() : [node.tag, node.line, node.children.map(shape).filter((x) => x !== '')];
+const evaluate = (source, scope) => compileExpression(source, 'x.wxml', 1)(Object.assign(Object.create(null), scope || {}));
+
+test('the parser keeps every node with its line; comments go, contentless tags may stay open', () => {
+  const root = parseTemplate('<view>\n  <!-- a\n comment -->\n  <text>hi {{a < b}}</text>\n  <input value="x">\n</view>\n<image src="a"/>', 'p.wxml');
+  assertEqual(root.children.map(shape).filter((x) => x !== ''), [['view', 1, [['text', 4, ['hi {{a < b}}']], ['input', 5, []]]], ['image', 7, []]]);
+});
+
+test('the parser reports malformed templates with file:line', () => {
+  assertThrows(() => parseTemplate('<view>\n<text>\n</view>', 'a.wxml'), /^a\.wxml:3: <\/view> closes <text> opened at line 2/);
+  assertThrows(() => parseTemplate('<view>\n\n<text>x</text>', 'b.wxml'), /^b\.wxml:1: <view> is not closed/);
+  assertThrows(() => parseTemplate('<view a="1" a="2"></view>', 'c.wxml'), /has a twice/);
+  assertThrows(() => parseTemplate('<view>{{ open </view>', 'd.wxml'), /"\{\{" is not closed/);
+  assertThrows(() => parseTemplate('<view class="x></view>', 'e.wxml'), /is not closed by "/);
+});
+
+test('attributes: quotes, bare values, entities, valueless', () => {
+  const [node] = parseTemplate('<view id=main class=\'a b\' title="x &amp; &lt;y&gt;" hidden data-n="{{ {a: 1} }}"/>', 'a.wxml').children;
+  assertEqual(node.attrs.map((attr) => [attr.name, attr.value]), [['id', 'main'], ['class', 'a b'], ['title', 'x & <y>'], ['hidden', ''], ['data-n', '{{ {a: 1} }}']]);
+});
+
+test('wxs bodies stay raw text', () => {
+  const [node] = parseTemplate('<wxs module="m">\nvar a = 1 < 2 && "</view>";\nmodule.exports = a;\n</wxs>', 'a.wxml').children;
+  assertEqual(node.children[0].value.trim(), 'var a = 1 < 2 && "</view>";\nmodule.exports = a;');
+});
+
+test('expressions: members, indexes, arithmetic, comparison, logic, ternary, literals, spread', () => {
+  const scope = { a: { b: [1, 2, 3] }, n: 4, s: 'x', o: { p: 1, q: 2 } };
+  assertEqual(evaluate('a.b[1] + n * 2 - 1', scope), 9);
+  assertEqual(evaluate('n > 3 && n <= 4 ? "yes" : "no"', scope), 'yes');
+  assertEqual(evaluate('s + "-" + (n % 3)', scope), 'x-1');
+  assertEqual(evaluate('!missing || missing.deep.deeper', scope), true);
+  assertEqual(evaluate('missing.deep', scope), undefined);
+  assertEqual(evaluate('[1, n, ...a.b]', scope), [1, 4, 1, 2, 3]);
+  assertEqual(evaluate('{ ...o, q: 3, s }', scope), { p: 1, q: 3, s: 'x' });
+  assertEqual(evaluate('n === 4 && s !== "y"', scope), true);
+  assertEqual(evaluate('nothing ?? "default"', scope), 'default');
+});
+
+test('expressions can not reach globals or constructors', () => {
+  assertEqual(evaluate('globalThis', {}), undefined);
+  assertEqual(evaluate('s.constructor', { s: 'x' }), undefined);
+  assertEqual(evaluate('o.__proto__', { o: {} }), undefined);
+  assertEqual(evaluate('s.constructor.constructor', { s: 'x' }), undefined);
+  assertThrows(() => evaluate('s.nothing()', { s: 'x' }), /not a function/);
+});
+
+test('bad expressions are TemplateErrors with file:line', () => {
+  assertThrows(() => compileExpression('a +', 'p.wxml', 7), /^p\.wxml:7: .*ends early/);
+  assertThrows(() => compileExpression('a b', 'p.wxml', 2), /^p\.wxml:2: unexpected "b"/);
+  assertThrows(() => compileExpression('"open', 'p.wxml', 3), /^p\.wxml:3: a string is not closed/);
+  assertThrows(() => compileExpression('a = 1', 'p.wxml', 4), /^p\.wxml:4: unexpected "="/);
+});
+
+test('interpolation: constant, raw single binding, joined text', () => {
+  assertEqual(compileInterpolation('plain', 'a', 1), { constant: 'plain' });
+  assertEqual(compileInterpolation('{{n}}', 'a', 1).evaluate({ n: 3 }), 3);
+  assertEqual(compileInterpolation('n={{n}}, m={{m}}', 'a', 1).evaluate({ n: 3 }), 'n=3, m=');
+  assertEqual(compileInterpolation('{{a: 1, ...b}}', 'a', 1, true).evaluate({ b: { c: 2 } }), { a: 1, c: 2 });
+});
+
+test('event attributes of both platforms', () => {
+  assertEqual(eventBinding('bindtap'), { type: 'tap', capture: false, catch: false, mut: false });
+  assertEqual(eventBinding('catch:longpress'), { type: 'longpress', capture: false, catch: true, mut: false });
+  assertEqual(eventBinding('capture-catch:tap'), { type: 'tap', capture: true, catch: true, mut: false });
+  assertEqual(eventBinding('mut-bind:tap'), { type: 'tap', capture: false, catch: false, mut: true });
+  assertEqual(eventBinding('onTap'), { type: 'tap', capture: false, catch: false, mut: false });
+  assertEqual(eventBinding('catchTap'), { type: 'tap', capture: false, catch: true, mut: false });
+  assertEqual(eventBinding('class'), null);
+});
+
+test('selectors parse into steps; bad ones are SyntaxErrors', () => {
+  const [steps] = parseSelector('view.a#b > .c >>> button[data-x=1]');
+  assertEqual(steps.map((step) => step.combinator), [null, '>', '>>>']);
+  assertEqual(steps[0].compound, { tag: 'view', id: 'b', classes: ['a'], attrs: [] });
+  assertEqual(steps[2].compound.attrs, [{ name: 'data-x', value: '1' }]);
+  assertEqual(parseSelector('#a, .b').length, 2);
+  assertThrows(() => parseSelector('view >'), /ends with a combinator/);
+  assertThrows(() => parseSelector(''), /empty/);
+});
