@@ -134,6 +134,9 @@ if sections.contains("delta") {
     guard files.count == 2 else { fatalError("usage: hybrid-bench delta OLD NEW") }
     rows += try DeltaBenchmark.run(old: URL(fileURLWithPath: files[0]), new: URL(fileURLWithPath: files[1]))
 }
+if wants("render") {
+    rows += try await RenderBenchmark.run(runs: scale == 1 ? 10 : 50)
+}
 if wants("install") {
     rows += try InstallBenchmark.run(runs: scale == 1 ? 3 : 5)
 }

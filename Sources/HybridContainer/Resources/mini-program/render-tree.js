@@ -191,7 +191,7 @@ function renderLoop(node, scope, ctx, out) {
     itemScope[index] = position;
     if (node.condition && node.condition.kind === 'if' && !value(node.condition.test, itemScope)) continue;
     const identity = key === '*this' ? entry : key && entry !== null && typeof entry === 'object' ? entry[key] : position;
-    renderOne(node, itemScope, Object.assign({}, ctx, { key: ctx.key + '/' + node.id + ':' + text(identity) }), out);
+    renderOne(node, itemScope, { view: ctx.view, file: ctx.file, seen: ctx.seen, key: ctx.key + '/' + node.id + ':' + text(identity) }, out);
   }
 }
 function renderOne(node, scope, ctx, out) {

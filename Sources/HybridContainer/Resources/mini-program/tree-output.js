@@ -21,9 +21,21 @@ export function linkTree(node) {
 }
 
 const plainValue = (value) => {
-  if (typeof value === 'function' || typeof value === 'symbol') return undefined;
-  try { return value === undefined ? undefined : JSON.parse(JSON.stringify(value)); } catch (error) { return String(value); }
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return undefined;
+  try { return JSON.parse(JSON.stringify(value)); } catch (error) { return String(value); }
 };
+// A copy of an attribute or dataset table with plain values (undefined when empty).
+function plainTable(table) {
+  let out;
+  for (const key in table) {
+    const v = plainValue(table[key]);
+    if (v === undefined) continue;
+    if (out === undefined) out = {};
+    out[key] = v;
+  }
+  return out;
+}
 function plainChildren(nodes, out) {
   for (const node of nodes) {
     if (node.tag === 'slot') { plainChildren(node.children, out); continue; }
@@ -46,13 +58,10 @@ export function plainNode(node) {
   if (node.classes && node.classes.length > 0) plain.class = node.classes.slice();
   if (node.hidden) plain.hidden = true;
   if (node.component) plain.component = node.component.base;
-  const attributes = {};
-  for (const key of Object.keys(node.attrs || {})) {
-    const v = plainValue(node.attrs[key]);
-    if (v !== undefined) attributes[key] = v;
-  }
-  if (Object.keys(attributes).length > 0) plain.attributes = attributes;
-  if (node.dataset && Object.keys(node.dataset).length > 0) plain.dataset = plainValue(node.dataset);
+  const attributes = node.attrs ? plainTable(node.attrs) : undefined;
+  if (attributes !== undefined) plain.attributes = attributes;
+  const dataset = node.dataset ? plainTable(node.dataset) : undefined;
+  if (dataset !== undefined) plain.dataset = dataset;
   plain.children = plainChildren(node.children || [], []);
   return plain;
 }
@@ -86,13 +95,26 @@ export function treeChanged(page) {
   if (patches.length > 0) render(page.state, 'tree', { data: { patches } });
 }
 const fields = ['id', 'class', 'hidden', 'text', 'attributes', 'dataset'];
+// Deep equality of plain JSON values (objects, arrays, primitives).
+function sameJSON(a, b) {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (!sameJSON(a[key], b[key])) return false;
+  return true;
+}
 function diff(before, after, path, out) {
   if (before.tag !== after.tag || before.component !== after.component) { out.push({ op: 'replace', path, node: after }); return; }
-  const changed = {};
+  let changed;
   for (const field of fields) {
-    if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) changed[field] = after[field] === undefined ? null : after[field];
+    const a = before[field];
+    const b = after[field];
+    if (a === b || (typeof a === 'object' && typeof b === 'object' && sameJSON(a, b))) continue;
+    if (changed === undefined) changed = {};
+    changed[field] = b === undefined ? null : b;
   }
-  if (Object.keys(changed).length > 0) out.push({ op: 'set', path, fields: changed });
+  if (changed !== undefined) out.push({ op: 'set', path, fields: changed });
   const a = before.children || [];
   const b = after.children || [];
   const common = Math.min(a.length, b.length);
