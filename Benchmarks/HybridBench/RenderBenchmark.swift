@@ -65,7 +65,8 @@ enum RenderBenchmark {
         let one = result["one"]?.numberValue ?? .nan
         let stringify = result["stringify"]?.numberValue ?? .nan
         return [
-            Row(name: "render 1,000-item wx:for (setData list)", ours: full, baselineName: "JSON.stringify same items", baseline: stringify),
+            Row(
+                name: "render 1,000-item wx:for (setData list)", ours: full, baselineName: "JSON.stringify same items", baseline: stringify),
             Row(name: "setData one item of 1,000 + re-render", ours: one, baselineName: "JSON.stringify same items", baseline: stringify),
         ]
     }

@@ -198,4 +198,25 @@ struct RenderLayerRulesTests {
         #expect(errors.contains { $0.contains("wx:for") }, "\(errors)")
         await harness.container.shutdown()
     }
+
+    @Test("wx.createSelectorQuery and wx.createIntersectionObserver answer from the top page's tree")
+    func globalQueries() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (_, context) = try await harness.launch([
+            "pages/a/a.js": """
+            Page({ onReady() {
+              wx.createSelectorQuery().selectAll('.x').boundingClientRect().select('#none').fields({ id: true })
+                .exec((res) => { globalThis.q = { all: res[0].map((r) => [r.id, r.dataset.k === undefined ? null : r.dataset.k, r.width]),
+                                                  none: res[1] }; });
+              wx.createIntersectionObserver(this, { observeAll: true }).relativeToViewport()
+                .observe('.x', (r) => { (globalThis.seen = globalThis.seen || []).push([r.id, r.intersectionRatio]); });
+            } });
+            """,
+            "pages/a/a.wxml": #"<view id="a" class="x" data-k="{{1}}"/><view class="x y"/><view class="z"/>"#,
+        ])
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)))
+        #expect(try await context.evaluate("q") == ["all": [["a", 1, 0], ["", nil, 0]], "none": nil])
+        #expect(try await context.evaluate("seen") == [["a", 0], ["", 0]])
+        await harness.container.shutdown()
+    }
 }

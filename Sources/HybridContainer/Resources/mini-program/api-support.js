@@ -106,5 +106,5 @@ export const uiCalls = {
   wechat: ['setNavigationBarTitle', 'setNavigationBarColor'],
   alipay: ['setNavigationBar', 'alert'],
 };
-export const createCalls = ['createCanvasContext', 'createAnimation', 'createIntersectionObserver',
+export const createCalls = ['createCanvasContext', 'createAnimation',
   'createVideoContext', 'createMapContext', 'createCameraContext', 'createLivePlayerContext', 'createInnerAudioContext'];

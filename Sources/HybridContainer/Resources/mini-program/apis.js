@@ -11,7 +11,7 @@
 import { config } from 'hc:host';
 import { report } from './common.js';
 import { isObject, clone } from './values.js';
-import { navigation, currentLaunchOptions } from './page-stack.js';
+import { navigation, currentLaunchOptions, topPageView } from './page-stack.js';
 import { ui, uiObject, withoutCallbacks } from './ui.js';
 import { APIFailure } from './api-failure.js';
 import { base64Encode, base64Decode } from './base64.js';
@@ -21,6 +21,8 @@ import {
 } from './api-support.js';
 import { completeNamespace, completeHandle } from './surface.js';
 import { createSelectorQuery } from './selector-query.js';
+import { createIntersectionObserver } from './intersection-observer.js';
+import { instanceView } from './component-api.js';
 import { fileSystemManager, fileCall } from './file-system.js';
 import { transferTask, download, upload } from './transfers.js';
 import { connectSocket, latestSocketId } from './sockets.js';
@@ -179,9 +181,16 @@ function buildNamespace(namespace, flavor) {
     defineAsync(name, (options) => fileCall(name, options));
   }
 
+  // Scoped to the top page's template (`.in(component)` narrows it), as on the platforms.
   api.createSelectorQuery = function () {
     count(namespace, 'createSelectorQuery');
-    return createSelectorQuery();
+    return createSelectorQuery(topPageView);
+  };
+  // WeChat: `createIntersectionObserver(component, options)`; Alipay: `(options)` on the top page.
+  api.createIntersectionObserver = function (component, options) {
+    count(namespace, 'createIntersectionObserver');
+    const instance = component && typeof component === 'object' && instanceView(component) !== null ? component : null;
+    return createIntersectionObserver(instance ? () => instanceView(instance) : topPageView, instance ? options : component);
   };
   for (const name of createCalls) {
     api[name] = function (...args) {

@@ -3,20 +3,29 @@
 
 // `createIntersectionObserver()` answered from the rendered tree: `observe(selector, callback)`
 // calls back once (after the current job) for each matching node, as a zero-sized box that
-// does not intersect (ratio 0), the honest headless answer; `relativeTo*` are accepted;
+// does not intersect (ratio 0), the honest headless answer; `relativeTo*` are accepted, `in`
+// scopes to a component;
 // `disconnect` stops pending callbacks.
 import { report } from './common.js';
 import { selectAll } from './selectors.js';
+import { resolveComponentView } from './selector-query.js';
 
 const zero = () => ({ left: 0, right: 0, top: 0, bottom: 0, width: 0, height: 0 });
 export function createIntersectionObserver(scopeOf, options) {
+  let scope = scopeOf;
   let connected = true;
   const settings = options || {};
   const observer = {
+    // Alipay: observe inside a component's template.
+    in(component) {
+      const view = resolveComponentView(component);
+      if (view !== null) scope = () => view;
+      return observer;
+    },
     relativeTo() { return observer; },
     relativeToViewport() { return observer; },
     observe(selector, callback) {
-      const view = scopeOf();
+      const view = scope();
       let nodes = [];
       if (view !== null) {
         try { nodes = selectAll(view.host || view.root, view, String(selector)); } catch (error) { report(error, 'IntersectionObserver'); }

@@ -129,6 +129,11 @@ export const navigation = {
   },
 };
 fixed('getCurrentPages', function getCurrentPages() { return stack.slice(); });
+// The top page's view (render-tree.js), or null: where `wx.createSelectorQuery()` looks.
+export function topPageView() {
+  const page = top();
+  return page ? states.get(page).view || null : null;
+}
 
 // ---- the app's lifecycle, as the container drives it
 let launchOptions = null;

@@ -91,3 +91,5 @@ export function createSelectorQuery(scopeOf) {
 let componentView = () => null;
 // How `in(component)` finds a component's view (set by component-api.js, which knows instances).
 export function setComponentResolver(resolver) { componentView = resolver; }
+// A component instance's view, or null (for `in(component)` of queries and observers).
+export const resolveComponentView = (component) => component && typeof component === 'object' ? componentView(component) : null;
