@@ -49,7 +49,8 @@ extension DemoHost {
             if !(await context.waitUntilIdle(timeout: deadline)) { Terminal.diagnostic("  • still busy after \(what) (\(deadline))") }
         }
         await settle("launch")
-        if let page {
+        // The entry page already opened with the launch query: it is not opened twice.
+        if let page, try await session.pages().last?.route != (page.hasPrefix("/") ? String(page.dropFirst()) : page) {
             let route = page.hasPrefix("/") ? String(page.dropFirst()) : page
             var components = URLComponents()
             components.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }

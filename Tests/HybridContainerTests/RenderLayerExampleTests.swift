@@ -75,8 +75,10 @@ struct RenderLayerExampleTests {
         await #expect(throws: MiniProgramError.noSuchNode("no node matches \"#nothing\" on pages/index/index")) {
             try await session.tap("#nothing")
         }
-        // Selectors keep to the page's template: a component's inner node needs `>>>`.
-        #expect(try await session.query(".press").isEmpty)
+        // The page's template first: `.title` there is the page's own; a component's node is
+        // found by the fallback to the whole tree when the page has none.
+        #expect(try await session.query(".press").count == 1)
+        #expect(try await session.query("text").map(\.textContent) == ["Count: 0", "slot for 3 fruits"])
         #expect(try await session.templateDiagnostics().isClean)
         let patches = sink.updates().filter { $0.kind == .tree }
         #expect(patches.count >= 8)

@@ -69,8 +69,11 @@ extension MiniProgramSession {
         try await guardedCall("treeText", [pageArgument(pageId)]).stringValue ?? ""
     }
 
-    /// The nodes `selector` matches in the page's own template, in document order (`#id`, `.class`,
-    /// `tag`, `[attr=value]`, descendant and `>` combinators, WeChat's `>>>` into components).
+    /// The nodes `selector` matches, in document order (`#id`, `.class`, `tag`, `[attr=value]`,
+    /// descendant and `>` combinators, WeChat's `>>>` into components). The page's own template
+    /// is searched first, as the platforms scope selectors; if nothing matches there, the whole
+    /// tree, components included (so `.press` finds a button inside a component). ``tap(_:page:)``
+    /// and ``trigger(_:event:detail:page:)`` pick their node the same way.
     public func query(_ selector: String, page pageId: Int? = nil) async throws -> [RenderNode] {
         let value = try await guardedCall("query", [.string(selector), pageArgument(pageId)])
         return try JSONValueDecoder().decode([RenderNode].self, from: value)

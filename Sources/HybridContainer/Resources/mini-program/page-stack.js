@@ -188,6 +188,12 @@ function findPage(pageId) {
   if (pageId === undefined || pageId === null) return top();
   return stack.concat(Array.from(hiddenTabs.values())).find((page) => page.$id === pageId);
 }
+// The host's selectors: the page's own template first (the platforms' scoping, `>>>` to enter a
+// component); if nothing matches there, the whole rendered tree, components included.
+function hostSelect(view, selector) {
+  const strict = selectAll(view.root, view, String(selector), false);
+  return strict.length > 0 ? strict : selectAll(view.root, view, String(selector), true);
+}
 class NodeNotFound extends Error {}
 NodeNotFound.prototype.name = 'NodeNotFound';
 function viewOf(pageId) {
@@ -230,11 +236,11 @@ fixed('__hcMini', Object.freeze({
   tree(pageId) { return plainNode(viewOf(pageId).root); },
   treeText(pageId) { return treeText(plainNode(viewOf(pageId).root)); },
   // The nodes a selector matches in the page's template (`>>>` crosses into components).
-  query(selector, pageId) { const view = viewOf(pageId); return selectAll(view.root, view, String(selector)).map(plainNode); },
+  query(selector, pageId) { return hostSelect(viewOf(pageId), selector).map(plainNode); },
   // A user event (tap, input, …) at the first node `selector` matches; how many handlers ran.
   dispatch(selector, type, detail, pageId) {
     const view = viewOf(pageId);
-    const nodes = selectAll(view.root, view, String(selector));
+    const nodes = hostSelect(view, selector);
     if (nodes.length === 0) throw new NodeNotFound('no node matches "' + selector + '" on ' + view.base);
     return userEvent(nodes[0], String(type), isObject(detail) ? detail : {});
   },

@@ -73,8 +73,8 @@ function children(node, out) {
 }
 
 // The nodes under `root` that `selector` matches in the template of `scope` (a view), in
-// document order.
-export function selectAll(root, scope, selector) {
+// document order. `deep` ignores template boundaries (what the host falls back to).
+export function selectAll(root, scope, selector, deep) {
   const order = new Map();
   order.set(root, 0);
   descendants(root, []).forEach((node, index) => order.set(node, index + 1));
@@ -96,7 +96,7 @@ export function selectAll(root, scope, selector) {
           candidates = descendants(context.node, []);
         }
         for (const node of candidates) {
-          if (node.owner === owner && matchesCompound(node, step.compound) && !next.has(node)) next.set(node, { node, owner });
+          if ((deep || node.owner === owner) && matchesCompound(node, step.compound) && !next.has(node)) next.set(node, { node, owner });
         }
       }
       contexts = Array.from(next.values());
