@@ -62,15 +62,24 @@ enum MoreBenchmarks {
         var configuration = ContainerConfiguration(
             storeDirectory: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([key.publicKey]))
         configuration.logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
+        // `--no-pool`: the same launches without warm contexts (what the pool saves).
+        if CommandLine.arguments.contains("--no-pool") { configuration.warmContextsPerThread = 0 }
         let container = try await MicroAppContainer(configuration: configuration)
         try container.store.install(packageAt: root.appendingPathComponent("cold.zip"))
         var ours: [Double] = []
         for _ in 0..<runs {
             var id: UInt64 = 0
+            // The warm pool refills while the thread is idle; between launches here, it is.
+            await container.prewarm()
             ours.append(try await nanos { id = try await container.launch(.installed("cold"), start: false).instanceID })
             try await container.destroy(id)
         }
         await container.shutdown()
+        let sorted = ours.sorted()
+        print(
+            String(
+                format: "cold launch latency over %d launches: p50 %.3f ms, p99 %.3f ms", runs, sorted[runs / 2] / 1e6,
+                sorted[min(runs - 1, runs * 99 / 100)] / 1e6))
         let group = JSContextGroupCreate()
         defer { JSContextGroupRelease(group) }
         let script = JSStringCreateWithUTF8CString("function App(c) { return c.onLaunch(); }\n" + appScript)
@@ -182,4 +191,22 @@ struct NoopPlugin: Plugin {
 func require<T>(_ value: T?) throws -> T {
     guard let value else { throw ContainerError.shutDown }
     return value
+}
+
+/// `hybrid-bench context-pool`: what one `makeContext` costs with a warm context and without.
+enum ContextPoolProbe {
+    static func run(runs: Int) async throws {
+        for warm in [0, 1] {
+            let runtime = JSRuntime(configuration: .init(name: "probe", warmContexts: warm))
+            var samples: [Double] = []
+            for _ in 0..<runs {
+                await runtime.prewarm()
+                var made: ScriptContext?
+                samples.append(try await MoreBenchmarks.nanos { made = try await runtime.makeContext(.init(name: "x")) })
+                await made?.release()
+            }
+            print(String(format: "makeContext with %d warm: median %.1f µs", warm, MoreBenchmarks.median(samples) / 1000))
+            await runtime.shutdown()
+        }
+    }
 }

@@ -117,7 +117,7 @@ if wants("binary") {
     rows.append(try await MoreBenchmarks.binary(iterations: scale == 1 ? 200 : 1000))
 }
 if wants("launch") {
-    rows.append(try await MoreBenchmarks.coldLaunch(runs: scale == 1 ? 20 : 100))
+    rows.append(try await MoreBenchmarks.coldLaunch(runs: scale == 1 ? 100 : 1000))
 }
 if wants("resolve") {
     rows += try await MoreBenchmarks.resolution(iterations: scale == 1 ? 5_000 : 50_000)
@@ -133,6 +133,9 @@ if sections.contains("delta") {
     let files = arguments.dropFirst().filter { !$0.hasPrefix("--") && $0 != "delta" }
     guard files.count == 2 else { fatalError("usage: hybrid-bench delta OLD NEW") }
     rows += try DeltaBenchmark.run(old: URL(fileURLWithPath: files[0]), new: URL(fileURLWithPath: files[1]))
+}
+if sections.contains("context-pool") {
+    try await ContextPoolProbe.run(runs: 200)
 }
 if wants("render") {
     rows += try await RenderBenchmark.run(runs: scale == 1 ? 10 : 50)

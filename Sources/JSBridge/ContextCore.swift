@@ -12,9 +12,11 @@ final class ContextCore {
     let runtime: RuntimeCore
     let executor: RuntimeExecutor
     let globalContext: JSGlobalContextRef
-    let configuration: ScriptContext.Configuration
+    private(set) var configuration: ScriptContext.Configuration
     let id: UInt64
-    let logger: Logger
+    private(set) var logger: Logger
+    /// Waiting in the runtime's warm pool: globals installed, no app's code or configuration yet.
+    private(set) var isPooled = false
     var converter: ValueConverter { ValueConverter(ctx: globalContext, names: runtime.names) }
     private(set) var caller: BridgeCaller!
     /// Resolves bridge calls; starts as `configuration.bridge`, replaceable with `setBridge`.
@@ -49,12 +51,15 @@ final class ContextCore {
 
     var executionTimeLimit: Duration? { configuration.executionTimeLimit }
 
-    init(runtime: RuntimeCore, configuration: ScriptContext.Configuration) throws {
+    /// Creates a context for `configuration`, or (`pooled`) a warm one for the runtime's pool
+    /// that ``adopt(_:)`` later gives its configuration.
+    init(runtime: RuntimeCore, configuration: ScriptContext.Configuration, pooled: Bool = false) throws {
         runtime.executor.preconditionOnThread()
         guard !runtime.isShutDown else { throw ScriptError.runtimeShutDown }
         self.runtime = runtime
         self.executor = runtime.executor
         self.configuration = configuration
+        self.isPooled = pooled
         self.bridge = configuration.bridge
         self.consoleBucket = configuration.consoleLimit.map(ConsoleBucket.init(limit:))
         self.id = runtime.makeContextID()
@@ -62,6 +67,19 @@ final class ContextCore {
         logger[metadataKey: "context"] = "\(configuration.name)"
         self.logger = logger
         self.globalContext = JSGlobalContextCreateInGroup(runtime.group, nil)
+        applyConfiguration()
+        runtime.register(self)
+        do {
+            try installGlobals()
+        } catch {
+            tearDown()
+            throw error
+        }
+    }
+
+    /// What the configuration decides once the global context exists: its name, `eval`, and the
+    /// caller handlers see.
+    private func applyConfiguration() {
         JSStringConversion.with(configuration.name) { JSGlobalContextSetName(globalContext, $0) }
         if !configuration.allowsEval {
             JSStringConversion.with("eval() and new Function() are disabled in this context") {
@@ -71,13 +89,23 @@ final class ContextCore {
         caller = BridgeCaller(
             contextID: id, name: configuration.name, metadata: configuration.metadata,
             events: ScriptEventSink(target: WeakLoopBound(self, executor: executor)))
-        runtime.register(self)
-        do {
-            try installGlobals()
-        } catch {
-            tearDown()
-            throw error
-        }
+    }
+
+    /// Takes a warm context out of the pool for `configuration`: everything the configuration
+    /// decides is applied as if the context had been created with it. No script has run in it
+    /// but the runtime's own preludes.
+    func adopt(_ configuration: ScriptContext.Configuration) {
+        executor.preconditionOnThread()
+        precondition(isPooled, "only a pooled context is adopted, once")
+        isPooled = false
+        self.configuration = configuration
+        bridge = configuration.bridge
+        consoleBucket = configuration.consoleLimit.map(ConsoleBucket.init(limit:))
+        var logger = configuration.logger
+        logger[metadataKey: "context"] = "\(configuration.name)"
+        self.logger = logger
+        applyConfiguration()
+        if let limit = configuration.executionTimeLimit { runtime.armWatchdog(for: limit) }
     }
 
     // MARK: Entering JavaScript

@@ -15,11 +15,17 @@ public final class JSRuntime: Sendable {
         public var name: String
         /// The thread's stack size; deep recursion raises a `RangeError` before reaching it.
         public var stackSize: Int
+        /// How many warm contexts (created in the group, globals and preludes installed, nothing
+        /// of any app) the runtime keeps ready; `makeContext` takes one, so a launch skips that
+        /// work, and the pool refills when the thread is idle. 0 disables the pool. A context is
+        /// never reused: one that ran an app is released, not returned.
+        public var warmContexts: Int
 
         /// Creates a configuration.
-        public init(name: String = "hybrid-js", stackSize: Int = 8 << 20) {
+        public init(name: String = "hybrid-js", stackSize: Int = 8 << 20, warmContexts: Int = 0) {
             self.name = name
             self.stackSize = stackSize
+            self.warmContexts = max(0, warmContexts)
         }
     }
 
@@ -36,8 +42,11 @@ public final class JSRuntime: Sendable {
         self.executor = executor
         let created = CoreHandoff()
         let ready = DispatchSemaphore(value: 0)
+        let warmContexts = configuration.warmContexts
         executor.submit {
-            created.set(LoopBound(RuntimeCore(executor: executor), executor: executor))
+            let core = RuntimeCore(executor: executor)
+            core.warmTarget = warmContexts
+            created.set(LoopBound(core, executor: executor))
             ready.signal()
         }
         ready.wait()
@@ -55,10 +64,17 @@ public final class JSRuntime: Sendable {
     public func makeContext(_ configuration: ScriptContext.Configuration = .init()) async throws -> ScriptContext {
         let core = self.core
         let made: (LoopBound<ContextCore>, UInt64, ScriptEventSink) = try await onThread {
-            let context = try ContextCore(runtime: core.value, configuration: configuration)
+            let context = try core.value.takeContext(configuration)
             return (LoopBound(context, executor: core.executor), context.id, context.caller.events)
         }
         return ScriptContext(runtime: self, core: made.0, id: made.1, name: configuration.name, events: made.2)
+    }
+
+    /// Fills the warm pool up to ``Configuration/warmContexts`` now, instead of in idle turns
+    /// (before a burst of launches; benchmarks measuring launch latency).
+    public func prewarm() async {
+        let core = self.core
+        _ = try? await onThread { core.value.fillPool() }
     }
 
     /// Releases every context and the context group. Later calls on its contexts throw

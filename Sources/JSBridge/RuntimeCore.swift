@@ -22,6 +22,13 @@ final class RuntimeCore {
     private var contexts: [UnsafeRawPointer: Unmanaged<ContextCore>] = [:]
     private var watchdogTick: Duration?
     private var nextContextID: UInt64 = 1
+    /// Warm contexts (globals and preludes installed, nothing of any app), newest last.
+    private var warm: [ContextCore] = []
+    /// How many warm contexts the pool keeps; refilled when the thread is idle.
+    var warmTarget = 0 {
+        didSet { scheduleRefill() }
+    }
+    private var refillScheduled = false
 
     init(executor: RuntimeExecutor) {
         executor.preconditionOnThread()
@@ -81,13 +88,59 @@ final class RuntimeCore {
         return contexts[UnsafeRawPointer(global)]?.takeUnretainedValue()
     }
 
-    var liveContextCount: Int { contexts.count }
+    /// Contexts in use (warm ones waiting in the pool are not counted).
+    var liveContextCount: Int { contexts.count - warm.count }
+
+    // MARK: Warm pool
+
+    /// A context for `configuration`: a warm one from the pool when there is one (its creation
+    /// and globals already paid for), else a new one. The pool refills when the thread is idle.
+    func takeContext(_ configuration: ScriptContext.Configuration) throws -> ContextCore {
+        executor.preconditionOnThread()
+        guard !isShutDown else { throw ScriptError.runtimeShutDown }
+        defer { scheduleRefill() }
+        if let core = warm.popLast() {
+            core.adopt(configuration)
+            return core
+        }
+        return try ContextCore(runtime: self, configuration: configuration)
+    }
+
+    /// Fills the pool up to its target now (a host about to launch apps; benchmarks).
+    func fillPool() {
+        executor.preconditionOnThread()
+        while warm.count < warmTarget, !isShutDown,
+            let core = try? ContextCore(runtime: self, configuration: Self.poolConfiguration, pooled: true)
+        {
+            warm.append(core)
+        }
+    }
+
+    /// What a warm context is created with until it is adopted: no watchdog (so creating one never
+    /// arms it), no bridge, no modules.
+    static let poolConfiguration = ScriptContext.Configuration(name: "warm", executionTimeLimit: nil)
+
+    /// One warm context per idle turn of the thread, until the target is reached.
+    private func scheduleRefill() {
+        guard warm.count < warmTarget, !refillScheduled, !isShutDown else { return }
+        refillScheduled = true
+        let core = WeakLoopBound(self, executor: executor)
+        executor.whenIdle {
+            guard let runtime = core.value else { return }
+            runtime.refillScheduled = false
+            guard runtime.warm.count < runtime.warmTarget, !runtime.isShutDown else { return }
+            if let context = try? ContextCore(runtime: runtime, configuration: Self.poolConfiguration, pooled: true) {
+                runtime.warm.append(context)
+            }
+            runtime.scheduleRefill()
+        }
+    }
 
     // MARK: Watchdog
 
     /// JSC checks in after `tick` of uninterrupted script; each context decides with its own
     /// limit (see `ContextCore.watchdogShouldTerminate`). The tick is the smallest limit seen.
-    private func armWatchdog(for limit: Duration) {
+    func armWatchdog(for limit: Duration) {
         if let watchdogTick, watchdogTick <= limit { return }
         watchdogTick = limit
         let runtime = Unmanaged.passUnretained(self).toOpaque()
@@ -115,6 +168,9 @@ final class RuntimeCore {
         executor.preconditionOnThread()
         guard !isShutDown else { return }
         isShutDown = true
+        let pooled = warm
+        warm.removeAll()
+        for context in pooled { context.tearDown() }
         for context in contexts.values.map({ $0.takeUnretainedValue() }) {
             context.tearDown()
         }

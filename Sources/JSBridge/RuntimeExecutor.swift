@@ -146,6 +146,21 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
         if wake { pthread_cond_signal(condition) }
     }
 
+    /// Work for when the thread has nothing else to do (runtime thread only): each item runs
+    /// when the queue has been empty for ``idleGrace``, no timer is due and no result is
+    /// expected, one per idle turn. The grace keeps it out of the short gaps inside a sequence
+    /// of jobs (a launch hops between threads several times).
+    private var idleWork: [() -> Void] = []
+    /// How long the thread must have had nothing to do before idle work runs.
+    static let idleGrace: UInt64 = 5_000_000
+    /// When the thread last finished a batch of work.
+    private var lastBusyEnd: UInt64 = 0
+
+    func whenIdle(_ body: @escaping () -> Void) {
+        preconditionOnThread()
+        idleWork.append(body)
+    }
+
     /// Notes that a result will be submitted from another thread (call `resultArrived` then).
     func expectResult() {
         preconditionOnThread()
@@ -182,8 +197,23 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
         while true {
             if expectedResults > 0 { spinForWork() }
             pthread_mutex_lock(mutex)
+            if queue.isEmpty && !stopRequested && expectedResults == 0 && !idleWork.isEmpty
+                && (timers.nextDeadline ?? .max) > MonotonicClock.now()
+                && MonotonicClock.now() &- lastBusyEnd >= Self.idleGrace
+            {
+                pthread_mutex_unlock(mutex)
+                let work = idleWork.removeFirst()
+                busySince.store(MonotonicClock.now(), ordering: .relaxed)
+                work()
+                busySince.store(0, ordering: .relaxed)
+                lastBusyEnd = MonotonicClock.now()
+                continue
+            }
             while queue.isEmpty && !stopRequested {
-                let deadline = timers.nextDeadline
+                // Idle work waiting: wake when the grace has passed (or earlier for a timer).
+                let idleDeadline = idleWork.isEmpty || expectedResults > 0 ? nil : lastBusyEnd &+ Self.idleGrace
+                if let idleDeadline, idleDeadline <= MonotonicClock.now() { break }
+                let deadline = [timers.nextDeadline, idleDeadline].compactMap { $0 }.min()
                 if let deadline, deadline <= MonotonicClock.now() { break }
                 sleeping = true
                 if let deadline {
@@ -212,8 +242,10 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
                 case .closure(let body): body()
                 }
             }
+            let didWork = !batch.isEmpty
             batch.removeAll(keepingCapacity: true)
-            runDueTimers()
+            // (A wake-up for idle work alone does not count as work: it would restart the grace.)
+            if runDueTimers() || didWork { lastBusyEnd = MonotonicClock.now() }
         }
         timers.removeAll()
     }
@@ -228,15 +260,18 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
         }
     }
 
-    /// Fires every timer due now; timers scheduled while firing wait for the next turn.
-    private func runDueTimers() {
-        guard let first = timers.nextDeadline else { return }
+    /// Fires every timer due now; timers scheduled while firing wait for the next turn. Returns
+    /// whether any fired.
+    @discardableResult
+    private func runDueTimers() -> Bool {
+        guard let first = timers.nextDeadline else { return false }
         let now = MonotonicClock.now()
-        guard first <= now else { return }
+        guard first <= now else { return false }
         while let action = timers.popDue(now: now) {
             busySince.store(MonotonicClock.now(), ordering: .relaxed)
             action()
             busySince.store(0, ordering: .relaxed)
         }
+        return true
     }
 }

@@ -64,7 +64,7 @@ public actor MicroAppContainer: ContainerServices {
         try registry.register(MiniProgramPlugin(options: configuration.miniProgram))
         self.plugins = try registry.freeze()
         self.runtimes = (0..<max(1, configuration.runtimeThreads)).map {
-            JSRuntime(configuration: .init(name: "hybrid-js-\($0)"))
+            JSRuntime(configuration: .init(name: "hybrid-js-\($0)", warmContexts: configuration.warmContextsPerThread))
         }
         let executionLimit = configuration.executionTimeLimit
         self.supervisor = RuntimeSupervisor(
@@ -229,6 +229,12 @@ public actor MicroAppContainer: ContainerServices {
     /// Delivers an event to one instance's `JSBridge.on` listeners.
     public func send(event: String, payload: JSONValue = .null, to instanceID: UInt64) async throws {
         try app(instanceID).context.events.emit(event, payload)
+    }
+
+    /// Fills every thread's warm-context pool now (``ContainerConfiguration/warmContextsPerThread``)
+    /// rather than in idle turns: before a burst of launches.
+    public func prewarm() async {
+        for runtime in runtimes { await runtime.prewarm() }
     }
 
     /// Destroys every app and stops the JavaScript threads.

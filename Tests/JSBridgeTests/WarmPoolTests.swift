@@ -1,0 +1,62 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
+import Synchronization
+import Testing
+
+@testable import JSBridge
+
+/// A context from the warm pool is indistinguishable from a new one: its configuration (name,
+/// bridge, eval, watchdog, console) applies in full, nothing is shared, nothing is reused.
+@Suite("Warm contexts")
+struct WarmPoolTests {
+    @Test("a pooled context takes the whole configuration: bridge, name, eval, watchdog, console limit")
+    func adoptsConfiguration() async throws {
+        let runtime = JSRuntime(configuration: .init(name: "pool", warmContexts: 2))
+        await runtime.prewarm()
+        #expect(await runtime.liveContextCount == 0, "warm contexts are not live contexts")
+        let lines = Mutex<[String]>([])
+        var configuration = ScriptContext.Configuration(
+            name: "adopter", metadata: ["appId": "adopter"], bridge: try TestMethods.table(),
+            executionTimeLimit: .milliseconds(100), allowsEval: false,
+            onConsole: { message in lines.withLock { $0.append("\(message.contextName): \(message.text)") } })
+        configuration.consoleLimit = ConsoleLimit(linesPerSecond: 0.001, burst: 2)
+        let context = try await runtime.makeContext(configuration)
+        #expect(await runtime.liveContextCount == 1)
+        #expect(try await context.evaluate("JSBridge.callSync('add', { a: 2, b: 3 })") == 5)
+        #expect(try await context.evaluate("try { eval('1'); 'ran' } catch (e) { 'refused' }") == "refused")
+        await #expect {
+            try await context.evaluate("while (true) {}")
+        } throws: { error in
+            if case ScriptError.executionTimeLimitExceeded = error { true } else { false }
+        }
+        try await context.evaluate("for (let i = 0; i < 5; i++) console.log('line ' + i)")
+        #expect(lines.withLock { $0 }.prefix(2) == ["adopter: line 0", "adopter: line 1"])
+        #expect(lines.withLock { $0 }.count <= 3, "the console limit applies (and says once that it dropped lines)")
+        await context.release()
+        await runtime.shutdown()
+    }
+
+    @Test("pooled contexts share nothing, and a released one is never handed out again")
+    func isolatedAndNeverReused() async throws {
+        let runtime = JSRuntime(configuration: .init(name: "pool", warmContexts: 2))
+        await runtime.prewarm()
+        let first = try await runtime.makeContext(.init(name: "a"))
+        let second = try await runtime.makeContext(.init(name: "b"))
+        try await first.evaluate("globalThis.secret = 'a'; Object.prototype.polluted = true")
+        #expect(try await second.evaluate("typeof secret + ',' + ({}).polluted") == "undefined,undefined")
+        let firstID = first.id
+        await first.release()
+        await runtime.prewarm()
+        var seen: Set<UInt64> = [firstID, second.id]
+        for index in 0..<4 {
+            let next = try await runtime.makeContext(.init(name: "n\(index)"))
+            #expect(seen.insert(next.id).inserted, "context \(next.id) was handed out twice")
+            #expect(try await next.evaluate("typeof secret") == "undefined")
+            await next.release()
+        }
+        await second.release()
+        #expect(await runtime.liveContextCount == 0)
+        await runtime.shutdown()
+    }
+}
