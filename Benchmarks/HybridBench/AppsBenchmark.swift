@@ -14,7 +14,9 @@ enum AppsBenchmark {
         return (Int(fields.count > 1 ? fields[1] : "0") ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
-    static func run(apps: Int) async throws {
+    /// `threadCounts`: one per fresh process for memory figures (`--threads N`), freed heap of an
+    /// earlier row would otherwise be reused by the next.
+    static func run(apps: Int, threadCounts: [Int] = [1, 2, 4]) async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hybrid-bench-apps-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let key = PackageSigningKey.generate()
@@ -31,7 +33,7 @@ enum AppsBenchmark {
             template: PackageTemplate(appId: AppID(rawValue: "small")!, name: "small", version: PackageVersion("1.0")!, entry: "index.js"),
             signingKey: key, output: package)
         print("apps benchmark: \(apps) instances of a small app")
-        for threads in [1, 2, 4] {
+        for threads in threadCounts {
             var configuration = ContainerConfiguration(
                 storeDirectory: root.appendingPathComponent("store-\(threads)"), trustedKeys: TrustedKeys([key.publicKey]))
             configuration.runtimeThreads = threads

@@ -126,7 +126,10 @@ if wants("scaling") {
     try await MoreBenchmarks.scaling(callsPerApp: scale == 1 ? 2_000 : 10_000)
 }
 if wants("apps") {
-    try await AppsBenchmark.run(apps: scale == 1 ? 100 : 1000)
+    let threads = arguments.firstIndex(of: "--threads").flatMap { index in
+        index + 1 < arguments.count ? Int(arguments[index + 1]).map { [$0] } : nil
+    }
+    try await AppsBenchmark.run(apps: scale == 1 ? 100 : 1000, threadCounts: threads ?? [1, 2, 4])
 }
 if sections.contains("delta") {
     // hybrid-bench delta OLD NEW: a real pair of versions of a file.
@@ -136,6 +139,9 @@ if sections.contains("delta") {
 }
 if sections.contains("context-pool") {
     try await ContextPoolProbe.run(runs: 200)
+}
+if wants("miniprogram") {
+    rows += try await MiniProgramBenchmark.run(scale: scale)
 }
 if wants("render") {
     rows += try await RenderBenchmark.run(runs: scale == 1 ? 10 : 50)

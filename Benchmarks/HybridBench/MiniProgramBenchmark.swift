@@ -1,0 +1,102 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
+import Foundation
+import HybridContainer
+import Logging
+
+/// Row 11: mini-program hot paths in one process, each against a baseline of the same shape:
+/// `wx.getStorageSync` against a raw JavaScriptCore callback; a host-driven `navigateTo` +
+/// `navigateBack` round trip (two page loads' hooks and renders) against a host → JS call of an
+/// empty function; a smoke run per page against a cold launch + destroy of a small script app.
+enum MiniProgramBenchmark {
+    static let files = [
+        "app.json": #"{"pages": ["pages/a/a", "pages/b/b"]}"#,
+        "app.js": "App({});",
+        "pages/a/a.js": """
+        Page({ data: { n: 0 },
+          storageLoop(event) {
+            wx.setStorageSync('k', { v: 1 });
+            const runs = event.detail.runs;
+            const start = Date.now();
+            for (let i = 0; i < runs; i++) wx.getStorageSync('k');
+            return (Date.now() - start) * 1e6 / runs;
+          } });
+        """,
+        "pages/a/a.wxml": #"<view id="a"><text>{{n}}</text><button bindtap="storageLoop">go</button></view>"#,
+        "pages/b/b.js": "Page({ data: { items: [1, 2, 3] } });",
+        "pages/b/b.wxml": #"<view wx:for="{{items}}" class="row">{{item}}</view>"#,
+    ]
+
+    static func run(scale: Int) async throws -> [Row] {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bench-mini-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = root.appendingPathComponent("app")
+        for (path, text) in files {
+            let url = app.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let script = root.appendingPathComponent("script")
+        try FileManager.default.createDirectory(at: script, withIntermediateDirectories: true)
+        try Data("App({ onLaunch() {} });".utf8).write(to: script.appendingPathComponent("index.js"))
+        try Data(#"{"appId": "script", "name": "script", "version": "1.0.0", "entry": "index.js"}"#.utf8)
+            .write(to: script.appendingPathComponent("manifest.json"))
+
+        var configuration = ContainerConfiguration(storeDirectory: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([]))
+        configuration.developerMode = true
+        configuration.probationPeriod = .zero
+        configuration.apiRateLimits = .none
+        configuration.executionTimeLimit = .seconds(600)
+        configuration.hookTimeout = .seconds(600)
+        configuration.miniProgram.renderSink = RenderBenchmark.DiscardingSink()
+        configuration.logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
+        try BuiltInPlugins.register(
+            into: &configuration.plugins, storageDatabase: root.appendingPathComponent("storage.sqlite"), deviceID: "bench")
+        let container = try await MicroAppContainer(configuration: configuration)
+
+        let launched = try await container.launch(.directory(app))
+        let session = try await container.miniProgram(launched.instanceID)
+        let context = try await container.context(of: launched.instanceID)
+        let storageRuns = 2_000 * scale
+        _ = try await session.firePageEvent("storageLoop", event: ["detail": ["runs": 100]])
+        let storage = try await session.firePageEvent("storageLoop", event: ["detail": ["runs": .number(Double(storageRuns))]])
+        let raw = RawBaseline.rawCallbackNanos(iterations: storageRuns)
+
+        let navigations = 200 * scale
+        try await context.evaluate("globalThis.__noop = function () {}")
+        let navigation = try await MoreBenchmarks.nanos {
+            for _ in 0..<navigations {
+                try await session.navigate(.navigateTo("/pages/b/b"))
+                try await session.navigate(.navigateBack(delta: 1))
+            }
+        }
+        let call = try await MoreBenchmarks.nanos {
+            for _ in 0..<navigations { _ = try await context.call("__noop") }
+        }
+        try await container.destroy(launched.instanceID)
+
+        let smokeRuns = 10 * scale
+        let smoke = try await MoreBenchmarks.nanos {
+            for _ in 0..<smokeRuns { _ = try await container.smokeTest(.directory(app), pageTimeout: .seconds(10)) }
+        }
+        let coldLaunch = try await MoreBenchmarks.nanos {
+            for _ in 0..<smokeRuns {
+                let id = try await container.launch(.directory(script)).instanceID
+                try await container.destroy(id)
+            }
+        }
+        await container.shutdown()
+        return [
+            Row(
+                name: "wx.getStorageSync (mini-program)", ours: storage.numberValue ?? .nan, baselineName: "raw JSC callback", baseline: raw
+            ),
+            Row(
+                name: "navigateTo + navigateBack from the host", ours: navigation / Double(navigations),
+                baselineName: "host → JS empty call", baseline: call / Double(navigations)),
+            Row(
+                name: "smoke run per page (2-page app)", ours: smoke / Double(smokeRuns * 2),
+                baselineName: "launch + destroy script app", baseline: coldLaunch / Double(smokeRuns)),
+        ]
+    }
+}
