@@ -166,7 +166,7 @@ extension ContextCore {
         switch placement {
         case .concurrent:
             executor.expectResult()
-            pending.task = Task(operation: work)
+            pending.task = Task(executorPreference: HandlerExecutor.shared, operation: work)
         case .runtimeThread: pending.task = Task(executorPreference: executor, operation: work)
         }
         pendingCalls[id] = pending

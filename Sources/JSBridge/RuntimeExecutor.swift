@@ -82,6 +82,7 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
     func start(stackSize: Int, onExit: @escaping @Sendable () -> Void) {
         let ready = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
+            setCurrentThreadName(self.name)
             self.threadID = pthread_self()
             var clock = clockid_t()
             if pthread_getcpuclockid(pthread_self(), &clock) == 0 { self.cpuClock.store(Int32(clock), ordering: .relaxed) }

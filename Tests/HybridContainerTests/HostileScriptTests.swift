@@ -222,8 +222,13 @@ struct HostileScriptTests {
                 #expect("\(error)".contains(text), "\(error)")
             }
         case .reportsFailure(let text):
+            let launchStart = ContinuousClock.now
             _ = try await container.launch(.installed("hostile"))
-            #expect(await fixture.log.waitFor { $0.hasPrefix("event: hostile#") && $0.contains(text) }, "no failure containing \(text)")
+            let launchTook = ContinuousClock.now - launchStart
+            let seen = await fixture.log.waitFor { $0.hasPrefix("event: hostile#") && $0.contains(text) }
+            #expect(
+                seen,
+                "no failure containing \(text); the launch took \(launchTook); log:\n\(fixture.log.all.joined(separator: "\n"))")
         case .evaluates(let expression, let expected):
             let app = try await container.launch(.installed("hostile"))
             let context = try await container.context(of: app.instanceID)

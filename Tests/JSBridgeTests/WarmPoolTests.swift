@@ -1,6 +1,7 @@
 // This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
 // SPDX-License-Identifier: Apache-2.0 (see LICENSE)
 
+import Foundation
 import Synchronization
 import Testing
 
@@ -57,6 +58,42 @@ struct WarmPoolTests {
         }
         await second.release()
         #expect(await runtime.liveContextCount == 0)
+        await runtime.shutdown()
+    }
+}
+
+/// `.concurrent` handlers run on the handler executor's own threads (spinning briefly between
+/// jobs instead of waking the cooperative pool), and settle exactly once as before.
+@Suite("Handler executor")
+struct HandlerExecutorTests {
+    /// The kernel's name of the calling thread (at most 15 characters).
+    static func threadName() -> String {
+        ((try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test("a default-placement handler runs on a handler thread, also after it awaits")
+    func runsOnHandlerThreads() async throws {
+        let names = Mutex<[String]>([])
+        let table = try BridgeMethodTable([
+            .async("onThread", placement: .runtimeThread) { _ in .string(Self.threadName()) },
+            .async("where") { _ in
+                names.withLock { $0.append(Self.threadName()) }
+                await Task.yield()
+                names.withLock { $0.append(Self.threadName()) }
+                return .null
+            },
+        ])
+        let runtime = JSRuntime(configuration: .init(name: "hybrid-js"))
+        let context = try await runtime.makeContext(.init(name: "where", bridge: table))
+        let settled = try await context.evaluateAwaiting(
+            "(async () => { let n = 0; await Promise.all(Array.from({ length: 100 }, () => JSBridge.call('where').then(() => n++))); return n; })()"
+        )
+        #expect(settled == 100)
+        #expect(try await context.evaluateAwaiting("JSBridge.call('onThread')") == "hybrid-js")
+        let seen = names.withLock { $0 }
+        #expect(seen.count == 200)
+        #expect(seen.allSatisfy { $0.hasPrefix("hybrid-hndlr-") }, "\(Set(seen))")
+        await context.release()
         await runtime.shutdown()
     }
 }

@@ -1,6 +1,7 @@
 // This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
 // SPDX-License-Identifier: Apache-2.0 (see LICENSE)
 
+import Foundation
 import Synchronization
 
 /// Watches the container's JavaScript threads. A thread stuck in one job far longer than the
@@ -25,7 +26,7 @@ final class RuntimeSupervisor: Sendable {
     /// How long one job may run before its thread counts as stalled.
     let stallLimit: Duration
     private let state = Mutex(State())
-    /// The watcher and the guarded bodies: owned, cancelled and awaited by ``stop(within:)``.
+    /// The guarded bodies: owned, cancelled and awaited by ``stop(within:)``.
     private let tasks = BackgroundTasks()
 
     init(runtimes: [JSRuntime], stallLimit: Duration) {
@@ -33,26 +34,39 @@ final class RuntimeSupervisor: Sendable {
         self.stallLimit = stallLimit
     }
 
-    /// Starts watching; `onStall(index, busyFor)` is called once per stalled thread.
+    /// Set by ``stop(within:)``: the watcher thread exits at its next look.
+    private let stopped = Atomic<Bool>(false)
+
+    /// Starts watching; `onStall(index, busyFor)` is called once per stalled thread (on the
+    /// watcher's thread).
+    ///
+    /// The watcher is a thread of its own, not a task: when the cooperative pool is busy or
+    /// blocked (host code blocking its threads, a machine under load), a task that sleeps
+    /// between looks would not run in time, and a stalled JavaScript thread would go unnoticed
+    /// while every call waiting on it hangs.
     func start(onStall: @escaping @Sendable (Int, Duration) -> Void) {
         let interval = max(stallLimit / 4, .milliseconds(20))
-        tasks.spawn { [weak self] in
-            while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
-                guard let self else { return }
+        let micros = UInt32(clamping: interval.components.seconds * 1_000_000 + interval.components.attoseconds / 1_000_000_000_000)
+        let thread = Thread { [weak self] in
+            while true {
+                usleep(micros)
+                guard let self, !self.stopped.load(ordering: .acquiring) else { return }
                 for index in self.runtimes.indices {
                     guard let busy = self.cpuBurned(index), busy > self.stallLimit, self.markStalled(index) else { continue }
                     onStall(index, busy)
                 }
             }
         }
+        thread.name = "hybrid-supervisor"
+        thread.start()
     }
 
     /// Stops watching, cancels the guarded bodies still running and waits for them, at most
     /// `limit`. Returns how many were abandoned (stuck behind a stalled thread).
     @discardableResult
     func stop(within limit: Duration) async -> Int {
-        await tasks.shutDown(within: limit)
+        stopped.store(true, ordering: .releasing)
+        return await tasks.shutDown(within: limit)
     }
 
     func isStalled(_ index: Int) -> Bool {
