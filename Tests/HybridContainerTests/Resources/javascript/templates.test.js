@@ -87,3 +87,36 @@ test('selectors parse into steps; bad ones are SyntaxErrors', () => {
   assertThrows(() => parseSelector('view >'), /ends with a combinator/);
   assertThrows(() => parseSelector(''), /empty/);
 });
+
+// Random templates built from the fragments real ones (and broken ones) are made of: the parser
+// and the expression compiler either return or throw a TemplateError, never anything else, and
+// never loop (the test context's watchdog would stop it).
+test('random templates only ever give a tree or a TemplateError', () => {
+  let seed = 12345;
+  const random = (n) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+  const fragments = ['<view', '<text', '</view>', '</text>', '>', '/>', ' ', '\n', 'class="a"', "id='b'", 'hidden', '=',
+    '"', "'", '{{', '}}', 'a.b', '[0]', '+', '?', ':', '(', ')', '{', '}', '[', ']', '...', ',', '<!--', '-->', '<wxs module="m">',
+    '</wxs>', 'wx:if="{{x}}"', 'wx:for="{{list}}"', '&amp;', '&#x41;', '&bogus;', '<', '/', 'text', '1e5', '"s\\"', 'x y',
+    '<template name="t">', '</template>', '<block>', '</block>', '\u2028', '\u0000', '</', '<a b c d e>'];
+  let trees = 0;
+  let errors = 0;
+  for (let round = 0; round < 3000; round++) {
+    let text = '';
+    const length = 1 + random(24);
+    for (let i = 0; i < length; i++) text += fragments[random(fragments.length)];
+    try {
+      const root = parseTemplate(text, 'fuzz.wxml');
+      const visit = (node) => {
+        if (node.type === 'text') { compileInterpolation(node.value, 'fuzz.wxml', node.line); return; }
+        for (const attr of node.attrs) compileInterpolation(attr.value, 'fuzz.wxml', attr.line);
+        node.children.forEach(visit);
+      };
+      visit(root);
+      trees++;
+    } catch (error) {
+      if (!error || error.name !== 'TemplateError') throw new Error('round ' + round + ': ' + JSON.stringify(text) + ' threw ' + error);
+      errors++;
+    }
+  }
+  assertEqual(trees > 100 && errors > 100, true, trees + ' trees, ' + errors + ' errors');
+});
