@@ -67,6 +67,9 @@ struct ShowcaseCommand: AsyncParsableCommand {
         let notes = packages.appendingPathComponent("miniprogram-1.0.0.zip")
         try PackageBuilder.build(from: try folder("miniprogram"), signingKey: key, output: notes)
         try await ShowcaseMiniProgram(host: host, apiBase: server.url("/api")).run(package: notes)
+        let rendered = packages.appendingPathComponent("render-miniprogram-1.0.0.zip")
+        try PackageBuilder.build(from: try folder("render-miniprogram"), signingKey: key, output: rendered)
+        try await ShowcaseMiniProgram(host: host, apiBase: server.url("/api")).runRendered(package: rendered)
 
         Terminal.banner("▶ fallback: not installed; launched from its online copy at \(server.url("/fallback/").absoluteString)")
         try publishOnlineCopy(of: try folder("fallback"), key: key, into: web.appendingPathComponent("fallback"), scratch: packages)

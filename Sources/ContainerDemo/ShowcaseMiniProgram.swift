@@ -39,6 +39,27 @@ struct ShowcaseMiniProgram {
             .installed(manifest.appId.rawValue), options: LaunchOptions(query: ["api": apiBase.absoluteString]))
         Terminal.output(report.description)
     }
+
+    /// The render layer: a WeChat mini-program's page rendered headless, tapped by selector,
+    /// printed before and after (what `run <dir> --print-tree --tap …` prints).
+    func runRendered(package: URL) async throws {
+        let container = host.container
+        let manifest = try container.store.install(packageAt: package)
+        Terminal.banner("▶ \(manifest.appId) \(manifest.version): templates rendered headless, tapped by selector")
+        let app = try await container.launch(.installed(manifest.appId.rawValue))
+        let session = try await container.miniProgram(app.instanceID)
+        let context = try await container.context(of: app.instanceID)
+        _ = await context.waitUntilIdle(timeout: .seconds(5))
+        Terminal.output(try await session.treeText())
+        for selector in ["#inc", "#inc", "counter-card >>> .press"] {
+            Terminal.diagnostic("  • tap \(selector)")
+            try await session.tap(selector)
+        }
+        _ = await context.waitUntilIdle(timeout: .seconds(5))
+        Terminal.output(try await session.treeText())
+        try await container.stop(app.instanceID)
+        try await container.destroy(app.instanceID)
+    }
 }
 
 /// Prints every page change the mini-program sends to its render layer.
