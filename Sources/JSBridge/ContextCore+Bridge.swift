@@ -96,6 +96,10 @@ extension ContextCore {
     /// through the dispatcher (and then cached).
     private func resolveAPI(_ name: JSValueRef, function: String, framework: Bool) throws -> (api: String, method: BridgeMethod) {
         let ctx = globalContext
+        if let entry = nameCache.lookup(name) {
+            if entry.frameworkOnly && !framework { throw BridgeError(.noSuchAPI, "no such API: \(entry.api)") }
+            return (entry.api, entry.method)
+        }
         guard JSValueIsString(ctx, name), let jsString = JSValueToStringCopy(ctx, name, nil) else {
             throw BridgeError(.invalidParameters, "\(function): the API name must be a non-empty string")
         }
@@ -107,6 +111,7 @@ extension ContextCore {
         let characters = UnsafeBufferPointer(start: pointer, count: length)
         let hash = MethodCache.hash(characters)
         if let entry = methodCache.lookup(characters, hash: hash) {
+            nameCache.insert(name, entry, ctx: ctx)
             // App code is told framework-only APIs do not exist, exactly as for unknown names.
             if entry.frameworkOnly && !framework { throw BridgeError(.noSuchAPI, "no such API: \(entry.api)") }
             return (entry.api, entry.method)
@@ -116,6 +121,7 @@ extension ContextCore {
         if frameworkOnly && !framework { throw BridgeError(.noSuchAPI, "no such API: \(api)") }
         let method = try resolveMethod(api)
         methodCache.insert(characters, hash: hash, api: api, method: method, frameworkOnly: frameworkOnly)
+        nameCache.insert(name, MethodCache.Entry(characters: [], api: api, method: method, frameworkOnly: frameworkOnly), ctx: ctx)
         return (api, method)
     }
 

@@ -21,10 +21,15 @@ final class ContextCore {
     private(set) var caller: BridgeCaller!
     /// Resolves bridge calls; starts as `configuration.bridge`, replaceable with `setBridge`.
     var bridge: any BridgeDispatching {
-        didSet { methodCache.removeAll() }
+        didSet {
+            methodCache.removeAll()
+            nameCache.removeAll(ctx: globalContext)
+        }
     }
     /// Resolutions of `bridge` by name, for the hot path.
     var methodCache = MethodCache()
+    /// The same, by the identity of the name's string (literal names in a loop).
+    var nameCache = NameIdentityCache()
 
     private(set) var isReleased = false
     var functionPrototype: JSObjectRef?
@@ -350,6 +355,7 @@ final class ContextCore {
         eventDispatcher = nil
         thenFunction = nil
         functionPrototype = nil
+        nameCache.removeAll(ctx: globalContext)
         runtime.unregister(self)
         JSGlobalContextRelease(globalContext)
         checkIdle()

@@ -24,4 +24,33 @@ struct MethodCacheTests {
             #expect(try await context.evaluateAwaiting("JSBridge.call(7).catch((e) => e.error)") == 2)
         }
     }
+
+    @Test("names cached by identity: the same literal in a loop, many distinct names, computed names, garbage collection")
+    func identityCache() async throws {
+        let names = (0..<20).map { "api\($0)" }
+        let table = try BridgeMethodTable(names.map { name in .sync(name) { _ in .string(name) } })
+        let runtime = JSRuntime()
+        let context = try await runtime.makeContext(.init(name: "identity", bridge: table))
+        // More distinct literal names than the identity cache holds, each called repeatedly,
+        // interleaved with names built at run time (a new string each call).
+        let answers = try await context.evaluate(
+            """
+            const out = [];
+            for (let round = 0; round < 50; round++) {
+              out.push(JSBridge.callSync('api' + (round % 20)));
+              out.push(JSBridge.callSync(['api3', 'api11', 'api19', 'api0', 'api7', 'api15', 'api2', 'api9', 'api18', 'api4'][round % 10]));
+            }
+            out
+            """)
+        let expected: [JSONValue] = (0..<50).flatMap { round -> [JSONValue] in
+            let fixed = ["api3", "api11", "api19", "api0", "api7", "api15", "api2", "api9", "api18", "api4"][round % 10]
+            return [.string("api\(round % 20)"), .string(fixed)]
+        }
+        #expect(answers == .array(expected))
+        // Cached names survive collections, and a collection does not confuse them.
+        await runtime.collectGarbage()
+        #expect(try await context.evaluate("JSBridge.callSync('api5') + JSBridge.callSync('api' + 6)") == "api5api6")
+        await context.release()
+        await runtime.shutdown()
+    }
 }
