@@ -19,10 +19,13 @@ import { linkTree, treeChanged } from './tree-output.js';
 // What the smoke run and the host read: template errors (file:line) and unknown tags.
 export const diagnostics = { templateErrors: [], unknownTags: {}, missingComponents: [] };
 const reported = new Set();
+// At most this many distinct template errors are kept and reported (a message that changes on
+// every render must not grow memory without bound).
+const maximumReported = 200;
 function templateError(error, where) {
   const message = String(error && error.message || error);
   const key = where + ' ' + message;
-  if (reported.has(key)) return;
+  if (reported.has(key) || reported.size >= maximumReported) return;
   reported.add(key);
   diagnostics.templateErrors.push(message);
   report(error, where);
