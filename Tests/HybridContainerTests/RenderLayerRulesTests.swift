@@ -219,4 +219,56 @@ struct RenderLayerRulesTests {
         #expect(try await context.evaluate("seen") == [["a", 0], ["", 0]])
         await harness.container.shutdown()
     }
+
+    @Test("wx:for items a setData did not touch are kept; everything a change can reach renders again")
+    func keptItems() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (session, context) = try await harness.launch([
+            "pages/a/a.js": """
+            Page({ data: { items: [{ n: 'a' }, { n: 'b' }, { n: 'c' }], selected: 'b', title: 't', rows: [1, 2], fields: ['x'] },
+              one() { this.setData({ 'items[1].n': 'B' }); },
+              // Changes data behind setData's back, as the platforms' view never sees either.
+              sneak() { this.data.items[2].n = 'zzz'; this.setData({ 'items[1].n': 'b2' }); },
+              pick() { this.setData({ selected: 'c' }); },
+              retitle() { this.setData({ title: 'T' }); },
+              append() { this.setData({ 'items[3]': { n: 'd' } }); },
+              row() { this.setData({ 'rows[0]': 10 }); } });
+            """,
+            "pages/a/a.json": #"{"usingComponents": {"c-tag": "/c/tag"}}"#,
+            "pages/a/a.wxml": """
+            <view id="title">{{title}}</view>
+            <view wx:for="{{items}}" wx:key="n" class="item {{item.n === selected ? 'on' : ''}}">{{index}}:{{item.n}}<c-tag wx:if="{{index === 0}}" label="{{item.n}}"/></view>
+            <view wx:for="{{rows}}" class="row">{{item}} of {{rows.length}}</view>
+            <input wx:for="{{fields}}" class="field" value="{{item}}"/>
+            """,
+            "c/tag.js": "Component({ properties: { label: String } });",
+            "c/tag.wxml": "<text class=\"tag\">{{label}}</text>",
+        ])
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)))
+        func items() async throws -> [String] {
+            try await session.query(".item").map { ($0.classes.contains("on") ? "*" : "") + $0.textContent }
+        }
+        #expect(try await items() == ["0:a a", "*1:b", "2:c"])
+        try await session.firePageEvent("one")
+        let afterOne = try await items()
+        #expect(afterOne == ["0:a a", "1:B", "2:c"], "\(afterOne)")
+        try await session.firePageEvent("pick")
+        #expect(try await items() == ["0:a a", "1:B", "*2:c"], "the item template reads `selected`: every item renders again")
+        try await session.firePageEvent("retitle")
+        #expect(try await session.query("#title").first?.textContent == "T")
+        #expect(try await items() == ["0:a a", "1:B", "*2:c"])
+        try await session.firePageEvent("append")
+        #expect(try await items() == ["0:a a", "1:B", "*2:c", "3:d"])
+        try await session.firePageEvent("row")
+        #expect(try await session.query(".row").map(\.textContent) == ["10 of 2", "2 of 2"], "the body reads the list itself")
+        // Only what setData sent reaches the tree (a kept item does not see a direct mutation).
+        try await session.firePageEvent("sneak")
+        #expect(try await items() == ["0:a a", "1:b2", "*2:c", "3:d"])
+        // A kept node that changed after it was serialised (a field the user typed into).
+        #expect(try await session.query(".field").first?.attributes?["value"] == "x")
+        try await session.trigger(".field", event: "input", detail: ["value": "typed"])
+        try await session.firePageEvent("retitle")
+        #expect(try await session.query(".field").first?.attributes?["value"] == "typed")
+        await harness.container.shutdown()
+    }
 }

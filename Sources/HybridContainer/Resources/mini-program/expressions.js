@@ -67,8 +67,10 @@ function tokenize(source, fail) {
   return tokens;
 }
 
-// Compiles `source` (the text between `{{` and `}}`) to `(scope) => value`.
+// Compiles `source` (the text between `{{` and `}}`) to `(scope) => value`; the function's
+// `names` are the scope names it reads (what a re-render may depend on).
 export function compileExpression(source, file, line) {
+  const names = new Set();
   const fail = (message) => { throw new TemplateError(message + ' in {{' + source.trim() + '}}', file, line); };
   const tokens = tokenize(source, fail);
   let position = 0;
@@ -76,9 +78,10 @@ export function compileExpression(source, file, line) {
   const isOp = (value) => peek() !== undefined && peek().kind === 'op' && peek().value === value;
   const expect = (value) => { if (!isOp(value)) fail('expected "' + value + '"'); position++; };
   if (tokens.length === 0) fail('the expression is empty');
-  const result = parseSequence();
+  const parsed = parseSequence();
   if (position < tokens.length) fail('unexpected "' + String(peek().value) + '"');
-  return result;
+  parsed.names = names;
+  return parsed;
 
   function parseSequence() {
     // `a, b` only appears inside literals; at the top it is an error.
@@ -162,7 +165,7 @@ export function compileExpression(source, file, line) {
     if (!token) fail('the expression ends early');
     position++;
     if (token.kind === 'value') { const value = token.value; return () => value; }
-    if (token.kind === 'name') { const name = token.value; return (scope) => blocked.has(name) ? undefined : scope[name]; }
+    if (token.kind === 'name') { const name = token.value; names.add(name); return (scope) => blocked.has(name) ? undefined : scope[name]; }
     if (token.value === '(') { const inner = parseTernary(); expect(')'); return inner; }
     if (token.value === '[') {
       const items = [];
@@ -194,7 +197,7 @@ export function compileExpression(source, file, line) {
         if (!token || (token.kind !== 'name' && !(token.kind === 'value' && typeof token.value === 'string'))) fail('expected a key');
         position++;
         const key = String(token.value);
-        if (isOp(':')) { position++; entries.push({ key, value: parseTernary() }); } else entries.push({ key, value: (scope) => scope[key] });
+        if (isOp(':')) { position++; entries.push({ key, value: parseTernary() }); } else { names.add(key); entries.push({ key, value: (scope) => scope[key] }); }
       }
       if (!isOp(end) && position < tokens.length) expect(',');
     }
@@ -237,9 +240,12 @@ export function compileInterpolation(text, file, line, objectBody) {
     parts.push(objectBody ? compileObjectBody(inner, file, line) : compileExpression(inner, file, line));
     i = close + 2;
   }
-  if (parts.length === 1 && typeof parts[0] === 'function') return { evaluate: parts[0] };
+  const names = new Set();
+  for (const part of parts) if (typeof part === 'function') for (const name of part.names) names.add(name);
+  if (parts.length === 1 && typeof parts[0] === 'function') return { evaluate: parts[0], names };
   const text_ = (value) => value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
   return {
+    names,
     evaluate: (scope) => {
       let out = '';
       for (const part of parts) out += typeof part === 'string' ? part : text_(part(scope));

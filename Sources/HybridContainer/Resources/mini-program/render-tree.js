@@ -10,11 +10,11 @@
 // `wx:key`), get their new properties and render again only if those or their slot content
 // changed. See DESIGN-level notes in README ("The render layer").
 import { report } from './common.js';
-import { loadTemplate, templatePath } from './templates.js';
+import { loadTemplate, templatePath, bodyInfo } from './templates.js';
 import { componentsOf, builtInTags } from './component-registry.js';
 import { createComponent, updateProperties, lifetime, camel } from './component-instances.js';
 import { componentPrototype, instanceView } from './component-api.js';
-import { linkTree, treeChanged } from './tree-output.js';
+import { linkTree, treeChanged, forgetPlain } from './tree-output.js';
 
 // What the smoke run and the host read: template errors (file:line) and unknown tags.
 export const diagnostics = { templateErrors: [], unknownTags: {}, missingComponents: [] };
@@ -100,8 +100,8 @@ export function attachPage(page, state) {
   view.lastTree = null;
   view.onTree = null;
   state.view = view;
-  state.onSetData = () => rerender(view);
-  rerender(view);
+  state.onSetData = (touched) => rerender(view, touched);
+  rerender(view, null);
   return view;
 }
 // Runs `ready` of the components attached so far (children before parents).
@@ -119,18 +119,20 @@ export function eachComponent(view, visit) {
 }
 
 // ---- rendering
-function rerender(view) {
+// `touched`: the data paths a setData changed (segments), which lets unchanged `wx:for` items be
+// kept; null renders everything.
+function rerender(view, touched) {
   const page = view.page;
   if (!page.live || (view !== page && !view.attached)) return;
   if (page.rendering) { view.dirty = true; return; }
   page.rendering = true;
   try {
-    renderView(view);
+    renderView(view, touched);
     for (let guard = 0; guard < 100; guard++) {
       const dirty = [];
       collectDirty(page, dirty);
       if (dirty.length === 0) break;
-      for (const each of dirty) renderView(each);
+      for (const each of dirty) renderView(each, null);
     }
   } finally {
     page.rendering = false;
@@ -144,17 +146,19 @@ function collectDirty(view, out) {
   if (view.dirty) { view.dirty = false; out.push(view); }
   for (const child of view.children.values()) collectDirty(child, out);
 }
-function renderView(view) {
+function renderView(view, touched) {
   const out = [];
   if (view.file !== null) {
     const scope = Object.assign(Object.create(view.moduleScope), view.instance.data);
     if (view.alipay && view.host) scope.props = view.instance.props;
     const seen = new Set();
-    renderList(view.file.root.children, scope, { view, file: view.file, key: '', seen }, out);
+    const reuse = { touched: touched || null, old: view.itemCache || new Map(), next: new Map() };
+    renderList(view.file.root.children, scope, { view, file: view.file, key: '', seen, reuse }, out);
+    view.itemCache = reuse.next;
     for (const [key, child] of view.children) if (!seen.has(key)) { view.children.delete(key); detach(child); }
   }
   view.nodes = out;
-  if (view.host) view.host.children = out; else if (view.root) view.root.children = out;
+  if (view.host) { view.host.children = out; forgetPlain(view.host); } else if (view.root) view.root.children = out;
 }
 function renderList(nodes, scope, ctx, out) {
   let taken = false;
@@ -188,14 +192,49 @@ function renderLoop(node, scope, ctx, out) {
     : typeof list === 'string' ? Array.from(list).map((item, index) => [index, item])
     : list !== null && typeof list === 'object' ? Object.keys(list).map((key) => [key, list[key]]) : [];
   const { item, index, key } = node.loop;
+  const cacheKey = ctx.key + '/' + node.id;
+  const changed = changedItems(node, ctx.reuse);
+  const previous = changed === null ? undefined : ctx.reuse.old.get(cacheKey);
+  const kept = new Map();
   for (const [position, entry] of entries) {
+    const prior = previous === undefined ? undefined : previous.get(position);
+    if (prior !== undefined && prior.item === entry && !changed.has(position)) {
+      for (const vnode of prior.vnodes) out.push(vnode);
+      kept.set(position, prior);
+      continue;
+    }
     const itemScope = Object.create(scope);
     itemScope[item] = entry;
     itemScope[index] = position;
-    if (node.condition && node.condition.kind === 'if' && !value(node.condition.test, itemScope)) continue;
+    if (node.condition && node.condition.kind === 'if' && !value(node.condition.test, itemScope)) { kept.set(position, { item: entry, vnodes: [] }); continue; }
     const identity = key === '*this' ? entry : key && entry !== null && typeof entry === 'object' ? entry[key] : position;
-    renderOne(node, itemScope, { view: ctx.view, file: ctx.file, seen: ctx.seen, key: ctx.key + '/' + node.id + ':' + text(identity) }, out);
+    const start = out.length;
+    const componentsBefore = ctx.view.componentRenders || 0;
+    renderOne(node, itemScope, { view: ctx.view, file: ctx.file, seen: ctx.seen, reuse: ctx.reuse, key: ctx.key + '/' + node.id + ':' + text(identity) }, out);
+    // Items holding components are always rendered again (their instances must be seen).
+    if ((ctx.view.componentRenders || 0) === componentsBefore) kept.set(position, { item: entry, vnodes: out.slice(start) });
   }
+  if (ctx.reuse) ctx.reuse.next.set(cacheKey, kept);
+}
+
+// The positions of a `wx:for` list that a setData changed, when every other item is known to
+// render as before: the list is a data path (`{{items}}`), the item template reads neither the
+// list itself nor any other changed name, and holds no `<template is>` or `<slot>`. null when
+// every item must render again.
+function changedItems(node, reuse) {
+  const listPath = node.loop.listPath;
+  if (!reuse || reuse.touched === null || listPath === null) return null;
+  const info = bodyInfo(node);
+  if (info.opaque || info.names.has(listPath[0])) return null;
+  const changed = new Set();
+  for (const path of reuse.touched) {
+    const underList = path.length > listPath.length && typeof path[listPath.length] === 'number'
+      && listPath.every((segment, i) => String(path[i]) === segment);
+    if (underList) { changed.add(path[listPath.length]); continue; }
+    const root = String(path[0]);
+    if (root === listPath[0] || info.names.has(root)) return null;
+  }
+  return changed;
 }
 function renderOne(node, scope, ctx, out) {
   switch (node.kind) {
@@ -254,6 +293,7 @@ function renderTemplate(node, scope, ctx, out) {
   renderList(definition.children, inner, Object.assign({}, ctx, { file: definition.file, key: ctx.key + '/t' + node.id }), out);
 }
 function renderComponent(node, base, vnode, scope, ctx) {
+  ctx.view.componentRenders = (ctx.view.componentRenders || 0) + 1;
   const key = ctx.key + '/' + node.id;
   ctx.seen.add(key);
   const slotted = [];
@@ -283,7 +323,7 @@ function renderComponent(node, base, vnode, scope, ctx) {
   if (created) {
     child = makeView(base, owner.page, owner, vnode);
     createComponent(base, child, { prototype: componentPrototype });
-    child.state.onSetData = () => rerender(child);
+    child.state.onSetData = (touched) => rerender(child, touched);
     owner.children.set(key, child);
   }
   child.host = vnode;

@@ -34,7 +34,7 @@ export function applySetData(page, changes, callback) {
   if (Object.keys(diff).length > 0 && !state.component) render(state, 'diff', { data: diff });
   runObservers(page, state, touched);
   // The view layer renders the owner's subtree again (render-tree.js).
-  if (state.onSetData && touched.length > 0) state.onSetData();
+  if (state.onSetData && touched.length > 0) state.onSetData(touched);
   if (callback) Promise.resolve().then(() => {
     try { callback.call(page); } catch (error) { report(error, state.route + ' setData callback'); }
   });

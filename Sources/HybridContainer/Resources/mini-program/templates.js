@@ -147,8 +147,11 @@ function compileFile(path) {
       const item = control('for-item');
       const index = control('for-index');
       const key = control('key') || node.attrs.find((attr) => attr.name === 'key' && file.alipay);
+      const simple = /^\{\{\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*\}\}$/.exec(loop.value.trim());
       compiled.loop = { list: compileInterpolation(loop.value, path, loop.line), item: item ? item.value : 'item',
-        index: index ? index.value : 'index', key: key ? key.value : null };
+        index: index ? index.value : 'index', key: key ? key.value : null,
+        // `{{a.b}}`: the data path of the list, so a setData of one item is known to touch one item.
+        listPath: simple ? simple[1].split('.') : null };
     }
     if (compiled.kind === 'element' && compiled.tag === 'block') compiled.kind = 'block';
     return compiled;
@@ -172,3 +175,25 @@ export function eventBinding(name) {
   return null;
 }
 const lowerFirst = (text) => text[0].toLowerCase() + text.slice(1);
+
+// What the rendering of `node` (with its condition and children; its own loop's list aside) may read: the scope
+// names its expressions use, and whether it holds something whose reads are not known here
+// (`<template is>`, `<slot>`). Computed once per node.
+export function bodyInfo(node) {
+  if (node.body) return node.body;
+  const names = new Set();
+  let opaque = false;
+  const add = (compiled) => { if (compiled && compiled.names) for (const name of compiled.names) names.add(name); };
+  const visit = (each) => {
+    if (each.kind === 'text') { add(each.value); return; }
+    if (each.kind === 'template' || each.tag === 'slot') opaque = true;
+    if (each.condition && each.condition.test) add(each.condition.test);
+    if (each.loop && each !== node) add(each.loop.list);
+    for (const attr of each.attrs || []) add(attr.value);
+    for (const event of each.events || []) add(event.handler);
+    for (const child of each.children || []) visit(child);
+  };
+  visit(node);
+  node.body = { names, opaque };
+  return node.body;
+}

@@ -51,7 +51,10 @@ function plainChildren(nodes, out) {
   return out;
 }
 // A node as plain JSON: tag, id, class, hidden, component, attributes, dataset, children.
+// Kept on the node (`plain`) until the node changes (``forgetPlain``): nodes a re-render kept
+// cost nothing to serialise or diff again.
 export function plainNode(node) {
+  if (node.plain !== undefined) return node.plain;
   const plain = { tag: node.tag };
   if (node.tag === 'page') plain.route = node.route;
   if (node.id) plain.id = node.id;
@@ -63,7 +66,12 @@ export function plainNode(node) {
   const dataset = node.dataset ? plainTable(node.dataset) : undefined;
   if (dataset !== undefined) plain.dataset = dataset;
   plain.children = plainChildren(node.children || [], []);
+  if (node.tag !== 'page') node.plain = plain;
   return plain;
+}
+// A node changed after it was serialised: it and its ancestors serialise again.
+export function forgetPlain(node) {
+  for (let each = node; each; each = each.parent) each.plain = undefined;
 }
 
 export function treeText(plain) {
@@ -105,6 +113,7 @@ function sameJSON(a, b) {
   return true;
 }
 function diff(before, after, path, out) {
+  if (before === after) return;
   if (before.tag !== after.tag || before.component !== after.component) { out.push({ op: 'replace', path, node: after }); return; }
   let changed;
   for (const field of fields) {
