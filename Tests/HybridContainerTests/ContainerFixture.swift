@@ -20,6 +20,9 @@ final class ContainerFixture: Sendable {
 
     deinit { try? FileManager.default.removeItem(at: root) }
 
+    /// The execution time limit of tests whose app spins on purpose (it bounds how long they take).
+    static let runawayLimit: Duration = .milliseconds(300)
+
     /// Packs and installs an app whose entry is `script`.
     @discardableResult
     func install(
@@ -60,7 +63,9 @@ final class ContainerFixture: Sendable {
         try configuration.plugins.register(LogPlugin(log: log))
         for plugin in extra { try configuration.plugins.register(plugin) }
         configuration.logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        configuration.executionTimeLimit = .milliseconds(300)
+        // Generous: under CI's parallel load on 2 cores, a first render (templates parsed, a cold
+        // JIT) has taken over 300 ms of wall time. Tests of runaway scripts use `runawayLimit`.
+        configuration.executionTimeLimit = .seconds(3)
         configuration.hookTimeout = .seconds(5)
         let log = self.log
         configuration.onEvent = { event in log.append("event: \(event)") }

@@ -206,6 +206,7 @@ struct HostileScriptTests {
         let fixture = try ContainerFixture()
         let container = try await fixture.container {
             $0.fuseThreshold = 100
+            $0.executionTimeLimit = ContainerFixture.runawayLimit
             if let limit = hostile.stallLimit { $0.runtimeStallLimit = limit }
         }
         try fixture.install(

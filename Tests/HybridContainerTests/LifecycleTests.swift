@@ -122,7 +122,7 @@ struct LifecycleTests {
     @Test("an entry script that throws or spins fails the launch with its reason")
     func entryFailures() async throws {
         let fixture = try ContainerFixture()
-        let container = try await fixture.container()
+        let container = try await fixture.container { $0.executionTimeLimit = ContainerFixture.runawayLimit }
         try fixture.install("throws", script: "\nnull.boom;", into: container)
         try fixture.install("spins", script: "while (true) {}", into: container)
         await #expect {

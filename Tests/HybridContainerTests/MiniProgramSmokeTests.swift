@@ -9,7 +9,7 @@ import Testing
 struct MiniProgramSmokeTests {
     @Test("every page, subpackages included, is visited; errors are reported with file:line")
     func smoke() async throws {
-        let harness = try await MiniProgramHarness.make()
+        let harness = try await MiniProgramHarness.make { $0.executionTimeLimit = ContainerFixture.runawayLimit }
         let clean = try harness.write([
             "app.json": #"{"pages": ["pages/a", "pages/b"], "subPackages": [{"root": "sub/", "pages": ["pages/c"]}]}"#,
             "pages/a.js": "Page({ onLoad() { wx.setStorageSync('a', 1); } });",

@@ -10,7 +10,7 @@ struct ResilienceTests {
     @Test("a runaway hook is stopped and reported while another app keeps answering")
     func watchdog() async throws {
         let fixture = try ContainerFixture()
-        let container = try await fixture.container()
+        let container = try await fixture.container { $0.executionTimeLimit = ContainerFixture.runawayLimit }
         try fixture.install(
             "runaway",
             script: """
