@@ -176,6 +176,23 @@ struct RenderLayerRulesTests {
         await harness.container.shutdown()
     }
 
+    @Test("a first render stopped by the watchdog: the host is told the page did not finish loading; the app keeps serving")
+    func firstRenderStopped() async throws {
+        let harness = try await MiniProgramHarness.make { $0.executionTimeLimit = ContainerFixture.runawayLimit }
+        let (session, context) = try await harness.launch([
+            "pages/a/a.js": "Page({ data: { n: 1 } });",
+            "pages/a/a.wxml": "<wxs module=\"spin\">for (;;) {}</wxs>\n<view>{{n}}</view>",
+        ])
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)))
+        await #expect {
+            try await session.treeText()
+        } throws: { error in
+            "\(error)".contains("the page pages/a/a did not finish loading (stopped before its first render")
+        }
+        #expect(try await context.evaluate("getCurrentPages().length") == 1)
+        await harness.container.shutdown()
+    }
+
     @Test("hostile template values: no globals, no constructors, bounded ranges, errors per node")
     func hostileValues() async throws {
         let harness = try await MiniProgramHarness.make()

@@ -31,9 +31,12 @@ function load(route, query) {
   const state = states.get(page);
   stack.push(page);
   visited.push(route);
+  // Stays set if the load is stopped before the first render (the watchdog ends a runaway script).
+  state.loading = true;
   render(state, 'load', { data: state.rendered, query });
   // The first render (components created and attached) comes before onLoad, as on WeChat.
   const view = attachPage(page, state);
+  state.loading = false;
   runHooks(page, 'load', Object.assign({}, query));
   show(page);
   render(state, 'ready', {});
@@ -200,7 +203,10 @@ function viewOf(pageId) {
   const page = findPage(pageId);
   if (!page) throw new Error(pageId === undefined || pageId === null ? 'no page is open' : 'no page ' + pageId);
   const view = states.get(page).view;
-  if (!view) throw new Error('the page ' + page.route + ' is not rendered');
+  if (!view) {
+    throw new Error('the page ' + page.route + (states.get(page).loading
+      ? ' did not finish loading (stopped before its first render; the app\'s diagnostics say why)' : ' is not rendered'));
+  }
   return view;
 }
 const describe = (page) => ({ id: page.$id, route: page.route, query: Object.assign({}, states.get(page).query) });
