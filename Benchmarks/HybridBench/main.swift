@@ -41,9 +41,17 @@ if wants("bridge") {
     let runtime = JSRuntime()
     let context = try await runtime.makeContext(.init(name: "bench", bridge: table, executionTimeLimit: nil))
 
-    let rawCallback = RawBaseline.rawCallbackNanos(iterations: syncIterations)
-    let syncCall = try await measure(
-        context, "for (let i = 0; i < \(syncIterations); i++) JSBridge.callSync('noop')", iterations: syncIterations)
+    // Alternating rounds, medians of each: one slow moment of a shared machine does not decide the ratio.
+    var rawRounds: [Double] = []
+    var syncRounds: [Double] = []
+    for _ in 0..<5 {
+        rawRounds.append(RawBaseline.rawCallbackNanos(iterations: syncIterations))
+        syncRounds.append(
+            try await measure(
+                context, "for (let i = 0; i < \(syncIterations); i++) JSBridge.callSync('noop')", iterations: syncIterations))
+    }
+    let rawCallback = MoreBenchmarks.median(rawRounds)
+    let syncCall = MoreBenchmarks.median(syncRounds)
     let awaitedResolve = try await measure(
         context, "(async () => { for (let i = 0; i < \(asyncIterations); i++) await Promise.resolve(); })()",
         iterations: asyncIterations)

@@ -28,6 +28,9 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 extension JSONValue {
+    /// `{}`: the parameters of a call that passed none.
+    public static let emptyObject = JSONValue.object([:])
+
     /// The string payload, if this is a string.
     public var stringValue: String? {
         if case .string(let value) = self { return value }

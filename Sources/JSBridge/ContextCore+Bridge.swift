@@ -42,22 +42,23 @@ extension ContextCore {
             // attaching it also marks the promise's rejection as handled.
             try attach(to: promise, onFulfilled: callback, onRejected: callback)
         }
-        let api: String
-        let method: BridgeMethod
+        let entry: MethodCache.Entry
         let params: JSONValue
         do {
-            (api, method) = try resolveAPI(args[0], function: "JSBridge.call", framework: framework)
+            entry = try resolveAPI(args[0], function: "JSBridge.call", framework: framework)
         } catch let error as BridgeError {
             let name = JSValueIsString(ctx, args[0]) ? ((try? converter.string(args[0])) ?? "") : ""
             settle(resolve: resolve, reject: reject, api: name, outcome: .failure(error))
             return promise
         }
         do {
-            params = try parameters(args, api: api)
+            params = args.count < 2 ? JSONValue.emptyObject : try parameters(args, api: entry.api)
         } catch let error as BridgeError {
-            settle(resolve: resolve, reject: reject, api: api, outcome: .failure(error))
+            settle(resolve: resolve, reject: reject, api: entry.api, outcome: .failure(error))
             return promise
         }
+        let api = entry.api
+        let method = entry.method
         let request = BridgeRequest(api: api, params: params, caller: caller)
         switch method.kind {
         case .sync(let handler):
@@ -75,13 +76,14 @@ extension ContextCore {
     /// `JSBridge.callSync(name, params?)` → the result, or throws the `{error, errorMessage}` error.
     func bridgeCallSync(_ args: NativeFunction.Arguments, framework: Bool = false) throws -> JSValueRef? {
         do {
-            let (api, method) = try resolveAPI(args[0], function: "JSBridge.callSync", framework: framework)
-            guard case .sync(let handler) = method.kind else {
-                throw BridgeError(.noSuchAPI, "\(api) is asynchronous: use JSBridge.call")
+            let entry = try resolveAPI(args[0], function: "JSBridge.callSync", framework: framework)
+            guard let handler = entry.syncHandler else {
+                throw BridgeError(.noSuchAPI, "\(entry.api) is asynchronous: use JSBridge.call")
             }
-            let params = try parameters(args, api: api)
+            // No second argument: no JavaScriptCore call to ask whether it is undefined.
+            let params = args.count < 2 ? JSONValue.emptyObject : try parameters(args, api: entry.api)
             let result: JSONValue
-            do { result = try handler(BridgeRequest(api: api, params: params, caller: caller)) } catch {
+            do { result = try handler(BridgeRequest(api: entry.api, params: params, caller: caller)) } catch {
                 throw BridgeError(wrapping: error)
             }
             if case .undefined = result { return JSValueMakeUndefined(globalContext) }
@@ -92,13 +94,13 @@ extension ContextCore {
         }
     }
 
-    /// The API name and its method: from the cache when this name resolved before, else
-    /// through the dispatcher (and then cached).
-    private func resolveAPI(_ name: JSValueRef, function: String, framework: Bool) throws -> (api: String, method: BridgeMethod) {
+    /// The API name's cache entry: from the identity cache or the method cache when this name
+    /// resolved before, else through the dispatcher (and then cached).
+    private func resolveAPI(_ name: JSValueRef, function: String, framework: Bool) throws -> MethodCache.Entry {
         let ctx = globalContext
         if let entry = nameCache.lookup(name) {
             if entry.frameworkOnly && !framework { throw BridgeError(.noSuchAPI, "no such API: \(entry.api)") }
-            return (entry.api, entry.method)
+            return entry
         }
         guard JSValueIsString(ctx, name), let jsString = JSValueToStringCopy(ctx, name, nil) else {
             throw BridgeError(.invalidParameters, "\(function): the API name must be a non-empty string")
@@ -114,15 +116,15 @@ extension ContextCore {
             nameCache.insert(name, entry, ctx: ctx)
             // App code is told framework-only APIs do not exist, exactly as for unknown names.
             if entry.frameworkOnly && !framework { throw BridgeError(.noSuchAPI, "no such API: \(entry.api)") }
-            return (entry.api, entry.method)
+            return entry
         }
         let api = String(decoding: characters, as: UTF16.self)
         let frameworkOnly = api.hasPrefix(BridgeMethod.frameworkPrefix)
         if frameworkOnly && !framework { throw BridgeError(.noSuchAPI, "no such API: \(api)") }
         let method = try resolveMethod(api)
-        methodCache.insert(characters, hash: hash, api: api, method: method, frameworkOnly: frameworkOnly)
-        nameCache.insert(name, MethodCache.Entry(characters: [], api: api, method: method, frameworkOnly: frameworkOnly), ctx: ctx)
-        return (api, method)
+        let entry = methodCache.insert(characters, hash: hash, api: api, method: method, frameworkOnly: frameworkOnly)
+        nameCache.insert(name, entry, ctx: ctx)
+        return entry
     }
 
     private func resolveMethod(_ api: String) throws -> BridgeMethod {
@@ -136,7 +138,7 @@ extension ContextCore {
     }
 
     private func parameters(_ args: NativeFunction.Arguments, api: String) throws -> JSONValue {
-        guard args.isPresent(1) else { return .object([:]) }
+        guard args.isPresent(1) else { return .emptyObject }
         do {
             return try converter.jsonValue(args[1])
         } catch {

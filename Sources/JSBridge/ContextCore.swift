@@ -18,7 +18,9 @@ final class ContextCore {
     /// Waiting in the runtime's warm pool: globals installed, no app's code or configuration yet.
     private(set) var isPooled = false
     var converter: ValueConverter { ValueConverter(ctx: globalContext, names: runtime.names) }
-    private(set) var caller: BridgeCaller!
+    /// Who handlers see as the caller (set from the configuration, again on adoption).
+    var caller: BridgeCaller! { callerCell.value }
+    private let callerCell = RuntimeThreadCell<BridgeCaller?>(nil)
     /// Resolves bridge calls; starts as `configuration.bridge`, replaceable with `setBridge`.
     var bridge: any BridgeDispatching {
         didSet {
@@ -29,7 +31,7 @@ final class ContextCore {
     /// Resolutions of `bridge` by name, for the hot path.
     var methodCache = MethodCache()
     /// The same, by the identity of the name's string (literal names in a loop).
-    var nameCache = NameIdentityCache()
+    let nameCache = NameIdentityCache()
 
     private(set) var isReleased = false
     var functionPrototype: JSObjectRef?
@@ -91,7 +93,7 @@ final class ContextCore {
                 JSGlobalContextSetEvalEnabled(globalContext, false, $0)
             }
         }
-        caller = BridgeCaller(
+        callerCell.value = BridgeCaller(
             contextID: id, name: configuration.name, metadata: configuration.metadata,
             events: ScriptEventSink(target: WeakLoopBound(self, executor: executor)))
     }

@@ -55,10 +55,11 @@ final class NativeFunction {
             .assumingMemoryBound(to: CChar.self)
         definition.callAsFunction = { ctx, function, this, count, arguments, exception in
             guard let ctx, let function, let raw = JSObjectGetPrivate(function) else { return nil }
-            let native = Unmanaged<NativeFunction>.fromOpaque(raw).takeUnretainedValue()
             do {
                 let args = Arguments(ctx: ctx, buffer: UnsafeBufferPointer(start: arguments, count: count))
-                return try native.body(this, args) ?? JSValueMakeUndefined(ctx)
+                // The object holds the box until it is finalized, so the call borrows it (no retain).
+                let result = try Unmanaged<NativeFunction>.fromOpaque(raw)._withUnsafeGuaranteedRef { try $0.body(this, args) }
+                return result ?? JSValueMakeUndefined(ctx)
             } catch {
                 exception?.pointee = NativeFunctionError.makeJSError(ctx, from: error)
                 return nil

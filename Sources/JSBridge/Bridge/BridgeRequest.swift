@@ -6,14 +6,35 @@
 /// Handlers use it to scope their work to one app (storage namespaces, permission checks)
 /// and to push events back to that app's JavaScript.
 public struct BridgeCaller: Sendable {
+    /// The facts in one shared object: a request copies one reference, not each field.
+    private final class Storage: Sendable {
+        let contextID: UInt64
+        let name: String
+        let metadata: [String: String]
+        let events: ScriptEventSink
+
+        init(contextID: UInt64, name: String, metadata: [String: String], events: ScriptEventSink) {
+            self.contextID = contextID
+            self.name = name
+            self.metadata = metadata
+            self.events = events
+        }
+    }
+
+    private let storage: Storage
+
+    init(contextID: UInt64, name: String, metadata: [String: String], events: ScriptEventSink) {
+        storage = Storage(contextID: contextID, name: name, metadata: metadata, events: events)
+    }
+
     /// Unique for the life of the process.
-    public let contextID: UInt64
+    public var contextID: UInt64 { storage.contextID }
     /// The context's name (for a micro-app, its appId).
-    public let name: String
+    public var name: String { storage.name }
     /// Host-provided facts about the context (e.g. appId, version), set at creation.
-    public let metadata: [String: String]
+    public var metadata: [String: String] { storage.metadata }
     /// Pushes events to the calling context's `JSBridge.on` listeners.
-    public let events: ScriptEventSink
+    public var events: ScriptEventSink { storage.events }
 }
 
 /// One call from JavaScript: the API name, its parameters and who called.

@@ -7,12 +7,24 @@
 /// take the slow path, which logs them). Confined to the runtime thread; cleared when the
 /// context's dispatcher changes.
 struct MethodCache {
-    struct Entry {
+    /// One resolved name. A class, so a cache hit hands over one reference (one retain) rather
+    /// than copying the name, the characters and the method's closure.
+    final class Entry {
         let characters: [UInt16]
         let api: String
         let method: BridgeMethod
         /// The name is reserved for the framework channel (``BridgeMethod/frameworkPrefix``).
         let frameworkOnly: Bool
+        /// The handler of a sync method, taken out of `method.kind` once.
+        let syncHandler: BridgeMethod.SyncHandler?
+
+        init(characters: [UInt16], api: String, method: BridgeMethod, frameworkOnly: Bool) {
+            self.characters = characters
+            self.api = api
+            self.method = method
+            self.frameworkOnly = frameworkOnly
+            if case .sync(let handler) = method.kind { syncHandler = handler } else { syncHandler = nil }
+        }
     }
 
     private var buckets: [UInt64: [Entry]] = [:]
@@ -37,13 +49,16 @@ struct MethodCache {
         return nil
     }
 
+    /// Caches the resolution (while under `limit`) and returns its entry.
+    @discardableResult
     mutating func insert(
         _ characters: UnsafeBufferPointer<UInt16>, hash: UInt64, api: String, method: BridgeMethod, frameworkOnly: Bool
-    ) {
-        guard count < Self.limit else { return }
-        buckets[hash, default: []].append(
-            Entry(characters: Array(characters), api: api, method: method, frameworkOnly: frameworkOnly))
+    ) -> Entry {
+        let entry = Entry(characters: Array(characters), api: api, method: method, frameworkOnly: frameworkOnly)
+        guard count < Self.limit else { return entry }
+        buckets[hash, default: []].append(entry)
         count += 1
+        return entry
     }
 
     mutating func removeAll() {

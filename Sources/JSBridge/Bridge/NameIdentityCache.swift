@@ -9,29 +9,50 @@ import CJavaScriptCore
 ///
 /// Each cached name is protected from garbage collection while cached, so its address cannot be
 /// reused by another string; evicted names are unprotected. Confined to the runtime thread.
-struct NameIdentityCache {
-    private var names: [JSValueRef?] = Array(repeating: nil, count: Self.slots)
-    private var entries: [MethodCache.Entry?] = Array(repeating: nil, count: Self.slots)
-    private var next = 0
+///
+/// The slots live in memory this object allocates once, not in Swift arrays held by a `var`:
+/// a lookup runs on every bridge call, and reading a class's `var` costs a dynamic exclusivity
+/// check (a thread-local lookup) each time. Confinement to one thread is what makes that safe.
+final class NameIdentityCache {
     static let slots = 8
+    private let names = UnsafeMutablePointer<JSValueRef?>.allocate(capacity: NameIdentityCache.slots)
+    private let entries = UnsafeMutablePointer<MethodCache.Entry?>.allocate(capacity: NameIdentityCache.slots)
+    private let next = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+
+    init() {
+        names.initialize(repeating: nil, count: Self.slots)
+        entries.initialize(repeating: nil, count: Self.slots)
+        next.initialize(to: 0)
+    }
+
+    deinit {
+        names.deallocate()
+        entries.deinitialize(count: Self.slots)
+        entries.deallocate()
+        next.deallocate()
+    }
 
     func lookup(_ name: JSValueRef) -> MethodCache.Entry? {
         for index in 0..<Self.slots where names[index] == name { return entries[index] }
         return nil
     }
 
-    mutating func insert(_ name: JSValueRef, _ entry: MethodCache.Entry, ctx: JSContextRef) {
-        if let evicted = names[next] { JSValueUnprotect(ctx, evicted) }
+    func insert(_ name: JSValueRef, _ entry: MethodCache.Entry, ctx: JSContextRef) {
+        let slot = next.pointee
+        if let evicted = names[slot] { JSValueUnprotect(ctx, evicted) }
         JSValueProtect(ctx, name)
-        names[next] = name
-        entries[next] = entry
-        next = (next + 1) % Self.slots
+        names[slot] = name
+        entries[slot] = entry
+        next.pointee = (slot + 1) % Self.slots
     }
 
-    mutating func removeAll(ctx: JSContextRef) {
-        for case let name? in names { JSValueUnprotect(ctx, name) }
-        names = Array(repeating: nil, count: Self.slots)
-        entries = Array(repeating: nil, count: Self.slots)
-        next = 0
+    /// Unprotects every cached name (the context must still be alive) and empties the cache.
+    func removeAll(ctx: JSContextRef) {
+        for index in 0..<Self.slots {
+            if let name = names[index] { JSValueUnprotect(ctx, name) }
+            names[index] = nil
+            entries[index] = nil
+        }
+        next.pointee = 0
     }
 }
