@@ -80,10 +80,13 @@ extension ContextCore {
             guard let handler = entry.syncHandler else {
                 throw BridgeError(.noSuchAPI, "\(entry.api) is asynchronous: use JSBridge.call")
             }
-            // No second argument: no JavaScriptCore call to ask whether it is undefined.
-            let params = args.count < 2 ? JSONValue.emptyObject : try parameters(args, api: entry.api)
+            // No second argument: the entry's request, and no JavaScriptCore call to ask whether
+            // the argument is undefined.
+            let request =
+                args.count < 2
+                ? entry.bareRequest : BridgeRequest(api: entry.api, params: try parameters(args, api: entry.api), caller: caller)
             let result: JSONValue
-            do { result = try handler(BridgeRequest(api: entry.api, params: params, caller: caller)) } catch {
+            do { result = try handler(request) } catch {
                 throw BridgeError(wrapping: error)
             }
             if case .undefined = result { return JSValueMakeUndefined(globalContext) }
@@ -122,7 +125,8 @@ extension ContextCore {
         let frameworkOnly = api.hasPrefix(BridgeMethod.frameworkPrefix)
         if frameworkOnly && !framework { throw BridgeError(.noSuchAPI, "no such API: \(api)") }
         let method = try resolveMethod(api)
-        let entry = methodCache.insert(characters, hash: hash, api: api, method: method, frameworkOnly: frameworkOnly)
+        let entry = methodCache.insert(
+            characters, hash: hash, api: api, method: method, frameworkOnly: frameworkOnly, caller: caller)
         nameCache.insert(name, entry, ctx: ctx)
         return entry
     }

@@ -86,12 +86,7 @@ extension ContextCore {
                     try Unmanaged.passUnretained(self)._withUnsafeGuaranteedRef { try $0.bridgeCall(args) }
                 }
             ),
-            (
-                "callSync",
-                makeNativeFunction { [unowned(unsafe) self] _, args in
-                    try Unmanaged.passUnretained(self)._withUnsafeGuaranteedRef { try $0.bridgeCallSync(args) }
-                }
-            ),
+            ("callSync", makeCallSyncFunction()),
             ("abortCall", makeNativeFunction { [unowned self] _, args in self.abortCall(args) }),
             ("setTimeout", makeNativeFunction { [unowned self] _, args in try self.setTimer(args, repeats: false) }),
             ("setInterval", makeNativeFunction { [unowned self] _, args in try self.setTimer(args, repeats: true) }),
@@ -156,6 +151,13 @@ extension ContextCore {
     static let frameworkChannelName = HostNames.frameworkChannel
 
     /// A callable JavaScript function backed by `body` (which runs on this thread).
+    /// `JSBridge.callSync` (``CallSyncFunction``): holds this context unretained.
+    private func makeCallSyncFunction() -> JSObjectRef {
+        let object = JSObjectMake(globalContext, runtime.callSyncClass, Unmanaged.passUnretained(self).toOpaque())!
+        if let functionPrototype { JSObjectSetPrototype(globalContext, object, functionPrototype) }
+        return object
+    }
+
     func makeNativeFunction(_ body: @escaping NativeFunction.Body) -> JSObjectRef {
         let box = Unmanaged.passRetained(NativeFunction(counter: runtime.liveNativeFunctions, body)).toOpaque()
         let object = JSObjectMake(globalContext, runtime.nativeFunctionClass, box)!

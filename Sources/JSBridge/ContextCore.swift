@@ -93,6 +93,9 @@ final class ContextCore {
                 JSGlobalContextSetEvalEnabled(globalContext, false, $0)
             }
         }
+        // Cached resolutions hold requests naming the caller: they go with it.
+        methodCache.removeAll()
+        nameCache.removeAll(ctx: globalContext)
         callerCell.value = BridgeCaller(
             contextID: id, name: configuration.name, metadata: configuration.metadata,
             events: ScriptEventSink(target: WeakLoopBound(self, executor: executor)))

@@ -10,6 +10,8 @@ final class RuntimeCore {
     let group: JSContextGroupRef
     let names = PropertyNames()
     let nativeFunctionClass: JSClassRef
+    /// The class of `JSBridge.callSync` (``CallSyncFunction``).
+    let callSyncClass: JSClassRef
     /// Native function boxes alive in this runtime's heap.
     let liveNativeFunctions = LiveCounter()
     /// A context of the runtime's own that owns objects shared by all contexts (see
@@ -35,6 +37,7 @@ final class RuntimeCore {
         self.executor = executor
         self.group = JSContextGroupCreate()
         self.nativeFunctionClass = NativeFunction.makeClass()
+        self.callSyncClass = CallSyncFunction.makeClass()
         self.anchorContext = JSGlobalContextCreateInGroup(group, nil)
         let callback = NativeFunction(counter: liveNativeFunctions) { [unowned self] _, args in
             self.routeUnhandledRejection(promise: args[0], reason: args[1])
@@ -180,5 +183,6 @@ final class RuntimeCore {
         JSGlobalContextRelease(anchorContext)
         JSContextGroupRelease(group)
         JSClassRelease(nativeFunctionClass)
+        JSClassRelease(callSyncClass)
     }
 }

@@ -17,13 +17,17 @@ struct MethodCache {
         let frameworkOnly: Bool
         /// The handler of a sync method, taken out of `method.kind` once.
         let syncHandler: BridgeMethod.SyncHandler?
+        /// The request of a call without parameters, built once (the cache is per context, and
+        /// emptied when the context's caller changes).
+        let bareRequest: BridgeRequest
 
-        init(characters: [UInt16], api: String, method: BridgeMethod, frameworkOnly: Bool) {
+        init(characters: [UInt16], api: String, method: BridgeMethod, frameworkOnly: Bool, caller: BridgeCaller) {
             self.characters = characters
             self.api = api
             self.method = method
             self.frameworkOnly = frameworkOnly
             if case .sync(let handler) = method.kind { syncHandler = handler } else { syncHandler = nil }
+            bareRequest = BridgeRequest(api: api, params: .emptyObject, caller: caller)
         }
     }
 
@@ -52,9 +56,10 @@ struct MethodCache {
     /// Caches the resolution (while under `limit`) and returns its entry.
     @discardableResult
     mutating func insert(
-        _ characters: UnsafeBufferPointer<UInt16>, hash: UInt64, api: String, method: BridgeMethod, frameworkOnly: Bool
+        _ characters: UnsafeBufferPointer<UInt16>, hash: UInt64, api: String, method: BridgeMethod, frameworkOnly: Bool,
+        caller: BridgeCaller
     ) -> Entry {
-        let entry = Entry(characters: Array(characters), api: api, method: method, frameworkOnly: frameworkOnly)
+        let entry = Entry(characters: Array(characters), api: api, method: method, frameworkOnly: frameworkOnly, caller: caller)
         guard count < Self.limit else { return entry }
         buckets[hash, default: []].append(entry)
         count += 1
