@@ -50,26 +50,35 @@ final class NativeFunction {
 
     /// The class of every native function object: private data holds the retained box.
     static func makeClass() -> JSClassRef {
+        makeCallableClass(
+            { ctx, function, this, count, arguments, exception in
+                guard let ctx, let function, let raw = JSObjectGetPrivate(function) else { return nil }
+                do {
+                    let args = Arguments(ctx: ctx, buffer: UnsafeBufferPointer(start: arguments, count: count))
+                    // The object holds the box until it is finalized, so the call borrows it (no retain).
+                    let result = try Unmanaged<NativeFunction>.fromOpaque(raw)._withUnsafeGuaranteedRef { try $0.body(this, args) }
+                    return result ?? JSValueMakeUndefined(ctx)
+                } catch {
+                    exception?.pointee = NativeFunctionError.makeJSError(ctx, from: error)
+                    return nil
+                }
+            },
+            finalize: { object in
+                if let raw = JSObjectGetPrivate(object) {
+                    Unmanaged<NativeFunction>.fromOpaque(raw).release()
+                }
+            })
+    }
+
+    /// A class of callable objects named "NativeFunction" with these callbacks.
+    static func makeCallableClass(
+        _ call: JSObjectCallAsFunctionCallback, finalize: JSObjectFinalizeCallback? = nil
+    ) -> JSClassRef {
         var definition = kJSClassDefinitionEmpty
         definition.className = UnsafeRawPointer(("NativeFunction" as StaticString).utf8Start)
             .assumingMemoryBound(to: CChar.self)
-        definition.callAsFunction = { ctx, function, this, count, arguments, exception in
-            guard let ctx, let function, let raw = JSObjectGetPrivate(function) else { return nil }
-            do {
-                let args = Arguments(ctx: ctx, buffer: UnsafeBufferPointer(start: arguments, count: count))
-                // The object holds the box until it is finalized, so the call borrows it (no retain).
-                let result = try Unmanaged<NativeFunction>.fromOpaque(raw)._withUnsafeGuaranteedRef { try $0.body(this, args) }
-                return result ?? JSValueMakeUndefined(ctx)
-            } catch {
-                exception?.pointee = NativeFunctionError.makeJSError(ctx, from: error)
-                return nil
-            }
-        }
-        definition.finalize = { object in
-            if let raw = JSObjectGetPrivate(object) {
-                Unmanaged<NativeFunction>.fromOpaque(raw).release()
-            }
-        }
+        definition.callAsFunction = call
+        definition.finalize = finalize
         return JSClassCreate(&definition)
     }
 }

@@ -13,10 +13,7 @@ import CJavaScriptCore
 /// JavaScript of the context runs after `tearDown`, which happens before the context goes away.
 enum CallSyncFunction {
     static func makeClass() -> JSClassRef {
-        var definition = kJSClassDefinitionEmpty
-        definition.className = UnsafeRawPointer(("NativeFunction" as StaticString).utf8Start)
-            .assumingMemoryBound(to: CChar.self)
-        definition.callAsFunction = { ctx, function, _, count, arguments, exception in
+        NativeFunction.makeCallableClass { ctx, function, _, count, arguments, exception in
             guard let ctx, let function, let raw = JSObjectGetPrivate(function) else { return nil }
             do {
                 let args = NativeFunction.Arguments(ctx: ctx, buffer: UnsafeBufferPointer(start: arguments, count: count))
@@ -27,6 +24,5 @@ enum CallSyncFunction {
                 return nil
             }
         }
-        return JSClassCreate(&definition)
     }
 }
