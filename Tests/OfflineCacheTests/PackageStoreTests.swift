@@ -35,6 +35,25 @@ struct PackageStoreTests {
         #expect(app.versions.allSatisfy { $0.signerKeyID == fixture.key.publicKey.keyID })
     }
 
+    @Test("one trip per launch: a pending version is activated and its launch begun; a confirmed version says so")
+    func activateAndBeginLaunch() throws {
+        let fixture = try Fixture()
+        let store = try fixture.store()
+        try store.install(packageAt: try fixture.package(version: "1.0.0"))
+        let first = try #require(try store.activatePendingAndBeginLaunch(demo))
+        #expect(first.version == PackageVersion("1.0.0") && !first.confirmed && !first.onProbation && first.unconfirmedLaunches == 1)
+        try store.confirmLaunch(demo, version: first.version)
+        let again = try #require(try store.activatePendingAndBeginLaunch(demo))
+        #expect(again.confirmed && again.unconfirmedLaunches == 0)
+
+        try store.install(packageAt: try fixture.package(version: "2.0.0"), options: .init(activate: false, markPending: true))
+        #expect(try store.activePackage(demo)?.version == PackageVersion("1.0.0"))
+        let update = try #require(try store.activatePendingAndBeginLaunch(demo))
+        #expect(update.version == PackageVersion("2.0.0") && update.onProbation && !update.confirmed && update.unconfirmedLaunches == 1)
+        #expect(try store.installedApp(demo)?.pendingVersion == nil)
+        #expect(try store.activePackage(demo)?.version == PackageVersion("2.0.0"))
+    }
+
     @Test("rollback returns to the previous version and records why; nothing to roll back to is an error")
     func rollback() throws {
         let fixture = try Fixture()

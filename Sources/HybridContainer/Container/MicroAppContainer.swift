@@ -120,11 +120,11 @@ public actor MicroAppContainer: ContainerServices {
         guard case .installed(let name) = source, let appId = AppID(rawValue: name) else {
             return try await launchOnce(source, options: options, start: start).descriptor
         }
-        _ = try? await store.perform { try $0.activatePending(appId) }
+        // One trip to the store: a pending update is activated, then the launch begins.
+        var ticket = try? await store.perform { try $0.activatePendingAndBeginLaunch(appId) }
         if configuration.updatePolicy == .onLaunch, updater != nil {
             background.spawn { _ = try? await self.checkForUpdates() }
         }
-        var ticket = try? await store.perform { try $0.beginLaunch(appId) }
         if let current = ticket, current.onProbation, current.unconfirmedLaunches > configuration.maximumUnconfirmedLaunches {
             await rollBack(
                 appId, from: current.version,
@@ -141,8 +141,11 @@ public actor MicroAppContainer: ContainerServices {
         }
         guard let ticket else { return outcome.descriptor }
         guard ticket.onProbation else {
-            let version = ticket.version
-            _ = try? await store.perform { try $0.confirmLaunch(appId, version: version) }
+            // A version confirmed before has nothing to record (no trip to the store).
+            if !ticket.confirmed {
+                let version = ticket.version
+                _ = try? await store.perform { try $0.confirmLaunch(appId, version: version) }
+            }
             return outcome.descriptor
         }
         if let failure = outcome.launchFailure {

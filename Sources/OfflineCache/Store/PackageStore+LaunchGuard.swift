@@ -11,41 +11,58 @@ public struct LaunchTicket: Sendable, Hashable {
     public let onProbation: Bool
     /// Launches of this version begun and not confirmed, this one included.
     public let unconfirmedLaunches: Int
+    /// The version has launched successfully before: confirming this launch changes nothing.
+    public let confirmed: Bool
 }
 
 extension PackageStore {
     /// Activates the app's pending version, if any (the "install on next launch" policy).
     @discardableResult
     public func activatePending(_ appId: AppID) throws -> PackageVersion? {
-        try withAppLock(appId) {
-            var state = try loadState(appId)
-            guard let pending = state.pending else { return nil }
-            state.pending = nil
-            if state.record(pending) != nil, state.active != pending {
-                if let previous = state.active { state.history.append(previous) }
-                state.active = pending
-            }
-            try saveState(state, for: appId)
-            return pending
+        try withAppLock(appId) { try activatePendingLocked(appId) }
+    }
+
+    /// `activatePending` for a caller holding the app's lock.
+    private func activatePendingLocked(_ appId: AppID) throws -> PackageVersion? {
+        var state = try loadState(appId)
+        guard let pending = state.pending else { return nil }
+        state.pending = nil
+        if state.record(pending) != nil, state.active != pending {
+            if let previous = state.active { state.history.append(previous) }
+            state.active = pending
         }
+        try saveState(state, for: appId)
+        return pending
     }
 
     /// Records that a launch of the active version begins. Durable, so a process killed
     /// mid-launch is remembered: `unconfirmedLaunches` counts launches never confirmed.
     public func beginLaunch(_ appId: AppID) throws -> LaunchTicket? {
+        try withAppLock(appId) { try beginLaunchLocked(appId) }
+    }
+
+    /// Activates a pending version, if any (a failure to do so is left for the next launch),
+    /// then begins the launch: both under one hold of the app's lock.
+    public func activatePendingAndBeginLaunch(_ appId: AppID) throws -> LaunchTicket? {
         try withAppLock(appId) {
-            var state = try loadState(appId)
-            guard let active = state.active, var record = state.record(active) else { return nil }
-            let confirmed = record.confirmed ?? false
-            if !confirmed {
-                record.unconfirmedLaunches = (record.unconfirmedLaunches ?? 0) + 1
-                state.versions[active.description] = record
-                try saveState(state, for: appId)
-            }
-            return LaunchTicket(
-                appId: appId, version: active, onProbation: !confirmed && !state.history.isEmpty,
-                unconfirmedLaunches: record.unconfirmedLaunches ?? 0)
+            _ = try? activatePendingLocked(appId)
+            return try beginLaunchLocked(appId)
         }
+    }
+
+    /// `beginLaunch` for a caller holding the app's lock.
+    private func beginLaunchLocked(_ appId: AppID) throws -> LaunchTicket? {
+        var state = try loadState(appId)
+        guard let active = state.active, var record = state.record(active) else { return nil }
+        let confirmed = record.confirmed ?? false
+        if !confirmed {
+            record.unconfirmedLaunches = (record.unconfirmedLaunches ?? 0) + 1
+            state.versions[active.description] = record
+            try saveState(state, for: appId)
+        }
+        return LaunchTicket(
+            appId: appId, version: active, onProbation: !confirmed && !state.history.isEmpty,
+            unconfirmedLaunches: record.unconfirmedLaunches ?? 0, confirmed: confirmed)
     }
 
     /// Marks a version as launched successfully: it is no longer on probation.
