@@ -77,6 +77,12 @@ public final class JSRuntime: Sendable {
         _ = try? await onThread { core.value.fillPool() }
     }
 
+    /// The runtime thread as a task executor: a task that prefers it
+    /// (`Task(executorPreference:)`) starts on the runtime thread, so work whose first step is a
+    /// call into one of this runtime's contexts saves a thread switch. Jobs enqueued after
+    /// ``shutdown()`` never run.
+    public var taskExecutor: any TaskExecutor { executor }
+
     /// Releases every context and the context group. Later calls on its contexts throw
     /// `ScriptError.contextReleased`; `makeContext` throws `.runtimeShutDown`.
     public func shutdown() async {

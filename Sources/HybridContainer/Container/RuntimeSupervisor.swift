@@ -137,7 +137,8 @@ final class RuntimeSupervisor: Sendable {
                     stalled()
                     return
                 }
-                let spawned = tasks.spawn {
+                // Started on the JavaScript thread: the body's first step is a hop there.
+                let spawned = tasks.spawn(on: runtimes[index].taskExecutor) {
                     let result: Result<T, any Error>
                     do { result = .success(try await body()) } catch { result = .failure(error) }
                     self.forget(token, on: index)
