@@ -86,8 +86,7 @@ extension MicroAppContainer {
             table: plugins, instances: instances, app: handle, policy: configuration.permissions,
             observer: Monitoring.callObserver(logger: logger), rateLimiter: apiRateLimiter)
         let fuse = self.fuse
-        let leasedID = loaded.manifest.appId
-        let lease = loaded.source == .offline ? (try? await store.perform { try $0.leaseActive(leasedID) })?.lease : nil
+        let lease = loaded.lease
         let app = MicroApp(
             handle: handle, context: context, runtime: (supervisor, index), miniProgram: loaded.miniProgramConfig,
             plugins: instances, hookTimeout: configuration.hookTimeout, logger: logger, lease: lease,

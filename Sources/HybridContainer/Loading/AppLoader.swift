@@ -60,16 +60,23 @@ struct AppLoader: Sendable {
     }
 
     private func loadInstalled(_ appId: AppID) async throws -> LoadedApp {
-        let active: ActivePackage?
+        // The version and its lease in one read of the store: eviction cannot take the files
+        // between choosing the version and running it.
+        let leased: (package: ActivePackage, lease: PackageLease)?
         do {
-            active = try await store.perform { try $0.activePackage(appId) }
+            leased = try await store.perform { try $0.leaseActive(appId) }
         } catch {
             throw ContainerError.loadFailed(appId: appId.rawValue, cause: error)
         }
-        guard let active else {
+        guard let (active, lease) = leased else {
             throw ContainerError.loadFailed(appId: appId.rawValue, cause: PackageError.notInstalled(appId))
         }
-        let entry = try await resolve(appId, active.manifest.entry)
+        let entry: ResolvedResource
+        do {
+            entry = try await resolver.resolve(appId: appId, path: active.manifest.entry, installed: active)
+        } catch {
+            throw ContainerError.loadFailed(appId: appId.rawValue, cause: error)
+        }
         let source: AppSource = if case .offline = entry.source { .offline } else { .online }
         let modules: any ModuleSourceProvider
         if source == .offline {
@@ -81,7 +88,7 @@ struct AppLoader: Sendable {
         return try LoadedApp(
             manifest: active.manifest, source: source, entrySource: String(decoding: entry.data, as: UTF8.self),
             entryURL: vhostURL(active.manifest, active.manifest.entry), modules: modules,
-            kind: kind(active.manifest, entry.data))
+            kind: kind(active.manifest, entry.data), lease: source == .offline ? lease : nil)
     }
 
     private func kind(_ manifest: PackageManifest, _ entry: Data) throws -> AppKind {

@@ -15,6 +15,9 @@ struct LoadedApp: Sendable {
     let modules: any ModuleSourceProvider
     /// A plain script app or a mini-program (`entry` is `app.json`).
     let kind: AppKind
+    /// Keeps the installed version's files on disk while the app runs (offline copies only),
+    /// taken with the same read of the store that chose the version.
+    var lease: PackageLease? = nil
 
     var miniProgramConfig: MiniProgramConfig? {
         if case .miniProgram(let config) = kind { return config }

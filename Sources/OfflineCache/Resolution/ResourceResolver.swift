@@ -56,11 +56,30 @@ public final class ResourceResolver: Sendable {
         } catch {
             throw .store(.storeIO(operation: "read", path: appId.rawValue, reason: "\(error)", cause: error))
         }
-        let fallbackBase = active?.manifest.fallbackBase ?? onlineApps[appId]?.fallbackBaseURL
         guard let active else {
+            let fallbackBase = onlineApps[appId]?.fallbackBaseURL
             guard let normalized else { throw .noFallback(appId: appId, path: rawPath, reason: .notInstalled) }
             return try await online(appId, normalized, base: fallbackBase, reason: .notInstalled)
         }
+        return try await resolve(appId: appId, normalized: normalized, installed: active)
+    }
+
+    /// Resolves a path of an app whose active version the caller has just read from the store
+    /// (e.g. with a lease): the same rules, without reading the store again.
+    public func resolve(
+        appId: AppID, path rawPath: String, installed active: ActivePackage
+    ) async throws(ResolutionError)
+        -> ResolvedResource
+    {
+        try await resolve(appId: appId, normalized: try ResourcePath.normalize(rawPath), installed: active)
+    }
+
+    private func resolve(
+        appId: AppID, normalized: String?, installed active: ActivePackage
+    ) async throws(ResolutionError)
+        -> ResolvedResource
+    {
+        let fallbackBase = active.manifest.fallbackBase ?? onlineApps[appId]?.fallbackBaseURL
         let path = normalized ?? active.manifest.entry
         if let why = disabled.withLock({ $0[appId] }) {
             return try await online(appId, path, base: fallbackBase, reason: .disabled(why))
