@@ -82,11 +82,16 @@ extension ContextCore {
             }
             // No second argument: the entry's request, and no JavaScriptCore call to ask whether
             // the argument is undefined.
-            let request =
-                args.count < 2
-                ? entry.bareRequest : BridgeRequest(api: entry.api, params: try parameters(args, api: entry.api), caller: caller)
+            // (Two call sites: the entry's request is passed borrowed from the entry, not copied.)
             let result: JSONValue
-            do { result = try handler(request) } catch {
+            do {
+                if args.count < 2 {
+                    result = try handler(entry.bareRequest)
+                } else {
+                    result = try handler(BridgeRequest(api: entry.api, params: try parameters(args, api: entry.api), caller: caller))
+                }
+            } catch {
+                // (A parameters error is already a BridgeError, which wrapping keeps as it is.)
                 throw BridgeError(wrapping: error)
             }
             if case .undefined = result { return JSValueMakeUndefined(globalContext) }
