@@ -15,11 +15,10 @@ build: setup
 demo: setup
 	$(SWIFT) run container-demo
 
-# Tests run one after another: several suites deliberately block threads (flock races, child
-# processes, busy readers) and, run all at once on a 2-core machine, they can starve Swift's
-# cooperative pool (issue 15 tracks the async work that lets them run in parallel). Each test
-# still runs its own concurrent work (100 apps, 10,000 calls). The CustomPlugin example is a
-# separate package: its tests (written with HybridContainerTesting) and its host run too.
+# The suites run in parallel under a deadline (scripts/run-tests.sh); tests that block do so
+# through HybridContainerTesting.blockingWork, off Swift's cooperative pool. The CustomPlugin
+# example is a separate package: its tests (written with HybridContainerTesting) and its host
+# run too, then the fuzz corpora are replayed and each fuzzer runs briefly.
 test: setup lint
 	$(SWIFT) build --build-tests
 	SWIFT=$(SWIFT) bash scripts/run-tests.sh
