@@ -19,7 +19,7 @@ struct WarmPoolTests {
         let lines = Mutex<[String]>([])
         var configuration = ScriptContext.Configuration(
             name: "adopter", metadata: ["appId": "adopter"], bridge: try TestMethods.table(),
-            executionTimeLimit: .milliseconds(100), allowsEval: false,
+            executionTimeLimit: .seconds(1), allowsEval: false,
             onConsole: { message in lines.withLock { $0.append("\(message.contextName): \(message.text)") } })
         configuration.consoleLimit = ConsoleLimit(linesPerSecond: 0.001, burst: 2)
         let context = try await runtime.makeContext(configuration)
