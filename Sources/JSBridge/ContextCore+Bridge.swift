@@ -52,7 +52,7 @@ extension ContextCore {
             return promise
         }
         do {
-            params = args.count < 2 ? JSONValue.emptyObject : try parameters(args, api: entry.api)
+            params = try parameters(args, api: entry.api)
         } catch let error as BridgeError {
             settle(resolve: resolve, reject: reject, api: entry.api, outcome: .failure(error))
             return promise
@@ -80,9 +80,8 @@ extension ContextCore {
             guard let handler = entry.syncHandler else {
                 throw BridgeError(.noSuchAPI, "\(entry.api) is asynchronous: use JSBridge.call")
             }
-            // No second argument: the entry's request, and no JavaScriptCore call to ask whether
-            // the argument is undefined.
-            // (Two call sites: the entry's request is passed borrowed from the entry, not copied.)
+            // No second argument: the entry's request, passed borrowed from the entry (two call
+            // sites, so it is not copied into a local first).
             let result: JSONValue
             do {
                 if args.count < 2 {
@@ -147,7 +146,8 @@ extension ContextCore {
     }
 
     private func parameters(_ args: NativeFunction.Arguments, api: String) throws -> JSONValue {
-        guard args.isPresent(1) else { return .emptyObject }
+        // (No second argument: no JavaScriptCore call to ask whether it is undefined.)
+        guard args.count >= 2, args.isPresent(1) else { return .emptyObject }
         do {
             return try converter.jsonValue(args[1])
         } catch {

@@ -150,7 +150,6 @@ extension ContextCore {
     /// The global that holds the framework channel during ``evaluateFramework(_:sourceURL:)``.
     static let frameworkChannelName = HostNames.frameworkChannel
 
-    /// A callable JavaScript function backed by `body` (which runs on this thread).
     /// `JSBridge.callSync` (``CallSyncFunction``): holds this context unretained.
     private func makeCallSyncFunction() -> JSObjectRef {
         let object = JSObjectMake(globalContext, runtime.callSyncClass, Unmanaged.passUnretained(self).toOpaque())!
@@ -158,6 +157,7 @@ extension ContextCore {
         return object
     }
 
+    /// A callable JavaScript function backed by `body` (which runs on this thread).
     func makeNativeFunction(_ body: @escaping NativeFunction.Body) -> JSObjectRef {
         let box = Unmanaged.passRetained(NativeFunction(counter: runtime.liveNativeFunctions, body)).toOpaque()
         let object = JSObjectMake(globalContext, runtime.nativeFunctionClass, box)!

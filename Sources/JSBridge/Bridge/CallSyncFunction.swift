@@ -8,8 +8,8 @@ import CJavaScriptCore
 /// without the closure box every other native function has (one indirect call and one closure
 /// context fewer on the hottest path of the bridge).
 ///
-/// The pointer is not retained. Safe for the same reason the boxed `call`/`callSync` closures
-/// hold their context `unowned(unsafe)`: the object lives only in this context's global, and no
+/// The pointer is not retained. Safe for the same reason the boxed `JSBridge.call` closure holds
+/// its context `unowned(unsafe)`: the object lives only in this context's global, and no
 /// JavaScript of the context runs after `tearDown`, which happens before the context goes away.
 enum CallSyncFunction {
     static func makeClass() -> JSClassRef {
