@@ -101,13 +101,13 @@ struct LifecycleTests {
         await container.shutdown()
     }
 
-    @Test("a plugin can veto a launch with a reason, or rewrite its options")
+    @Test("a plugin can veto a launch with a reason, before any of the app's code runs")
     func interceptors() async throws {
         let fixture = try ContainerFixture()
         let container = try await fixture.container(plugins: [
             RecordingPlugin(name: "gate", priority: 0, log: fixture.log, veto: "maintenance window")
         ])
-        try fixture.install("life", script: recordingApp, into: container)
+        try fixture.install("life", script: "JSBridge.callSync('log', { entry: 'app code ran' });\n" + recordingApp, into: container)
         await #expect {
             try await container.launch(.installed("life"))
         } throws: { error in
@@ -116,6 +116,23 @@ struct LifecycleTests {
         }
         #expect(await container.runningApps().isEmpty)
         #expect(!fixture.log.all.contains { $0.hasPrefix("app onLaunch") })
+        #expect(!fixture.log.all.contains("app code ran"))
+        await container.shutdown()
+    }
+
+    @Test("events a plugin sends from setUp, before the app's context exists, reach the listeners the app registers")
+    func eventsFromSetUp() async throws {
+        let fixture = try ContainerFixture()
+        let container = try await fixture.container(plugins: [GreetingOnSetUp()])
+        try fixture.install(
+            "listener",
+            script: "globalThis.greetings = []; JSBridge.on('greeting', (payload) => greetings.push(payload.text)); App({})",
+            into: container)
+        let app = try await container.launch(.installed("listener"))
+        // The held events were queued on the app's thread when its context was attached, so they
+        // run before this evaluation.
+        let greetings = try await container.context(of: app.instanceID).evaluate("greetings")
+        #expect(greetings == ["hello 1", "hello 2"])
         await container.shutdown()
     }
 
@@ -138,5 +155,14 @@ struct LifecycleTests {
             return true
         }
         await container.shutdown()
+    }
+}
+
+/// Sends two events from `setUp`, before the app's context exists.
+private struct GreetingOnSetUp: Plugin {
+    let name = "greeter"
+    func setUp(_ app: AppHandle) async throws {
+        app.events.emit("greeting", ["text": "hello 1"])
+        app.events.emit("greeting", ["text": "hello 2"])
     }
 }

@@ -52,12 +52,15 @@ actor MicroApp {
         return next
     }
 
-    /// Intercept (plugins, by priority) → `onLaunch(options)` → observe (plugins).
-    /// Returns the failure of `onLaunch`, if it threw, rejected or timed out.
-    @discardableResult
-    func launch(_ options: LaunchOptions) async throws -> AppFailure? {
-        let next = try require(.launch)
+    /// Plugins intercept a launch (by priority) before any of the app's code runs: one may
+    /// veto it (`ContainerError.launchVetoed`, reported as `ContainerEvent.launchVetoed`) or
+    /// rewrite its options. A plugin whose `intercept` throws vetoes.
+    static func interceptLaunch(
+        _ options: LaunchOptions, plugins: [any Plugin], app handle: AppHandle,
+        emit: @Sendable (ContainerEvent) -> Void
+    ) async throws -> LaunchOptions {
         var options = options
+        let appId = handle.descriptor.appId.rawValue
         for plugin in plugins {
             let decision: InterceptDecision
             do {
@@ -68,12 +71,16 @@ actor MicroApp {
             switch decision {
             case .proceed: break
             case .veto(let reason):
-                emit(.launchVetoed(appId: descriptor.appId.rawValue, plugin: plugin.name, reason: reason))
-                throw ContainerError.launchVetoed(appId: descriptor.appId.rawValue, plugin: plugin.name, reason: reason)
+                emit(.launchVetoed(appId: appId, plugin: plugin.name, reason: reason))
+                throw ContainerError.launchVetoed(appId: appId, plugin: plugin.name, reason: reason)
             case .rewrite(let rewritten): options = rewritten
             }
         }
-        state = next
+        return options
+    }
+
+    /// What `onLaunch` is called with: the query, the app's identity and the options' extras.
+    static func onLaunchArgument(_ options: LaunchOptions, descriptor: AppDescriptor) -> JSONValue {
         var argument: JSONObject = [
             "query": .object(JSONObject(sorting: options.query.mapValues(JSONValue.string))),
             "appId": .string(descriptor.appId.rawValue),
@@ -81,11 +88,23 @@ actor MicroApp {
             "source": .string(descriptor.source == .developer ? "offline" : descriptor.source.rawValue),
         ]
         for (key, value) in options.extra.sorted(by: { $0.key < $1.key }) where argument[key] == nil { argument[key] = value }
-        let failed = await callHook("onLaunch", .object(argument))
-        if failed { recordFailure("onLaunch failed") }
+        return .object(argument)
+    }
+
+    /// The launch job ran the app's code and `onLaunch` (see `LaunchJob`): the instance is
+    /// launched, a failed `onLaunch` goes to `onError` and plugins, plugins observe the launch.
+    /// Returns the failure of `onLaunch`, if it threw, rejected or timed out.
+    @discardableResult
+    func launched(_ options: LaunchOptions, onLaunchFailure: (any Error)?) async throws -> AppFailure? {
+        state = try require(.launch)
+        let failure = onLaunchFailure.map { Self.failure(from: $0, origin: "onLaunch") }
+        if let failure {
+            await report(failure)
+            recordFailure("onLaunch failed")
+        }
         for plugin in plugins { await plugin.observe(.launch(options), app: handle) }
         emit(.lifecycle(descriptor, event: LifecycleTransition.launch.rawValue, state: state))
-        return failed ? failures.first { $0.origin == "onLaunch" } : nil
+        return failure
     }
 
     func start() async throws { try await simpleTransition(.start, .start) }

@@ -6,23 +6,26 @@ import Logging
 
 /// The steps of one launch attempt (see `launchOnce`).
 extension MicroAppContainer {
-    /// What `assemble` builds around a context.
+    /// What `assemble` builds for a new instance before its context exists.
     struct AssembledApp {
-        let app: MicroApp
         let handle: AppHandle
+        /// The handle's event sink, attached to the context by the launch job.
+        let events: LateEventSink
         let plugins: [any Plugin]
         let bridge: AppBridge
-        let context: ScriptContext
+        let relay: DiagnosticRelay
         let runtimeIndex: Int
+        let logger: Logger
     }
 
     /// The fuse's decision (a fused app may be served online), then the app's code and manifest.
-    func loadForLaunch(_ source: LaunchSource) async throws -> LoadedApp {
-        let source = try await fuseRedirect(source)
+    func loadForLaunch(_ source: LaunchSource, prepared: AppLoader.LeasedEntry?) async throws -> LoadedApp {
+        let redirected = try await fuseRedirect(source)
         do {
-            return try await loader.load(source)
+            if let prepared, redirected == source { return try await loader.load(prepared) }
+            return try await loader.load(redirected)
         } catch {
-            fail(Self.appIdHint(source), reason: "\(error)")
+            fail(Self.appIdHint(redirected), reason: "\(error)")
             throw error
         }
     }
@@ -49,48 +52,86 @@ extension MicroAppContainer {
         return healthy[Int(descriptor.instanceID % UInt64(healthy.count))]
     }
 
-    /// The app's context on runtime `index`: its modules, limits, console and diagnostics.
-    func makeContext(
-        for loaded: LoadedApp, _ descriptor: AppDescriptor, on index: Int, logger: Logger, relay: DiagnosticRelay
-    ) async throws -> ScriptContext {
+    /// The instance's parts before its context exists: its handle (with an event sink that
+    /// holds events until the context is attached), plugin instances, and the bridge with the
+    /// app's permissions.
+    func assemble(_ descriptor: AppDescriptor, on index: Int, logger: Logger) -> AssembledApp {
+        let events = LateEventSink()
+        let handle = AppHandle(descriptor: descriptor, events: events, container: self)
+        let instances = plugins.instances(for: handle)
+        let bridge = AppBridge(
+            table: plugins, instances: instances, app: handle, policy: configuration.permissions,
+            observer: Monitoring.callObserver(logger: logger), rateLimiter: apiRateLimiter)
+        return AssembledApp(
+            handle: handle, events: events, plugins: instances, bridge: bridge, relay: DiagnosticRelay(), runtimeIndex: index,
+            logger: logger)
+    }
+
+    /// Plugins' `setUp` and launch intercepts, then the launch job on the app's JavaScript thread
+    /// (context, the app's code, `onLaunch`), then the instance is registered, plugins observe
+    /// the launch (and `onShow` runs when `start`). On failure everything is undone and the
+    /// failure counted (a veto is not a failure).
+    func runAndLaunch(
+        _ loaded: LoadedApp, _ assembled: AssembledApp, options: LaunchOptions, start: Bool
+    ) async throws -> AppFailure? {
+        let (handle, index) = (assembled.handle, assembled.runtimeIndex)
+        let descriptor = handle.descriptor
+        let appId = descriptor.appId.rawValue
+        var context: ScriptContext?
+        do {
+            for plugin in assembled.plugins { try await plugin.setUp(handle) }
+            let options = try await MicroApp.interceptLaunch(options, plugins: assembled.plugins, app: handle) { self.emit($0) }
+            let job = LaunchJob(
+                loaded: loaded, contextConfiguration: contextConfiguration(loaded, descriptor, assembled),
+                events: assembled.events, bridge: assembled.bridge, miniProgram: configuration.miniProgram,
+                onLaunchArgument: MicroApp.onLaunchArgument(options, descriptor: descriptor), hookTimeout: configuration.hookTimeout)
+            let runtime = runtimes[index]
+            let outcome = try await supervisor.guarded(index, appId: appId) { try await job.run(on: runtime) }
+            context = outcome.context
+            let app = makeApp(loaded, assembled, context: outcome.context)
+            apps[descriptor.instanceID] = app
+            let launchFailure = try await app.launched(options, onLaunchFailure: outcome.onLaunchFailure)
+            if start { try await app.start() }
+            return launchFailure
+        } catch {
+            apps[descriptor.instanceID] = nil
+            for plugin in assembled.plugins { await plugin.tearDown(handle) }
+            if let context { try? await supervisor.guarded(index, appId: appId) { await context.release() } }
+            if (error as? ContainerError)?.code != .launchVetoed { fail(appId, reason: "\(error)") }
+            throw error
+        }
+    }
+
+    /// The app's context configuration: its modules, limits, console and diagnostics.
+    func contextConfiguration(
+        _ loaded: LoadedApp, _ descriptor: AppDescriptor, _ assembled: AssembledApp
+    ) -> ScriptContext.Configuration {
         let appId = descriptor.appId.rawValue
         let onEvent = configuration.onEvent
+        let relay = assembled.relay
         var contextConfiguration = ScriptContext.Configuration(
             name: appId,
             metadata: ["appId": appId, "version": descriptor.version.description, "instanceID": "\(descriptor.instanceID)"],
             executionTimeLimit: configuration.executionTimeLimit,
             callTimeout: configuration.callTimeout,
             modules: loaded.modules,
-            logger: logger,
+            logger: assembled.logger,
             onConsole: { message in onEvent?(.console(descriptor, message)) },
             onDiagnostic: { diagnostic in relay.deliver(diagnostic) })
         contextConfiguration.consoleLimit = configuration.consoleLimit
-        let finalConfiguration = contextConfiguration
-        let runtime = runtimes[index]
-        return try await supervisor.guarded(index, appId: appId) {
-            try await runtime.makeContext(finalConfiguration)
-        }
+        return contextConfiguration
     }
 
-    /// The instance around its context: plugin instances, the bridge with the app's
-    /// permissions, the package lease, failure accounting (the fuse) and diagnostics delivery.
-    func assemble(
-        _ loaded: LoadedApp, _ descriptor: AppDescriptor, context: ScriptContext, on index: Int, logger: Logger,
-        relay: DiagnosticRelay
-    ) async -> AssembledApp {
-        let appId = descriptor.appId.rawValue
+    /// The instance around its context: failure accounting (the fuse), the package lease, and
+    /// diagnostics delivery (the ones the launch job held are delivered now).
+    func makeApp(_ loaded: LoadedApp, _ assembled: AssembledApp, context: ScriptContext) -> MicroApp {
+        let appId = assembled.handle.descriptor.appId.rawValue
         let onEvent = configuration.onEvent
-        let handle = AppHandle(descriptor: descriptor, events: context.events, container: self)
-        let instances = plugins.instances(for: handle)
-        let bridge = AppBridge(
-            table: plugins, instances: instances, app: handle, policy: configuration.permissions,
-            observer: Monitoring.callObserver(logger: logger), rateLimiter: apiRateLimiter)
         let fuse = self.fuse
-        let lease = loaded.lease
         let app = MicroApp(
-            handle: handle, context: context, runtime: (supervisor, index), miniProgram: loaded.miniProgramConfig,
-            plugins: instances, hookTimeout: configuration.hookTimeout, logger: logger, lease: lease,
-            emit: { onEvent?($0) },
+            handle: assembled.handle, context: context, runtime: (supervisor, assembled.runtimeIndex),
+            miniProgram: loaded.miniProgramConfig, plugins: assembled.plugins, hookTimeout: configuration.hookTimeout,
+            logger: assembled.logger, lease: loaded.lease, emit: { onEvent?($0) },
             recordFailure: { reason in
                 if fuse.recordFailure(appId, reason: reason) {
                     onEvent?(.fuseOpened(appId: appId, failures: fuse.threshold, reason: reason))
@@ -98,7 +139,7 @@ extension MicroAppContainer {
             })
         // Weak: the context's configuration holds the relay, and the app holds the context.
         let background = self.background
-        relay.attach { [weak app] diagnostic in
+        assembled.relay.attach { [weak app] diagnostic in
             guard let app else { return }
             app.diagnosticsInFlight.begin()
             background.spawn {
@@ -106,35 +147,7 @@ extension MicroAppContainer {
                 app.diagnosticsInFlight.end()
             }
         }
-        return AssembledApp(app: app, handle: handle, plugins: instances, bridge: bridge, context: context, runtimeIndex: index)
-    }
-
-    /// Plugins' `setUp`, the app's code, `onLaunch` (and `onShow` when `start`); on failure
-    /// everything is undone and the failure counted (a veto is not a failure).
-    func runAndLaunch(
-        _ loaded: LoadedApp, _ assembled: AssembledApp, options: LaunchOptions, start: Bool
-    ) async throws -> AppFailure? {
-        let (app, handle, context, index) = (assembled.app, assembled.handle, assembled.context, assembled.runtimeIndex)
-        let appId = handle.descriptor.appId.rawValue
-        let instanceID = handle.descriptor.instanceID
-        do {
-            for plugin in assembled.plugins { try await plugin.setUp(handle) }
-            let miniProgram = configuration.miniProgram
-            let bridge = assembled.bridge
-            try await supervisor.guarded(index, appId: appId) {
-                try await AppScriptRunner.run(loaded, in: context, bridge: bridge, miniProgram: miniProgram)
-            }
-            apps[instanceID] = app
-            let launchFailure = try await app.launch(options)
-            if start { try await app.start() }
-            return launchFailure
-        } catch {
-            apps[instanceID] = nil
-            for plugin in assembled.plugins { await plugin.tearDown(handle) }
-            try? await supervisor.guarded(index, appId: appId) { await context.release() }
-            if (error as? ContainerError)?.code != .launchVetoed { fail(appId, reason: "\(error)") }
-            throw error
-        }
+        return app
     }
 
     /// Success: the fuse forgets the app's failures; events and metrics.

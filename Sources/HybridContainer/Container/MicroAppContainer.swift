@@ -120,8 +120,11 @@ public actor MicroAppContainer: ContainerServices {
         guard case .installed(let name) = source, let appId = AppID(rawValue: name) else {
             return try await launchOnce(source, options: options, start: start).descriptor
         }
-        // One trip to the store: a pending update is activated, then the launch begins.
-        var ticket = try? await store.perform { try $0.activatePendingAndBeginLaunch(appId) }
+        // One trip to the store: a pending update is activated, the launch begins, the version
+        // is leased and the entry file read.
+        let begun = await loader.beginInstalledLaunch(appId)
+        var ticket = begun.ticket
+        var prepared = begun.leased
         if configuration.updatePolicy == .onLaunch, updater != nil {
             background.spawn { _ = try? await self.checkForUpdates() }
         }
@@ -130,10 +133,11 @@ public actor MicroAppContainer: ContainerServices {
                 appId, from: current.version,
                 reason: "\(current.unconfirmedLaunches - 1) launches of \(current.version) never completed (killed or hung)")
             ticket = try? await store.perform { try $0.beginLaunch(appId) }
+            prepared = nil
         }
         let outcome: (descriptor: AppDescriptor, launchFailure: AppFailure?)
         do {
-            outcome = try await launchOnce(source, options: options, start: start)
+            outcome = try await launchOnce(source, options: options, start: start, prepared: prepared)
         } catch {
             guard let ticket, ticket.onProbation, Self.isVersionFault(error) else { throw error }
             await rollBack(appId, from: ticket.version, reason: "launch failed: \(error)")
@@ -158,23 +162,24 @@ public actor MicroAppContainer: ContainerServices {
     }
 
     /// One launch attempt, in named steps: load (after the fuse's decision), describe, pick a
-    /// healthy JavaScript thread, make the context, assemble the app, run its code and hooks,
-    /// report.
+    /// healthy JavaScript thread, assemble the instance's parts, then plugins' setUp and
+    /// intercepts, one job on the JavaScript thread (context, code, `onLaunch`), and report.
+    ///
+    /// `prepared`: an installed app's version, lease and entry read in the trip to the store that
+    /// began the launch (used unless the fuse sends the launch online).
     func launchOnce(
-        _ source: LaunchSource, options: LaunchOptions, start: Bool
+        _ source: LaunchSource, options: LaunchOptions, start: Bool, prepared: AppLoader.LeasedEntry? = nil
     )
         async throws -> (descriptor: AppDescriptor, launchFailure: AppFailure?)
     {
         guard !isShutDown else { throw ContainerError.shutDown }
         let began = ContinuousClock.now
-        let loaded = try await loadForLaunch(source)
+        let loaded = try await loadForLaunch(source, prepared: prepared)
         let descriptor = nextDescriptor(for: loaded)
         let runtimeIndex = try healthyRuntime(for: descriptor)
         var logger = self.logger
         logger[metadataKey: "app"] = "\(descriptor.appId)#\(descriptor.instanceID)"
-        let relay = DiagnosticRelay()
-        let context = try await makeContext(for: loaded, descriptor, on: runtimeIndex, logger: logger, relay: relay)
-        let assembled = await assemble(loaded, descriptor, context: context, on: runtimeIndex, logger: logger, relay: relay)
+        let assembled = assemble(descriptor, on: runtimeIndex, logger: logger)
         let launchFailure = try await runAndLaunch(loaded, assembled, options: options, start: start)
         reportLaunched(loaded, descriptor, began: began)
         return (descriptor, launchFailure)

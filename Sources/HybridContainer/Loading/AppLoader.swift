@@ -59,23 +59,74 @@ struct AppLoader: Sendable {
         return appId
     }
 
+    /// The active version of an installed app with its lease, and its entry file as the
+    /// offline half of resolution found it (read and verified, or why it must go online).
+    struct LeasedEntry: Sendable {
+        let active: ActivePackage
+        let lease: PackageLease
+        let entry: ResourceResolver.OfflineOutcome
+    }
+
+    /// An installed app's launch begun in one trip to the store: its launch ticket (a pending
+    /// version is activated first) and, from the same trip, the leased version and entry file.
+    struct InstalledLaunch: Sendable {
+        let ticket: LaunchTicket?
+        /// `nil` when the trip could not read them (not installed, the store failing): the launch
+        /// then loads the usual way, which says why.
+        let leased: LeasedEntry?
+    }
+
+    /// One trip to the store for the usual launch of an installed app, instead of one for the
+    /// ticket, one for the lease and one for the entry file.
+    func beginInstalledLaunch(_ appId: AppID) async -> InstalledLaunch {
+        let resolver = self.resolver
+        let begun = try? await store.perform { store in
+            InstalledLaunch(
+                ticket: try? store.activatePendingAndBeginLaunch(appId),
+                leased: (try? Self.leaseAndReadEntry(appId, store: store, resolver: resolver)) ?? nil)
+        }
+        return begun ?? InstalledLaunch(ticket: nil, leased: nil)
+    }
+
+    /// The version and its lease in one read of the store (eviction cannot take the files
+    /// between choosing the version and running it), then the entry file. On the store's pool.
+    private static func leaseAndReadEntry(
+        _ appId: AppID, store: PackageStore, resolver: ResourceResolver
+    ) throws -> LeasedEntry? {
+        guard let (active, lease) = try store.leaseActive(appId) else { return nil }
+        let entry = try resolver.resolveOffline(appId: appId, path: active.manifest.entry, installed: active)
+        return LeasedEntry(active: active, lease: lease, entry: entry)
+    }
+
     private func loadInstalled(_ appId: AppID) async throws -> LoadedApp {
-        // The version and its lease in one read of the store: eviction cannot take the files
-        // between choosing the version and running it.
-        let leased: (package: ActivePackage, lease: PackageLease)?
+        let leased: LeasedEntry?
         do {
-            leased = try await store.perform { try $0.leaseActive(appId) }
+            let resolver = self.resolver
+            leased = try await store.perform { try Self.leaseAndReadEntry(appId, store: $0, resolver: resolver) }
         } catch {
             throw ContainerError.loadFailed(appId: appId.rawValue, cause: error)
         }
-        guard let (active, lease) = leased else {
+        guard let leased else {
             throw ContainerError.loadFailed(appId: appId.rawValue, cause: PackageError.notInstalled(appId))
         }
+        return try await load(leased)
+    }
+
+    /// Loads an installed app from its leased version: the entry as read (or online when it could
+    /// not be served offline), the code files for `require()`, the app's kind.
+    func load(_ leased: LeasedEntry) async throws -> LoadedApp {
+        let (active, lease) = (leased.active, leased.lease)
+        let appId = active.appId
         let entry: ResolvedResource
-        do {
-            entry = try await resolver.resolve(appId: appId, path: active.manifest.entry, installed: active)
-        } catch {
-            throw ContainerError.loadFailed(appId: appId.rawValue, cause: error)
+        switch leased.entry {
+        case .served(let resource):
+            entry = resource
+        case .fallback:
+            do {
+                entry = try await resolver.resolve(appId: appId, path: active.manifest.entry, installed: active)
+            } catch {
+                throw ContainerError.loadFailed(appId: appId.rawValue, cause: error)
+            }
         }
         let source: AppSource = if case .offline = entry.source { .offline } else { .online }
         let modules: any ModuleSourceProvider

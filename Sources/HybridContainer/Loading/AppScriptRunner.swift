@@ -16,7 +16,7 @@ enum AppScriptRunner {
             switch loaded.kind {
             case .script:
                 try context.evaluate(AppPrelude.source, sourceURL: AppPrelude.sourceURL)
-                if (try? ESModuleTransform.transform(loaded.entrySource)) != nil {
+                if usesModuleSyntax(loaded.entrySource) {
                     try context.runModule(loaded.manifest.entry)
                 } else {
                     try context.evaluate(loaded.entrySource, sourceURL: loaded.entryURL)
@@ -34,5 +34,13 @@ enum AppScriptRunner {
         } catch ScriptError.executionTimeLimitExceeded(let limit) {
             throw ContainerError.scriptTimedOut(appId: appId, limit: limit)
         }
+    }
+
+    /// Whether an entry script uses `import`/`export` (run as an ES module then). Only a
+    /// script that mentions one of the words is lexed: most never do, and lexing costs a
+    /// launch more than the check.
+    static func usesModuleSyntax(_ source: String) -> Bool {
+        guard source.contains("import") || source.contains("export") else { return false }
+        return (try? ESModuleTransform.transform(source)) != nil
     }
 }

@@ -74,37 +74,56 @@ public final class ResourceResolver: Sendable {
         try await resolve(appId: appId, normalized: try ResourcePath.normalize(rawPath), installed: active)
     }
 
+    /// What the offline half of a resolution found: the verified local file, or why the path
+    /// must be served online.
+    public enum OfflineOutcome: Sendable {
+        case served(ResolvedResource)
+        case fallback(FallbackReason)
+    }
+
+    /// The offline half of resolving a path of an installed app, for a caller already on the
+    /// store's blocking pool (inside `PackageStore.perform`, e.g. with the lease it just took):
+    /// the verified local file, or the reason it cannot be served offline, after which
+    /// ``resolve(appId:path:installed:)`` serves it online.
+    public func resolveOffline(
+        appId: AppID, path rawPath: String, installed active: ActivePackage
+    ) throws(ResolutionError) -> OfflineOutcome {
+        offline(appId, try ResourcePath.normalize(rawPath) ?? active.manifest.entry, installed: active)
+    }
+
+    /// Blocks on the disk (reads and hashes the file): call on the store's blocking pool.
+    private func offline(_ appId: AppID, _ path: String, installed active: ActivePackage) -> OfflineOutcome {
+        if let why = disabled.withLock({ $0[appId] }) { return .fallback(.disabled(why)) }
+        guard let expected = active.manifest.files[path] else { return .fallback(.fileMissing) }
+        do throws(IntegrityFailure) {
+            let data = try reader.read(path, inPath: active.filesPath, expectedSHA256: expected)
+            return .served(
+                ResolvedResource(
+                    appId: appId, path: path, data: data, source: .offline(version: active.version),
+                    contentType: ContentType.guess(path)))
+        } catch {
+            logger.error("integrity check failed for \(appId) \(active.version): \(error)")
+            return .fallback(.integrityFailed(error))
+        }
+    }
+
     private func resolve(
         appId: AppID, normalized: String?, installed active: ActivePackage
     ) async throws(ResolutionError)
         -> ResolvedResource
     {
-        let fallbackBase = active.manifest.fallbackBase ?? onlineApps[appId]?.fallbackBaseURL
         let path = normalized ?? active.manifest.entry
-        if let why = disabled.withLock({ $0[appId] }) {
-            return try await online(appId, path, base: fallbackBase, reason: .disabled(why))
-        }
-        guard let expected = active.manifest.files[path] else {
-            return try await online(appId, path, base: fallbackBase, reason: .fileMissing)
-        }
-        let reader = self.reader
-        let read: Result<Data, IntegrityFailure>
+        let outcome: OfflineOutcome
         do {
-            // The read and its hash check block on the disk: off the cooperative pool.
-            read = try await store.perform { _ in
-                Result { () throws(IntegrityFailure) -> Data in try reader.read(path, inPath: active.filesPath, expectedSHA256: expected) }
-            }
+            outcome = try await store.perform { _ in self.offline(appId, path, installed: active) }
         } catch {
             throw .store(.storeIO(operation: "read", path: path, reason: "\(error)", cause: error))
         }
-        do {
-            let data = try read.get()
-            return ResolvedResource(
-                appId: appId, path: path, data: data, source: .offline(version: active.version),
-                contentType: ContentType.guess(path))
-        } catch {
-            logger.error("integrity check failed for \(appId) \(active.version): \(error)")
-            return try await online(appId, path, base: fallbackBase, reason: .integrityFailed(error))
+        switch outcome {
+        case .served(let resource): return resource
+        case .fallback(let reason):
+            let fallbackBase = active.manifest.fallbackBase ?? onlineApps[appId]?.fallbackBaseURL
+            return try await online(appId, path, base: fallbackBase, reason: reason)
         }
     }
 

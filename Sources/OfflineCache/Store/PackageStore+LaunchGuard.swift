@@ -43,8 +43,21 @@ extension PackageStore {
 
     /// Activates a pending version, if any (a failure to do so is left for the next launch),
     /// then begins the launch: both under one hold of the app's lock.
+    ///
+    /// The common case takes no lock: nothing pending and the active version confirmed (or no
+    /// app at all) means nothing is written, and the state file is only ever replaced whole, so
+    /// a read without the lock sees one consistent state.
     public func activatePendingAndBeginLaunch(_ appId: AppID) throws -> LaunchTicket? {
-        try withAppLock(appId) {
+        let state = try loadState(appId)
+        if state.pending == nil {
+            guard let active = state.active, let record = state.record(active) else { return nil }
+            if record.confirmed == true {
+                return LaunchTicket(
+                    appId: appId, version: active, onProbation: false, unconfirmedLaunches: record.unconfirmedLaunches ?? 0,
+                    confirmed: true)
+            }
+        }
+        return try withAppLock(appId) {
             _ = try? activatePendingLocked(appId)
             return try beginLaunchLocked(appId)
         }

@@ -128,6 +128,8 @@ public final class PackageStore: Sendable {
 
     func appDirectory(_ appId: AppID) -> URL { appsDirectory.appendingPathComponent(appId.rawValue) }
     func stateURL(_ appId: AppID) -> URL { appDirectory(appId).appendingPathComponent("state.json") }
+    /// `stateURL(appId).path`, without building URLs.
+    func statePath(_ appId: AppID) -> String { "\(rootPath)/apps/\(appId.rawValue)/state.json" }
     func versionsDirectory(_ appId: AppID) -> URL { appDirectory(appId).appendingPathComponent("versions") }
     func versionDirectory(_ appId: AppID, _ version: PackageVersion) -> URL {
         versionsDirectory(appId).appendingPathComponent(version.description)
@@ -138,7 +140,7 @@ public final class PackageStore: Sendable {
     /// The active version of an app, or `nil` if it has none. Cheap when nothing changed
     /// (one `stat` of `state.json`); safe while another thread or process installs.
     public func activePackage(_ appId: AppID) throws -> ActivePackage? {
-        guard let identity = FileIdentity(path: "\(rootPath)/apps/\(appId.rawValue)/state.json") else { return nil }
+        guard let identity = FileIdentity(path: statePath(appId)) else { return nil }
         if let cached = activeCache.withLock({ $0[appId] }), cached.stateIdentity == identity {
             return cached.package
         }
@@ -184,12 +186,13 @@ public final class PackageStore: Sendable {
     }
 
     func loadState(_ appId: AppID) throws -> StoredAppState {
-        let url = stateURL(appId)
+        // A string path, not `stateURL`: URL building is slow, and every launch reads the state.
+        let path = statePath(appId)
         // Stat before reading: if the file is replaced in between, the cache keeps the old
         // identity with the new content and simply misses next time.
-        guard let identity = FileIdentity(path: url.path) else { return StoredAppState() }
+        guard let identity = FileIdentity(path: path) else { return StoredAppState() }
         if let cached = stateCache.withLock({ $0[appId] }), cached.identity == identity { return cached.state }
-        guard let data = FileManager.default.contents(atPath: url.path) else { return StoredAppState() }
+        guard let data = FileManager.default.contents(atPath: path) else { return StoredAppState() }
         do {
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = .iso8601
@@ -197,7 +200,7 @@ public final class PackageStore: Sendable {
             stateCache.withLock { $0[appId] = (identity, state) }
             return state
         } catch {
-            throw PackageError.storeIO(operation: "parse", path: url.path, reason: "\(error)", cause: error)
+            throw PackageError.storeIO(operation: "parse", path: path, reason: "\(error)", cause: error)
         }
     }
 

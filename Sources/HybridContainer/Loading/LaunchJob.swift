@@ -1,0 +1,49 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
+/// The part of a launch that runs on the app's JavaScript thread, as one job: a context is
+/// adopted (a warm one from the pool when there is one), the app's code runs, and `onLaunch`
+/// is called and awaited.
+///
+/// One job instead of three (make the context, run the code, call the hook) saves four
+/// switches between the container's actor and the JavaScript thread per launch, which were
+/// most of a warm launch's cost (BENCHMARKS.md, row 4).
+struct LaunchJob: Sendable {
+    /// What the job hands back: the app's context and how `onLaunch` went.
+    struct Outcome: Sendable {
+        let context: ScriptContext
+        /// `onLaunch`'s failure (it threw, rejected, did not settle in time), if it failed.
+        let onLaunchFailure: (any Error)?
+    }
+
+    let loaded: LoadedApp
+    let contextConfiguration: ScriptContext.Configuration
+    /// The app's handle's sink: attached to the context as soon as it exists.
+    let events: LateEventSink
+    let bridge: AppBridge
+    let miniProgram: MiniProgramOptions
+    /// `onLaunch`'s argument (the launch options after the plugins' intercepts).
+    let onLaunchArgument: JSONValue
+    let hookTimeout: Duration
+
+    /// Runs the job; call it on `runtime`'s thread (e.g. through the supervisor's `guarded`).
+    /// A failure of the app's code releases the context and throws (`scriptFailed`,
+    /// `scriptTimedOut`, `loadFailed`); a failure of `onLaunch` is returned, not thrown.
+    func run(on runtime: JSRuntime) async throws -> Outcome {
+        let context = try await runtime.makeContext(contextConfiguration)
+        events.attach(context.events)
+        do {
+            try await AppScriptRunner.run(loaded, in: context, bridge: bridge, miniProgram: miniProgram)
+        } catch {
+            await context.release()
+            throw error
+        }
+        do {
+            _ = try await context.callAwaiting(
+                HostNames.invokeHook, [.string("onLaunch"), onLaunchArgument], timeout: hookTimeout)
+            return Outcome(context: context, onLaunchFailure: nil)
+        } catch {
+            return Outcome(context: context, onLaunchFailure: error)
+        }
+    }
+}
