@@ -136,6 +136,23 @@ struct LifecycleTests {
         await container.shutdown()
     }
 
+    @Test("an entry with export runs as an ES module; words like 'important' in a script do not make it one")
+    func entryModuleDetection() async throws {
+        let fixture = try ContainerFixture()
+        let container = try await fixture.container()
+        try fixture.install(
+            "module", script: "export const marker = 'module';\nApp({ onLaunch() { globalThis.kind = marker; } })", into: container)
+        try fixture.install(
+            "script", script: "var important = 'exported later'; App({ onLaunch() { globalThis.kind = typeof globalThis.important; } })",
+            into: container)
+        let module = try await container.launch(.installed("module"))
+        #expect(try await container.context(of: module.instanceID).evaluate("kind") == "module")
+        // A script's top-level var is a global; a module's would not be.
+        let script = try await container.launch(.installed("script"))
+        #expect(try await container.context(of: script.instanceID).evaluate("kind") == "string")
+        await container.shutdown()
+    }
+
     @Test("an entry script that throws or spins fails the launch with its reason")
     func entryFailures() async throws {
         let fixture = try ContainerFixture()

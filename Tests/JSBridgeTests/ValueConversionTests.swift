@@ -14,6 +14,11 @@ struct ValueConversionTests {
             #expect(try await context.evaluate("null") == .null)
             #expect(try await context.evaluate("true") == .bool(true))
             #expect(try await context.evaluate("'héllo 🌍 \\u0000 中文'") == .string("héllo 🌍 \u{0} 中文"))
+            // Swift → JavaScript: source text with non-ASCII characters, and with a raw NUL
+            // character (a C string would end there), arrives whole.
+            #expect(try await context.evaluate("'héllo 🌍 中文'") == .string("héllo 🌍 中文"))
+            #expect(try await context.evaluate("'a\u{0}b é🌍'") == .string("a\u{0}b é🌍"))
+            #expect(try await context.evaluate("'a\u{0}b é🌍'.length") == .number(7))
             #expect(try await context.evaluate("Number.MAX_SAFE_INTEGER") == .number(9_007_199_254_740_991))
             #expect(try await context.evaluate("1.7976931348623157e308") == .number(.greatestFiniteMagnitude))
             #expect(try await context.evaluate("-5e-324") == .number(-Double.leastNonzeroMagnitude))

@@ -1,6 +1,8 @@
 // This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
 // SPDX-License-Identifier: Apache-2.0 (see LICENSE)
 
+import Foundation
+
 /// Runs a loaded app's code in its fresh context: the `App()` prelude and the entry script
 /// (as an ES module when it uses `import`/`export`), or for a mini-program the framework,
 /// `app.js` and the main package's page files.
@@ -40,7 +42,27 @@ enum AppScriptRunner {
     /// script that mentions one of the words is lexed: most never do, and lexing costs a
     /// launch more than the check.
     static func usesModuleSyntax(_ source: String) -> Bool {
-        guard source.contains("import") || source.contains("export") else { return false }
+        guard mentions("import", in: source) || mentions("export", in: source) else { return false }
         return (try? ESModuleTransform.transform(source)) != nil
+    }
+
+    /// A byte search (Foundation's `contains` bridges through NSString: slow on a launch path).
+    static func mentions(_ word: StaticString, in source: String) -> Bool {
+        var source = source
+        return source.withUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            guard let base = bytes.baseAddress else { return false }
+            let needle: UnsafePointer<UInt8> = word.utf8Start
+            let length: Int = word.utf8CodeUnitCount
+            let first = Int32(needle.pointee)
+            var offset = 0
+            // memchr for the first byte, memcmp for the rest (both vectorised in libc).
+            while bytes.count - offset >= length {
+                guard let hit = memchr(base + offset, first, bytes.count - offset - length + 1) else { return false }
+                let position = hit.assumingMemoryBound(to: UInt8.self)
+                if memcmp(position, needle, length) == 0 { return true }
+                offset = UnsafePointer(position) - base + 1
+            }
+            return false
+        }
     }
 }
