@@ -40,7 +40,11 @@ public struct NavigationPlugin: Plugin {
                     throw call.reject(.internalError, "openApp: \(error)")
                 }
             },
-            .async("exitApp", permission: "navigation") { call in
+            // On the app's thread: the answer settles in this job, and the exit's own jobs there
+            // (onDestroy, the release) come after it. With the default placement the answer
+            // was queued from another thread and could lose that race (seen under load: the
+            // caller's promise ended with "context released" instead of resolving).
+            .async("exitApp", permission: "navigation", placement: .runtimeThread) { call in
                 let container = call.app.container
                 let instance = call.app.descriptor.instanceID
                 // Answer first: the app's context goes away with the exit.
