@@ -77,7 +77,9 @@ public final class ResourceResolver: Sendable {
     /// What the offline half of a resolution found: the verified local file, or why the path
     /// must be served online.
     public enum OfflineOutcome: Sendable {
+        /// The local file, read and checked against its manifest hash.
         case served(ResolvedResource)
+        /// Why the path cannot be served offline (it must go online).
         case fallback(FallbackReason)
     }
 
