@@ -78,6 +78,9 @@ final class ContextCore {
         runtime.register(self)
         do {
             try installGlobals()
+            for prelude in configuration.preludes {
+                _ = try evaluate(prelude.source, sourceURL: prelude.sourceURL, line: 1)
+            }
         } catch {
             tearDown()
             throw error

@@ -20,12 +20,19 @@ public final class JSRuntime: Sendable {
         /// work, and the pool refills when the thread is idle. 0 disables the pool. A context is
         /// never reused: one that ran an app is released, not returned.
         public var warmContexts: Int
+        /// The prelude lists (``ScriptContext/Configuration/preludes``) warmed from the start,
+        /// `warmContexts` contexts each. A list `makeContext` asks for that is not here gets its
+        /// own pool from then on (its first context is made on demand).
+        public var warmPreludes: [[ScriptResource]]
 
         /// Creates a configuration.
-        public init(name: String = "hybrid-js", stackSize: Int = 8 << 20, warmContexts: Int = 0) {
+        public init(
+            name: String = "hybrid-js", stackSize: Int = 8 << 20, warmContexts: Int = 0, warmPreludes: [[ScriptResource]] = [[]]
+        ) {
             self.name = name
             self.stackSize = stackSize
             self.warmContexts = max(0, warmContexts)
+            self.warmPreludes = warmPreludes
         }
     }
 
@@ -42,9 +49,10 @@ public final class JSRuntime: Sendable {
         self.executor = executor
         let created = CoreHandoff()
         let ready = DispatchSemaphore(value: 0)
-        let warmContexts = configuration.warmContexts
+        let (warmContexts, warmPreludes) = (configuration.warmContexts, configuration.warmPreludes)
         executor.submit {
             let core = RuntimeCore(executor: executor)
+            for preludes in warmPreludes { core.addFlavor(preludes) }
             core.warmTarget = warmContexts
             created.set(LoopBound(core, executor: executor))
             ready.signal()

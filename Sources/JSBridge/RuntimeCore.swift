@@ -24,9 +24,13 @@ final class RuntimeCore {
     private var contexts: [UnsafeRawPointer: Unmanaged<ContextCore>] = [:]
     private var watchdogTick: Duration?
     private var nextContextID: UInt64 = 1
-    /// Warm contexts (globals and preludes installed, nothing of any app), newest last.
-    private var warm: [ContextCore] = []
-    /// How many warm contexts the pool keeps; refilled when the thread is idle.
+    /// Warm contexts (globals and preludes installed, nothing of any app), newest last, per
+    /// list of preludes they ran (``ScriptContext/Configuration/preludes``).
+    private var warm: [[ScriptResource]: [ContextCore]] = [:]
+    /// The prelude lists the pool keeps contexts for, in the order they became known: those
+    /// configured, then each list a `takeContext` asked for.
+    private var flavors: [[ScriptResource]] = []
+    /// How many warm contexts the pool keeps per prelude list; refilled when the thread is idle.
     var warmTarget = 0 {
         didSet { scheduleRefill() }
     }
@@ -92,48 +96,77 @@ final class RuntimeCore {
     }
 
     /// Contexts in use (warm ones waiting in the pool are not counted).
-    var liveContextCount: Int { contexts.count - warm.count }
+    var liveContextCount: Int { contexts.count - warm.values.reduce(0) { $0 + $1.count } }
 
     // MARK: Warm pool
 
     /// A context for `configuration`: a warm one from the pool when there is one (its creation
     /// and globals already paid for), else a new one. The pool refills when the thread is idle.
+    /// A pool of `configuration.preludes` that is not yet known is started (and refilled from then on).
     func takeContext(_ configuration: ScriptContext.Configuration) throws -> ContextCore {
         executor.preconditionOnThread()
         guard !isShutDown else { throw ScriptError.runtimeShutDown }
         defer { scheduleRefill() }
-        if let core = warm.popLast() {
+        let flavor = configuration.preludes
+        if warmTarget > 0, !flavors.contains(flavor) { flavors.append(flavor) }
+        if let core = warm[flavor]?.popLast() {
             core.adopt(configuration)
             return core
         }
         return try ContextCore(runtime: self, configuration: configuration)
     }
 
+    /// Keeps warm contexts that ran `preludes` from now on (before any `takeContext` asks).
+    func addFlavor(_ preludes: [ScriptResource]) {
+        executor.preconditionOnThread()
+        if !flavors.contains(preludes) { flavors.append(preludes) }
+        scheduleRefill()
+    }
+
     /// Fills the pool up to its target now (a host about to launch apps; benchmarks).
     func fillPool() {
         executor.preconditionOnThread()
-        while warm.count < warmTarget, !isShutDown,
-            let core = try? ContextCore(runtime: self, configuration: Self.poolConfiguration, pooled: true)
-        {
-            warm.append(core)
+        while let flavor = shortFlavor {
+            guard let core = makeWarmContext(flavor) else {
+                flavors.removeAll { $0 == flavor }
+                continue
+            }
+            warm[flavor, default: []].append(core)
         }
+    }
+
+    /// The first prelude list with fewer warm contexts than the target.
+    private var shortFlavor: [ScriptResource]? {
+        guard !isShutDown else { return nil }
+        return flavors.first { (warm[$0]?.count ?? 0) < warmTarget }
+    }
+
+    /// A warm context: created with ``poolConfiguration`` and `preludes` (nil if one failed).
+    private func makeWarmContext(_ preludes: [ScriptResource]) -> ContextCore? {
+        var configuration = Self.poolConfiguration
+        configuration.preludes = preludes
+        return try? ContextCore(runtime: self, configuration: configuration, pooled: true)
     }
 
     /// What a warm context is created with until it is adopted: no watchdog (so creating one never
     /// arms it), no bridge, no modules.
     static let poolConfiguration = ScriptContext.Configuration(name: "warm", executionTimeLimit: nil)
 
-    /// One warm context per idle turn of the thread, until the target is reached.
+    /// One warm context per idle turn of the thread, until every prelude list has its target.
+    /// A list whose preludes fail is dropped (its launches then make their contexts, and fail
+    /// there with the prelude's error).
     private func scheduleRefill() {
-        guard warm.count < warmTarget, !refillScheduled, !isShutDown else { return }
+        guard shortFlavor != nil, !refillScheduled else { return }
         refillScheduled = true
         let core = WeakLoopBound(self, executor: executor)
         executor.whenIdle {
             guard let runtime = core.value else { return }
             runtime.refillScheduled = false
-            guard runtime.warm.count < runtime.warmTarget, !runtime.isShutDown else { return }
-            if let context = try? ContextCore(runtime: runtime, configuration: Self.poolConfiguration, pooled: true) {
-                runtime.warm.append(context)
+            guard let flavor = runtime.shortFlavor else { return }
+            if let context = runtime.makeWarmContext(flavor) {
+                runtime.warm[flavor, default: []].append(context)
+            } else {
+                runtime.flavors.removeAll { $0 == flavor }
             }
             runtime.scheduleRefill()
         }
@@ -171,7 +204,7 @@ final class RuntimeCore {
         executor.preconditionOnThread()
         guard !isShutDown else { return }
         isShutDown = true
-        let pooled = warm
+        let pooled = warm.values.joined()
         warm.removeAll()
         for context in pooled { context.tearDown() }
         for context in contexts.values.map({ $0.takeUnretainedValue() }) {

@@ -30,6 +30,11 @@ extension ScriptContext {
         public var consoleLimit: ConsoleLimit? = .standard
         /// Observes uncaught exceptions, unhandled rejections and watchdog stops.
         public var onDiagnostic: (@Sendable (ScriptDiagnostic) -> Void)?
+        /// Trusted scripts that run in the context before it is handed out, after the runtime's
+        /// own globals (e.g. a host's `App()` registration). The runtime's warm pool keeps
+        /// contexts per distinct list, so a context taken from it has already run them: they
+        /// cost a launch nothing. A prelude that throws fails `makeContext` with its error.
+        public var preludes: [ScriptResource] = []
 
         /// Creates a configuration.
         public init(

@@ -62,6 +62,61 @@ struct WarmPoolTests {
     }
 }
 
+/// Warm contexts per prelude list: each context has run exactly its own list's preludes.
+@Suite("Warm contexts with preludes")
+struct WarmPreludeTests {
+    static let marker = ScriptResource.inline(
+        "marker.js", "globalThis.ranPreludes = (globalThis.ranPreludes || 0) + 1; var flavor = 'marked';")
+    static let other = ScriptResource.inline("other.js", "var flavor = 'other';")
+    static let failing = ScriptResource.inline("failing.js", "throw new Error('prelude broke')")
+
+    @Test("a context runs its preludes once, pooled or not; other lists get contexts of their own")
+    func preludesPerList() async throws {
+        let runtime = JSRuntime(configuration: .init(name: "pool", warmContexts: 1, warmPreludes: [[Self.marker]]))
+        await runtime.prewarm()
+        for preludes in [[Self.marker], [Self.marker], [Self.other], [Self.other], [], []] {
+            // Between takes the pool refills (each list's first context after it is known is warm).
+            await runtime.prewarm()
+            var configuration = ScriptContext.Configuration(name: "p")
+            configuration.preludes = preludes
+            let context = try await runtime.makeContext(configuration)
+            let expected: JSONValue =
+                switch preludes.first {
+                case Self.marker: "marked,1"
+                case Self.other: "other,undefined"
+                default: "undefined,undefined"
+                }
+            #expect(
+                try await context.evaluate(
+                    "typeof flavor === 'undefined' ? 'undefined,' + globalThis.ranPreludes : flavor + ',' + globalThis.ranPreludes")
+                    == expected)
+            await context.release()
+        }
+        #expect(await runtime.liveContextCount == 0)
+        await runtime.shutdown()
+    }
+
+    @Test("a prelude that throws fails makeContext with its error, pooled list or not")
+    func failingPrelude() async throws {
+        let runtime = JSRuntime(configuration: .init(name: "pool", warmContexts: 1, warmPreludes: [[Self.failing]]))
+        await runtime.prewarm()
+        for _ in 0..<2 {
+            var configuration = ScriptContext.Configuration(name: "broken")
+            configuration.preludes = [Self.failing]
+            await #expect {
+                _ = try await runtime.makeContext(configuration)
+            } throws: { error in
+                if case ScriptError.exception(let exception) = error { exception.message.contains("prelude broke") } else { false }
+            }
+        }
+        #expect(await runtime.liveContextCount == 0)
+        let healthy = try await runtime.makeContext(.init(name: "healthy"))
+        #expect(try await healthy.evaluate("1 + 1") == 2)
+        await healthy.release()
+        await runtime.shutdown()
+    }
+}
+
 /// `.concurrent` handlers run on the handler executor's own threads (spinning briefly between
 /// jobs instead of waking the cooperative pool), and settle exactly once as before.
 @Suite("Handler executor")

@@ -35,9 +35,11 @@ public struct ContainerConfiguration: Sendable {
     public var callTimeout: Duration
     /// JavaScript threads; apps are spread over them (each app still has its own context).
     public var runtimeThreads: Int
-    /// Warm contexts each JavaScript thread keeps ready (globals and preludes installed, nothing
-    /// of any app): a launch takes one instead of creating it, and the pool refills when the
-    /// thread is idle. 0 disables the pool. A context that ran an app is never reused.
+    /// Warm contexts each JavaScript thread keeps ready (globals and preludes installed, a plain
+    /// app's `App()` registration included; nothing of any app): a launch takes one instead of
+    /// creating it, and the pool refills when the thread is idle. A thread that launched a
+    /// mini-program keeps as many for mini-programs too. 0 disables the pool. A context that ran
+    /// an app is never reused.
     public var warmContextsPerThread: Int = 1
     /// Failures (failed launches, crashing hooks) within `fuseWindow` that disable an app.
     public var fuseThreshold: Int

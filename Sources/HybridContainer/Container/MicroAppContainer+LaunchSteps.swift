@@ -119,6 +119,7 @@ extension MicroAppContainer {
             onConsole: { message in onEvent?(.console(descriptor, message)) },
             onDiagnostic: { diagnostic in relay.deliver(diagnostic) })
         contextConfiguration.consoleLimit = configuration.consoleLimit
+        contextConfiguration.preludes = AppScriptRunner.preludes(for: loaded.kind)
         return contextConfiguration
     }
 

@@ -64,7 +64,10 @@ public actor MicroAppContainer: ContainerServices {
         try registry.register(MiniProgramPlugin(options: configuration.miniProgram))
         self.plugins = try registry.freeze()
         self.runtimes = (0..<max(1, configuration.runtimeThreads)).map {
-            JSRuntime(configuration: .init(name: "hybrid-js-\($0)", warmContexts: configuration.warmContextsPerThread))
+            JSRuntime(
+                configuration: .init(
+                    name: "hybrid-js-\($0)", warmContexts: configuration.warmContextsPerThread,
+                    warmPreludes: [AppScriptRunner.preludes(for: .script)]))
         }
         let executionLimit = configuration.executionTimeLimit
         self.supervisor = RuntimeSupervisor(

@@ -3,9 +3,10 @@
 
 import Foundation
 
-/// Runs a loaded app's code in its fresh context: the `App()` prelude and the entry script
-/// (as an ES module when it uses `import`/`export`), or for a mini-program the framework,
-/// `app.js` and the main package's page files.
+/// Runs a loaded app's code in its fresh context: the entry script (as an ES module when it
+/// uses `import`/`export`; the `App()` prelude ran when the context was made, see
+/// ``preludes(for:)``), or for a mini-program the framework, `app.js` and the main package's
+/// page files.
 enum AppScriptRunner {
     /// Runs on the context's thread (`isolated`): the whole sequence is one hop, not one per step.
     static func run(
@@ -17,7 +18,6 @@ enum AppScriptRunner {
         do {
             switch loaded.kind {
             case .script:
-                try context.evaluate(AppPrelude.source, sourceURL: AppPrelude.sourceURL)
                 if usesModuleSyntax(loaded.entrySource) {
                     try context.runModule(loaded.manifest.entry)
                 } else {
@@ -36,6 +36,13 @@ enum AppScriptRunner {
         } catch ScriptError.executionTimeLimitExceeded(let limit) {
             throw ContainerError.scriptTimedOut(appId: appId, limit: limit)
         }
+    }
+
+    /// The preludes an app's context is made with: a plain app's `App()` registration. Part of
+    /// the context's configuration, so a warm context from the pool has already run it.
+    static func preludes(for kind: AppKind) -> [ScriptResource] {
+        if case .script = kind { return [AppPrelude.script] }
+        return []
     }
 
     /// Whether an entry script uses `import`/`export` (run as an ES module then). Only a

@@ -30,7 +30,13 @@ struct LaunchJob: Sendable {
     /// A failure of the app's code releases the context and throws (`scriptFailed`,
     /// `scriptTimedOut`, `loadFailed`); a failure of `onLaunch` is returned, not thrown.
     func run(on runtime: JSRuntime) async throws -> Outcome {
-        let context = try await runtime.makeContext(contextConfiguration)
+        let context: ScriptContext
+        do {
+            context = try await runtime.makeContext(contextConfiguration)
+        } catch ScriptError.exception(let exception) {
+            // A prelude failed (a broken installation: its resource file is missing).
+            throw ContainerError.scriptFailed(appId: loaded.manifest.appId.rawValue, exception: exception)
+        }
         events.attach(context.events)
         do {
             try await AppScriptRunner.run(loaded, in: context, bridge: bridge, miniProgram: miniProgram)

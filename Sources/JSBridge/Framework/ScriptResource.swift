@@ -9,7 +9,7 @@ import Foundation
 /// linters and the JS unit tests see it. When the file is missing (a broken installation), the
 /// source is a one-line script that throws an error naming the file, so the failure surfaces as
 /// a script error of the context being created, never as a crash of the process.
-public struct ScriptResource: Sendable {
+public struct ScriptResource: Sendable, Hashable {
     /// The path inside the bundle's `Resources` folder, e.g. `mini-program/values.js`.
     public let path: String
     /// The name stack traces show, e.g. `hybrid://mini-program/values.js`.
@@ -33,6 +33,18 @@ public struct ScriptResource: Sendable {
             source = "throw new Error('the HybridContainer resource \(path) is missing: ' + \(quoted));"
             isAvailable = false
         }
+    }
+
+    /// A script given as text (a host's own prelude; tests), named `hybrid://<path>`.
+    public static func inline(_ path: String, _ source: String) -> ScriptResource {
+        ScriptResource(path: path, source: source)
+    }
+
+    private init(path: String, source: String) {
+        self.path = path
+        self.sourceURL = "hybrid://" + path
+        self.source = source
+        self.isAvailable = true
     }
 
     /// The files of `Resources/<folder>` with the given extension, sorted by name.
