@@ -26,18 +26,46 @@ public enum PackagePath {
     }
 
     /// Returns why `path` is not a valid package path, or `nil` if it is.
+    ///
+    /// Checked on the UTF-8 bytes (every launch and resource request checks a path): the
+    /// characters refused are all ASCII, and an all-ASCII path is already in form C, so only a
+    /// path with other characters pays for Unicode normalization.
     public static func problem(with path: String) -> Problem? {
-        if path.isEmpty { return .empty }
-        if path.utf8.count > maximumLength { return .tooLong }
-        if path.hasPrefix("/") { return .absolute }
-        if path.contains("\\") { return .backslash }
-        if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return .controlCharacter }
-        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
-            if component.isEmpty { return .emptyComponent }
-            if component == "." || component == ".." { return .traversal }
-        }
+        let bytes = path.utf8
+        if bytes.isEmpty { return .empty }
+        if bytes.count > maximumLength { return .tooLong }
+        if bytes.first == slash { return .absolute }
+        if bytes.contains(UInt8(ascii: "\\")) { return .backslash }
+        // A scalar below 0x20 or 0x7F is that one byte in UTF-8 (no multi-byte sequence contains it).
+        if bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return .controlCharacter }
+        if let problem = componentProblem(bytes) { return problem }
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
         // Compared by bytes: Swift's `==` treats canonically equivalent strings as equal.
-        if !path.precomposedStringWithCanonicalMapping.utf8.elementsEqual(path.utf8) { return .notNormalized }
+        if !path.precomposedStringWithCanonicalMapping.utf8.elementsEqual(bytes) { return .notNormalized }
+        return nil
+    }
+
+    private static let slash = UInt8(ascii: "/")
+
+    /// An empty, `.` or `..` component (the path split at every `/`, trailing one included).
+    private static func componentProblem(_ bytes: String.UTF8View) -> Problem? {
+        var length = 0
+        var dots = 0
+        for byte in bytes {
+            if byte == slash {
+                if let problem = problem(length: length, dots: dots) { return problem }
+                (length, dots) = (0, 0)
+            } else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return problem(length: length, dots: dots)
+    }
+
+    private static func problem(length: Int, dots: Int) -> Problem? {
+        if length == 0 { return .emptyComponent }
+        if length == dots, length <= 2 { return .traversal }
         return nil
     }
 

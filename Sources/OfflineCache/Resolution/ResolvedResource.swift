@@ -78,7 +78,7 @@ public enum ResolutionError: Error, Sendable, Hashable, CustomStringConvertible 
 
 enum ContentType {
     static func guess(_ path: String) -> String {
-        switch (path as NSString).pathExtension.lowercased() {
+        switch fileExtension(path).lowercased() {
         case "js", "mjs", "cjs": return "text/javascript; charset=utf-8"
         case "json": return "application/json"
         case "html", "htm": return "text/html; charset=utf-8"
@@ -90,5 +90,12 @@ enum ContentType {
         case "wasm": return "application/wasm"
         default: return "application/octet-stream"
         }
+    }
+
+    /// What follows the last `.` of the last component (NSString's `pathExtension` is slow).
+    static func fileExtension(_ path: String) -> Substring {
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.index(after: $0)...] } ?? path[...]
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...]
     }
 }

@@ -10,9 +10,12 @@ public enum ResourcePath {
     /// control characters are all refused). An empty path means the app's entry.
     public static func normalize(_ raw: String) throws(ResolutionError) -> String? {
         var path = raw
-        if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
+        // On the UTF-8 bytes: a query or fragment mark, and `%`, are ASCII.
+        if let cut = path.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            path = String(path[..<cut])
+        }
         var decoded = path
-        if path.contains("%") {
+        if path.utf8.contains(UInt8(ascii: "%")) {
             guard let unescaped = path.removingPercentEncoding else { throw .invalidPath(raw, .controlCharacter) }
             decoded = unescaped
         }
