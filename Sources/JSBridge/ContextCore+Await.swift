@@ -17,12 +17,17 @@ struct PromiseWaiter {
 extension ContextCore {
     /// Completes with the value, or — if it is a thenable — with what it settles to. Returns the
     /// waiter's ID while it waits (for ``cancelWaiter(_:what:)``), nil if it completed at once.
+    /// With `convert` false, a success completes with `.undefined` (the caller ignores the value).
     @discardableResult
     func awaitValue(
-        _ value: JSValueRef, what: String, timeout: Duration?,
+        _ value: JSValueRef, what: String, timeout: Duration?, convert: Bool = true,
         completion: @escaping (Result<JSONValue, ScriptError>) -> Void
     ) -> UInt64? {
         guard let promise = isThenable(value) else {
+            guard convert else {
+                completion(.success(.undefined))
+                return nil
+            }
             completion(Result { try toJSON(value) }.mapError { $0 as? ScriptError ?? .valueConversion("\($0)") })
             return nil
         }
@@ -36,8 +41,10 @@ extension ContextCore {
         }
         promiseWaiters[id] = waiter
         let onFulfilled = makeNativeFunction { [unowned self] _, args in
-            let result = Result { try self.converter.jsonValue(args[0]) }
-                .mapError { $0 as? ScriptError ?? .valueConversion("\($0)") }
+            let result =
+                convert
+                ? Result { try self.converter.jsonValue(args[0]) }.mapError { $0 as? ScriptError ?? .valueConversion("\($0)") }
+                : .success(.undefined)
             self.finishWaiter(id, result)
             return nil
         }

@@ -78,6 +78,16 @@ public final class JSRuntime: Sendable {
         return ScriptContext(runtime: self, core: made.0, id: made.1, name: configuration.name, events: made.2)
     }
 
+    /// `makeContext` for code already running on the runtime thread (a task started on
+    /// ``taskExecutor``): no hop there and back. Traps off the thread.
+    package func makeContextOnThread(_ configuration: ScriptContext.Configuration) throws -> ScriptContext {
+        executor.preconditionOnThread()
+        let context = try core.value.takeContext(configuration)
+        return ScriptContext(
+            runtime: self, core: LoopBound(context, executor: core.executor), id: context.id, name: configuration.name,
+            events: context.caller.events)
+    }
+
     /// Fills the warm pool up to ``Configuration/warmContexts`` now, instead of in idle turns
     /// (before a burst of launches; benchmarks measuring launch latency).
     public func prewarm() async {

@@ -115,12 +115,25 @@ public actor ScriptContext {
         return try await awaitSettlement(of: value, what: functionPath, timeout: timeout)
     }
 
+    /// `callAwaiting` for a caller that does not use the value (a lifecycle hook): the same
+    /// wait, failures and timeout, without converting what the function returned or its promise
+    /// fulfilled with.
+    package func callAwaitingSettlement(
+        _ functionPath: String, _ arguments: [JSONValue] = [], timeout: Duration? = nil
+    ) async throws {
+        let core = self.core.value
+        guard let value = try core.callFunction(functionPath, arguments) else { return }
+        _ = try await awaitSettlement(of: value, what: functionPath, timeout: timeout, convert: false)
+    }
+
     /// Waits for `value` to settle (if it is a promise). Cancelling the calling task ends the
     /// wait with ``ScriptError/cancelled(what:)`` at once; the promise itself runs on.
-    private func awaitSettlement(of value: JSValueRef, what: String, timeout: Duration?) async throws -> JSONValue {
+    private func awaitSettlement(
+        of value: JSValueRef, what: String, timeout: Duration?, convert: Bool = true
+    ) async throws -> JSONValue {
         let core = self.core.value
         let handoff = SettlementHandoff()
-        guard let id = core.awaitValue(value, what: what, timeout: timeout, completion: handoff.settle) else {
+        guard let id = core.awaitValue(value, what: what, timeout: timeout, convert: convert, completion: handoff.settle) else {
             return try await handoff.wait()
         }
         let weakCore = WeakLoopBound(core, executor: core.executor)

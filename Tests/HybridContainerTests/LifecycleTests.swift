@@ -101,6 +101,28 @@ struct LifecycleTests {
         await container.shutdown()
     }
 
+    @Test("what a hook returns or fulfills with is not used, so a value that cannot be converted is no failure")
+    func hookValuesIgnored() async throws {
+        let setup = try ContainerFixture()
+        let host = try await setup.container()
+        let script = """
+            globalThis.errors = [];
+            const cyclic = {}; cyclic.self = cyclic;
+            App({
+              onLaunch() { return cyclic; },
+              onShow() { return Promise.resolve({ big: 10n, loop: { toJSON() { for (;;) {} } } }); },
+              onHide() { return Promise.resolve(cyclic); },
+              onError(error) { errors.push(error.origin); },
+            });
+            """
+        try setup.install("odd-values", script: script, into: host)
+        let instance = try await host.launch(.installed("odd-values")).instanceID
+        try await host.stop(instance)
+        #expect(await host.state(of: instance) == .stopped)
+        #expect(try await host.context(of: instance).evaluate("errors.join()") == "")
+        await host.shutdown()
+    }
+
     @Test("a plugin can veto a launch with a reason, before any of the app's code runs")
     func interceptors() async throws {
         let fixture = try ContainerFixture()

@@ -142,8 +142,8 @@ actor MicroApp {
         do {
             let context = self.context
             let timeout = hookTimeout
-            _ = try await runtime.supervisor.guarded(runtime.index, appId: descriptor.appId.rawValue) {
-                try await context.callAwaiting(HostNames.invokeHook, [.string(name), argument], timeout: timeout)
+            try await runtime.supervisor.guarded(runtime.index, appId: descriptor.appId.rawValue) {
+                try await context.callAwaitingSettlement(HostNames.invokeHook, [.string(name), argument], timeout: timeout)
             }
             return false
         } catch {

@@ -26,26 +26,33 @@ struct LaunchJob: Sendable {
     let onLaunchArgument: JSONValue
     let hookTimeout: Duration
 
-    /// Runs the job; call it on `runtime`'s thread (e.g. through the supervisor's `guarded`).
+    /// Runs the job; call it on `runtime`'s thread (a task started on its `taskExecutor`, e.g.
+    /// through the supervisor's `guarded`: the context is taken without a hop there and back).
     /// A failure of the app's code releases the context and throws (`scriptFailed`,
     /// `scriptTimedOut`, `loadFailed`); a failure of `onLaunch` is returned, not thrown.
     func run(on runtime: JSRuntime) async throws -> Outcome {
         let context: ScriptContext
         do {
-            context = try await runtime.makeContext(contextConfiguration)
+            context = try runtime.makeContextOnThread(contextConfiguration)
         } catch ScriptError.exception(let exception) {
             // A prelude failed (a broken installation: its resource file is missing).
             throw ContainerError.scriptFailed(appId: loaded.manifest.appId.rawValue, exception: exception)
         }
         events.attach(context.events)
+        return try await runCode(in: context)
+    }
+
+    /// The app's code, then `onLaunch` awaited: isolated to the context, so the steps follow
+    /// each other on its thread without a hop between them.
+    private func runCode(in context: isolated ScriptContext) async throws -> Outcome {
         do {
-            try await AppScriptRunner.run(loaded, in: context, bridge: bridge, miniProgram: miniProgram)
+            try AppScriptRunner.run(loaded, in: context, bridge: bridge, miniProgram: miniProgram)
         } catch {
-            await context.release()
+            context.release()
             throw error
         }
         do {
-            _ = try await context.callAwaiting(
+            try await context.callAwaitingSettlement(
                 HostNames.invokeHook, [.string("onLaunch"), onLaunchArgument], timeout: hookTimeout)
             return Outcome(context: context, onLaunchFailure: nil)
         } catch {
