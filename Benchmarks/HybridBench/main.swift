@@ -125,7 +125,7 @@ if wants("binary") {
     rows.append(try await MoreBenchmarks.binary(iterations: scale == 1 ? 200 : 1000))
 }
 if wants("launch") {
-    rows.append(try await MoreBenchmarks.coldLaunch(runs: scale == 1 ? 100 : 1000))
+    rows += try await MoreBenchmarks.coldLaunch(runs: scale == 1 ? 100 : 1000)
 }
 if wants("resolve") {
     rows += try await MoreBenchmarks.resolution(iterations: scale == 1 ? 5_000 : 50_000)
