@@ -93,7 +93,7 @@ extension ContextCore {
                 // (A parameters error is already a BridgeError, which wrapping keeps as it is.)
                 throw BridgeError(wrapping: error)
             }
-            if case .undefined = result { return JSValueMakeUndefined(globalContext) }
+            if case .undefined = result { return runtime.undefinedValue }
             return converter.jsValue(result)
         } catch let error as BridgeError {
             let api = (try? converter.string(args[0])) ?? ""

@@ -21,6 +21,10 @@ final class RuntimeCore {
     /// the context that owns the promise.
     private(set) var rejectionCallback: JSObjectRef!
     private(set) var isShutDown = false
+    /// `undefined`, made once: an immediate (no heap cell, nothing to protect), valid in every
+    /// context of the group. `JSValueMakeUndefined` takes the VM's lock on every call, a
+    /// measurable share of a no-op `callSync`.
+    let undefinedValue: JSValueRef
     private var contexts: [UnsafeRawPointer: Unmanaged<ContextCore>] = [:]
     private var watchdogTick: Duration?
     private var nextContextID: UInt64 = 1
@@ -43,6 +47,7 @@ final class RuntimeCore {
         self.nativeFunctionClass = NativeFunction.makeClass()
         self.callSyncClass = CallSyncFunction.makeClass()
         self.anchorContext = JSGlobalContextCreateInGroup(group, nil)
+        self.undefinedValue = JSValueMakeUndefined(anchorContext)
         let callback = NativeFunction(counter: liveNativeFunctions) { [unowned self] _, args in
             self.routeUnhandledRejection(promise: args[0], reason: args[1])
             return nil
