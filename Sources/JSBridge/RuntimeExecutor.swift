@@ -249,6 +249,9 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
             if runDueTimers() || didWork { lastBusyEnd = MonotonicClock.now() }
         }
         timers.removeAll()
+        // Idle work never run holds this executor (a pool refill captures it): dropped with the
+        // loop, or executor and closures keep each other alive after the thread ends (LeakSanitizer).
+        idleWork.removeAll()
     }
 
     /// Busy-waits up to `spinLimit` for queued work or a due timer.
