@@ -131,13 +131,17 @@ final class RuntimeCore {
     /// Fills the pool up to its target now (a host about to launch apps; benchmarks).
     func fillPool() {
         executor.preconditionOnThread()
-        while let flavor = shortFlavor {
-            guard let core = makeWarmContext(flavor) else {
-                flavors.removeAll { $0 == flavor }
-                continue
-            }
-            warm[flavor, default: []].append(core)
+        while let flavor = shortFlavor { addWarmContext(flavor) }
+    }
+
+    /// One more warm context for `preludes`; a list whose preludes fail is dropped (its launches
+    /// then make their contexts, and fail there with the prelude's error).
+    private func addWarmContext(_ preludes: [ScriptResource]) {
+        guard let core = makeWarmContext(preludes) else {
+            flavors.removeAll { $0 == preludes }
+            return
         }
+        warm[preludes, default: []].append(core)
     }
 
     /// The first prelude list with fewer warm contexts than the target.
@@ -158,8 +162,6 @@ final class RuntimeCore {
     static let poolConfiguration = ScriptContext.Configuration(name: "warm", executionTimeLimit: nil)
 
     /// One warm context per idle turn of the thread, until every prelude list has its target.
-    /// A list whose preludes fail is dropped (its launches then make their contexts, and fail
-    /// there with the prelude's error).
     private func scheduleRefill() {
         guard shortFlavor != nil, !refillScheduled else { return }
         refillScheduled = true
@@ -168,11 +170,7 @@ final class RuntimeCore {
             guard let runtime = core.value else { return }
             runtime.refillScheduled = false
             guard let flavor = runtime.shortFlavor else { return }
-            if let context = runtime.makeWarmContext(flavor) {
-                runtime.warm[flavor, default: []].append(context)
-            } else {
-                runtime.flavors.removeAll { $0 == flavor }
-            }
+            runtime.addWarmContext(flavor)
             runtime.scheduleRefill()
         }
     }

@@ -35,6 +35,12 @@ public struct ScriptResource: Sendable, Hashable {
         }
     }
 
+    /// Hashes the name only (equal resources have equal names): prelude lists key the warm pool
+    /// on every launch, and hashing whole scripts there would be work for nothing.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(sourceURL)
+    }
+
     /// A script given as text (a host's own prelude; tests), named `hybrid://<path>`.
     public static func inline(_ path: String, _ source: String) -> ScriptResource {
         ScriptResource(path: path, source: source)
