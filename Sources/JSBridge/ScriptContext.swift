@@ -57,6 +57,12 @@ public actor ScriptContext {
         try core.value.evaluateJSON(source, sourceURL: sourceURL, line: line)
     }
 
+    /// Runs a script whose completion value nobody reads (an app's entry script): no
+    /// conversion, so a value JSON cannot hold (a cycle, a BigInt) is no error either.
+    package func evaluateDiscardingValue(_ source: String, sourceURL: String? = nil) throws {
+        _ = try core.value.evaluate(source, sourceURL: sourceURL, line: 1)
+    }
+
     /// Runs trusted framework code (e.g. the mini-program framework) before any app code.
     ///
     /// While it runs, the global `__hcFrameworkBridge` holds `{ call, callSync }`, which reach

@@ -78,7 +78,12 @@ struct AppLoader: Sendable {
 
     /// One trip to the store for the usual launch of an installed app, instead of one for the
     /// ticket, one for the lease and one for the entry file.
+    ///
+    /// The usual case needs no trip at all: a confirmed version with nothing pending whose entry
+    /// was read before and is unchanged on disk begins from the store's and the reader's caches
+    /// (a few `stat` calls, on the caller's thread).
     func beginInstalledLaunch(_ appId: AppID) async -> InstalledLaunch {
+        if let begun = beginCachedLaunch(appId) { return begun }
         let resolver = self.resolver
         let begun = try? await store.perform { store in
             InstalledLaunch(
@@ -88,13 +93,21 @@ struct AppLoader: Sendable {
         return begun ?? InstalledLaunch(ticket: nil, leased: nil)
     }
 
+    /// `beginInstalledLaunch` from caches only (no read, no lock), or nil.
+    private func beginCachedLaunch(_ appId: AppID) -> InstalledLaunch? {
+        guard let (ticket, active, lease) = store.beginCachedLaunch(appId),
+            let entry = resolver.resolveOfflineInMemory(appId: appId, path: active.manifest.entry, installed: active)
+        else { return nil }
+        return InstalledLaunch(ticket: ticket, leased: LeasedEntry(active: active, lease: lease, entry: .served(entry)))
+    }
+
     /// The version and its lease in one read of the store (eviction cannot take the files
     /// between choosing the version and running it), then the entry file. On the store's pool.
     private static func leaseAndReadEntry(
         _ appId: AppID, store: PackageStore, resolver: ResourceResolver
     ) throws -> LeasedEntry? {
         guard let (active, lease) = try store.leaseActive(appId) else { return nil }
-        let entry = try resolver.resolveOffline(appId: appId, path: active.manifest.entry, installed: active)
+        let entry = try resolver.resolveOffline(appId: appId, path: active.manifest.entry, installed: active, keepInMemory: true)
         return LeasedEntry(active: active, lease: lease, entry: entry)
     }
 

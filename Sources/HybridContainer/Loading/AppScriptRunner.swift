@@ -21,7 +21,7 @@ enum AppScriptRunner {
                 if usesModuleSyntax(loaded.entrySource) {
                     try context.runModule(loaded.manifest.entry)
                 } else {
-                    try context.evaluate(loaded.entrySource, sourceURL: loaded.entryURL)
+                    try context.evaluateDiscardingValue(loaded.entrySource, sourceURL: loaded.entryURL)
                 }
             case .miniProgram(let config):
                 guard loaded.modules.moduleExists("app.js") else {

@@ -87,18 +87,40 @@ public final class ResourceResolver: Sendable {
     /// store's blocking pool (inside `PackageStore.perform`, e.g. with the lease it just took):
     /// the verified local file, or the reason it cannot be served offline, after which
     /// ``resolve(appId:path:installed:)`` serves it online.
+    ///
+    /// `keepInMemory`: a file read on every launch (the entry script) keeps its verified bytes
+    /// for ``resolveOfflineInMemory(appId:path:installed:)``.
     public func resolveOffline(
-        appId: AppID, path rawPath: String, installed active: ActivePackage
+        appId: AppID, path rawPath: String, installed active: ActivePackage, keepInMemory: Bool = false
     ) throws(ResolutionError) -> OfflineOutcome {
-        offline(appId, try ResourcePath.normalize(rawPath) ?? active.manifest.entry, installed: active)
+        offline(appId, try ResourcePath.normalize(rawPath) ?? active.manifest.entry, installed: active, keepInMemory: keepInMemory)
+    }
+
+    /// The verified local file from memory, without blocking: served only when it was read
+    /// with `keepInMemory` before and the file on disk is still that file (one `lstat`). Nil
+    /// means "ask ``resolveOffline(appId:path:installed:keepInMemory:)``", never "missing".
+    public func resolveOfflineInMemory(
+        appId: AppID, path rawPath: String, installed active: ActivePackage
+    ) -> ResolvedResource? {
+        let normalized: String?
+        do { normalized = try ResourcePath.normalize(rawPath) } catch { return nil }
+        let path = normalized ?? active.manifest.entry
+        guard disabled.withLock({ $0[appId] }) == nil,
+            let expected = active.manifest.files[path],
+            let data = reader.verifiedBytesInMemory(path, inPath: active.filesPath, expectedSHA256: expected)
+        else { return nil }
+        return ResolvedResource(
+            appId: appId, path: path, data: data, source: .offline(version: active.version), contentType: ContentType.guess(path))
     }
 
     /// Blocks on the disk (reads and hashes the file): call on the store's blocking pool.
-    private func offline(_ appId: AppID, _ path: String, installed active: ActivePackage) -> OfflineOutcome {
+    private func offline(
+        _ appId: AppID, _ path: String, installed active: ActivePackage, keepInMemory: Bool = false
+    ) -> OfflineOutcome {
         if let why = disabled.withLock({ $0[appId] }) { return .fallback(.disabled(why)) }
         guard let expected = active.manifest.files[path] else { return .fallback(.fileMissing) }
         do throws(IntegrityFailure) {
-            let data = try reader.read(path, inPath: active.filesPath, expectedSHA256: expected)
+            let data = try reader.read(path, inPath: active.filesPath, expectedSHA256: expected, keepInMemory: keepInMemory)
             return .served(
                 ResolvedResource(
                     appId: appId, path: path, data: data, source: .offline(version: active.version),

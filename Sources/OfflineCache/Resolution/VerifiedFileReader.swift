@@ -12,17 +12,51 @@ import Glibc
 /// Reads files of installed packages, checking each against its manifest hash every time it
 /// is served. A file already verified and unchanged since (same device, inode, size, mtime and
 /// ctime — any rewrite changes ctime) is not hashed again, so the hot path is one open, one
-/// fstat and one read.
+/// fstat and one read. Files read with `keepInMemory` (an app's entry script, read on every
+/// launch) keep their verified bytes too, within a budget: while the file is unchanged
+/// (one `lstat`), ``verifiedBytesInMemory(_:inPath:expectedSHA256:)`` serves them without a read.
 public final class VerifiedFileReader: Sendable {
     private struct Verified: Sendable {
         let identity: FileIdentity
         let sha256: String
+        /// The verified bytes, for files read with `keepInMemory`.
+        var bytes: Data?
     }
 
-    private let verified = Mutex<[String: Verified]>([:])
+    private struct Cache: Sendable {
+        var files: [String: Verified] = [:]
+        /// Bytes kept in `files` (at most ``memoryBudget``).
+        var keptBytes = 0
+
+        mutating func set(_ path: String, _ entry: Verified?) {
+            keptBytes -= files[path]?.bytes?.count ?? 0
+            files[path] = entry
+            keptBytes += entry?.bytes?.count ?? 0
+        }
+    }
+
+    private let verified = Mutex(Cache())
+    /// The most bytes kept in memory in all (files past it are verified but not kept).
+    public let memoryBudget: Int
+    /// The largest file kept in memory.
+    public let largestKeptFile: Int
 
     /// Creates a reader with an empty cache.
-    public init() {}
+    public init(memoryBudget: Int = 16 << 20, largestKeptFile: Int = 1 << 20) {
+        self.memoryBudget = memoryBudget
+        self.largestKeptFile = largestKeptFile
+    }
+
+    /// The bytes of a file read before with `keepInMemory`, if it is still the same file (same
+    /// device, inode, size, mtime and ctime: `lstat`, no read) and was verified against
+    /// `expectedSHA256`; nil otherwise (then ``read(_:inPath:expectedSHA256:keepInMemory:)``).
+    public func verifiedBytesInMemory(_ relativePath: String, inPath directory: String, expectedSHA256: String) -> Data? {
+        let path = directory + "/" + relativePath
+        guard let cached = verified.withLock({ $0.files[path] }), let bytes = cached.bytes, cached.sha256 == expectedSHA256,
+            let identity = FileIdentity(path: path, followSymlinks: false), identity == cached.identity
+        else { return nil }
+        return bytes
+    }
 
     /// Reads `relativePath` under `directory`, which must hash to `expectedSHA256`.
     public func read(_ relativePath: String, in directory: URL, expectedSHA256: String) throws(IntegrityFailure) -> Data {
@@ -30,7 +64,10 @@ public final class VerifiedFileReader: Sendable {
     }
 
     /// The same, with the folder as a path string (the hot path avoids URL work).
-    public func read(_ relativePath: String, inPath directory: String, expectedSHA256: String) throws(IntegrityFailure) -> Data {
+    /// `keepInMemory`: keep the verified bytes (within the budget) for ``verifiedBytesInMemory(_:inPath:expectedSHA256:)``.
+    public func read(
+        _ relativePath: String, inPath directory: String, expectedSHA256: String, keepInMemory: Bool = false
+    ) throws(IntegrityFailure) -> Data {
         let path = directory + "/" + relativePath
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -45,8 +82,9 @@ public final class VerifiedFileReader: Sendable {
             throw .notARegularFile(path: relativePath)
         }
         let data = try readAll(descriptor, size: Int(identity.size), path: relativePath)
-        let cached = verified.withLock { $0[path] }
+        let cached = verified.withLock { $0.files[path] }
         if let cached, cached.identity == identity, cached.sha256 == expectedSHA256 {
+            if keepInMemory, cached.bytes == nil { remember(path, identity, expectedSHA256, data) }
             return data
         }
         // First time (or changed): no folder on the way may be a symbolic link either.
@@ -56,11 +94,19 @@ public final class VerifiedFileReader: Sendable {
         guard String(cString: resolved) == expectedPath else { throw .notARegularFile(path: relativePath) }
         let actual = SHA256.hash(data: data).hexString
         guard actual == expectedSHA256 else {
-            verified.withLock { _ = $0.removeValue(forKey: path) }
+            verified.withLock { $0.set(path, nil) }
             throw .hashMismatch(path: relativePath, expected: expectedSHA256, actual: actual)
         }
-        verified.withLock { $0[path] = Verified(identity: identity, sha256: expectedSHA256) }
+        remember(path, identity, expectedSHA256, keepInMemory ? data : nil)
         return data
+    }
+
+    private func remember(_ path: String, _ identity: FileIdentity, _ sha256: String, _ bytes: Data?) {
+        verified.withLock { cache in
+            let previous = cache.files[path]?.bytes?.count ?? 0
+            let fits = bytes.map { $0.count <= largestKeptFile && cache.keptBytes - previous + $0.count <= memoryBudget } ?? false
+            cache.set(path, Verified(identity: identity, sha256: sha256, bytes: fits ? bytes : nil))
+        }
     }
 
     private func readAll(_ descriptor: Int32, size: Int, path: String) throws(IntegrityFailure) -> Data {

@@ -204,6 +204,16 @@ public final class PackageStore: Sendable {
         }
     }
 
+    /// The app's state and active package as cached, if the state file is still the one they
+    /// were read from (one `stat`, no read): nil when either was never read or is stale.
+    func cachedStateAndActive(_ appId: AppID) -> (state: StoredAppState, active: ActivePackage?)? {
+        guard let identity = FileIdentity(path: statePath(appId)),
+            let state = stateCache.withLock({ $0[appId] }), state.identity == identity,
+            let active = activeCache.withLock({ $0[appId] }), active.stateIdentity == identity
+        else { return nil }
+        return (state.state, active.package)
+    }
+
     func saveState(_ state: StoredAppState, for appId: AppID) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
