@@ -150,11 +150,9 @@ extension ContextCore {
     /// The global that holds the framework channel during ``evaluateFramework(_:sourceURL:)``.
     static let frameworkChannelName = HostNames.frameworkChannel
 
-    /// `JSBridge.callSync` (``CallSyncFunction``): holds this context unretained.
+    /// `JSBridge.callSync` (``CallSyncFunction``): finds this context through the runtime.
     private func makeCallSyncFunction() -> JSObjectRef {
-        let object = JSObjectMake(globalContext, runtime.callSyncClass, Unmanaged.passUnretained(self).toOpaque())!
-        if let functionPrototype { JSObjectSetPrototype(globalContext, object, functionPrototype) }
-        return object
+        CallSyncFunction.make(in: globalContext)
     }
 
     /// A callable JavaScript function backed by `body` (which runs on this thread).

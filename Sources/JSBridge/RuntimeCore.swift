@@ -10,8 +10,6 @@ final class RuntimeCore {
     let group: JSContextGroupRef
     let names = PropertyNames()
     let nativeFunctionClass: JSClassRef
-    /// The class of `JSBridge.callSync` (``CallSyncFunction``).
-    let callSyncClass: JSClassRef
     /// Native function boxes alive in this runtime's heap.
     let liveNativeFunctions = LiveCounter()
     /// A context of the runtime's own that owns objects shared by all contexts (see
@@ -45,7 +43,6 @@ final class RuntimeCore {
         self.executor = executor
         self.group = JSContextGroupCreate()
         self.nativeFunctionClass = NativeFunction.makeClass()
-        self.callSyncClass = CallSyncFunction.makeClass()
         self.anchorContext = JSGlobalContextCreateInGroup(group, nil)
         self.undefinedValue = JSValueMakeUndefined(anchorContext)
         let callback = NativeFunction(counter: liveNativeFunctions) { [unowned self] _, args in
@@ -54,6 +51,7 @@ final class RuntimeCore {
         }
         rejectionCallback = JSObjectMake(anchorContext, nativeFunctionClass, Unmanaged.passRetained(callback).toOpaque())
         JSValueProtect(anchorContext, rejectionCallback)
+        CurrentRuntime.set(self)
     }
 
     private func routeUnhandledRejection(promise: JSValueRef, reason: JSValueRef) {
@@ -86,6 +84,7 @@ final class RuntimeCore {
 
     func unregister(_ context: ContextCore) {
         contexts.removeValue(forKey: UnsafeRawPointer(context.globalContext))
+        lastCallSync = nil
         releasedSinceCollection += 1
         if releasedSinceCollection >= Self.releasesPerCollection {
             releasedSinceCollection = 0
@@ -93,6 +92,20 @@ final class RuntimeCore {
             let core = WeakLoopBound(self, executor: executor)
             executor.submit { core.value?.collectGarbage() }
         }
+    }
+
+    /// The context `JSBridge.callSync` was last called in (``CallSyncFunction``): calls come in
+    /// runs from one context, and a hit costs no hashing. Emptied when any context goes.
+    private var lastCallSync: (ctx: JSContextRef, context: Unmanaged<ContextCore>)?
+
+    /// The context whose code runs with `ctx` (the reference a callback receives), unretained:
+    /// a context has weak references, so each retain and release would take the slow path
+    /// through its side table (a fifth of a no-op call in `perf`).
+    func callSyncContext(_ ctx: JSContextRef) -> Unmanaged<ContextCore>? {
+        if let last = lastCallSync, last.ctx == ctx { return last.context }
+        guard let global = JSContextGetGlobalContext(ctx), let context = contexts[UnsafeRawPointer(global)] else { return nil }
+        lastCallSync = (ctx, context)
+        return context
     }
 
     func context(for ctx: JSContextRef) -> ContextCore? {
@@ -214,11 +227,12 @@ final class RuntimeCore {
             context.tearDown()
         }
         contexts.removeAll()
+        lastCallSync = nil
+        CurrentRuntime.set(nil)
         if watchdogTick != nil { JSContextGroupClearExecutionTimeLimit(group) }
         JSValueUnprotect(anchorContext, rejectionCallback)
         JSGlobalContextRelease(anchorContext)
         JSContextGroupRelease(group)
         JSClassRelease(nativeFunctionClass)
-        JSClassRelease(callSyncClass)
     }
 }
