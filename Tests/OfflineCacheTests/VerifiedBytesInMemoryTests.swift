@@ -52,21 +52,29 @@ struct VerifiedBytesInMemoryTests {
         #expect(reader.verifiedBytesInMemory("a.js", inPath: folder.path, expectedSHA256: hash) == nil)
     }
 
-    @Test("files over the size limit or past the budget are verified but not kept")
+    @Test("files over the size limit are not kept; past the budget, the bytes kept longest make room")
     func budget() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let reader = VerifiedFileReader(memoryBudget: 10, largestKeptFile: 6)
         let big = try write("big.js", "1234567")
         let first = try write("first.js", "123456")
         let second = try write("second.js", "12345")
+        let third = try write("third.js", "1234")
         _ = try reader.read("big.js", inPath: folder.path, expectedSHA256: big, keepInMemory: true)
         _ = try reader.read("first.js", inPath: folder.path, expectedSHA256: first, keepInMemory: true)
-        _ = try reader.read("second.js", inPath: folder.path, expectedSHA256: second, keepInMemory: true)
         #expect(reader.verifiedBytesInMemory("big.js", inPath: folder.path, expectedSHA256: big) == nil)
         #expect(reader.verifiedBytesInMemory("first.js", inPath: folder.path, expectedSHA256: first) != nil)
-        #expect(reader.verifiedBytesInMemory("second.js", inPath: folder.path, expectedSHA256: second) == nil)
         // A kept file read again does not count twice against the budget.
         _ = try reader.read("first.js", inPath: folder.path, expectedSHA256: first, keepInMemory: true)
         #expect(reader.verifiedBytesInMemory("first.js", inPath: folder.path, expectedSHA256: first) != nil)
+        // 6 + 5 > 10: the oldest (first.js) gives way; 5 + 4 fits beside second.js.
+        _ = try reader.read("second.js", inPath: folder.path, expectedSHA256: second, keepInMemory: true)
+        #expect(reader.verifiedBytesInMemory("first.js", inPath: folder.path, expectedSHA256: first) == nil)
+        #expect(reader.verifiedBytesInMemory("second.js", inPath: folder.path, expectedSHA256: second) != nil)
+        _ = try reader.read("third.js", inPath: folder.path, expectedSHA256: third, keepInMemory: true)
+        #expect(reader.verifiedBytesInMemory("second.js", inPath: folder.path, expectedSHA256: second) != nil)
+        #expect(reader.verifiedBytesInMemory("third.js", inPath: folder.path, expectedSHA256: third) != nil)
+        // Dropped bytes are read (and served) again the usual way.
+        #expect(try reader.read("first.js", inPath: folder.path, expectedSHA256: first) == Data("123456".utf8))
     }
 }

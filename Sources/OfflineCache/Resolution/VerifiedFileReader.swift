@@ -21,17 +21,33 @@ public final class VerifiedFileReader: Sendable {
         let sha256: String
         /// The verified bytes, for files read with `keepInMemory`.
         var bytes: Data?
+        /// When the bytes were kept (a counter): the oldest go first when the budget is full.
+        var keptAt: UInt64 = 0
     }
 
     private struct Cache: Sendable {
         var files: [String: Verified] = [:]
         /// Bytes kept in `files` (at most ``memoryBudget``).
         var keptBytes = 0
+        var keptCount: UInt64 = 0
 
         mutating func set(_ path: String, _ entry: Verified?) {
             keptBytes -= files[path]?.bytes?.count ?? 0
             files[path] = entry
             keptBytes += entry?.bytes?.count ?? 0
+        }
+
+        /// Drops the bytes kept longest (not their verification) until `count` more fit in
+        /// `budget`: entries of versions since replaced or evicted would otherwise hold the
+        /// budget for good. Scans only when the budget is full.
+        mutating func makeRoom(for count: Int, budget: Int, sparing path: String) {
+            while keptBytes + count > budget {
+                guard let oldest = files.filter({ $0.key != path && $0.value.bytes != nil }).min(by: { $0.value.keptAt < $1.value.keptAt })
+                else { return }
+                var entry = oldest.value
+                entry.bytes = nil
+                set(oldest.key, entry)
+            }
         }
     }
 
@@ -103,9 +119,14 @@ public final class VerifiedFileReader: Sendable {
 
     private func remember(_ path: String, _ identity: FileIdentity, _ sha256: String, _ bytes: Data?) {
         verified.withLock { cache in
-            let previous = cache.files[path]?.bytes?.count ?? 0
-            let fits = bytes.map { $0.count <= largestKeptFile && cache.keptBytes - previous + $0.count <= memoryBudget } ?? false
-            cache.set(path, Verified(identity: identity, sha256: sha256, bytes: fits ? bytes : nil))
+            guard let bytes, bytes.count <= largestKeptFile, bytes.count <= memoryBudget else {
+                cache.set(path, Verified(identity: identity, sha256: sha256))
+                return
+            }
+            cache.set(path, nil)
+            cache.makeRoom(for: bytes.count, budget: memoryBudget, sparing: path)
+            cache.keptCount += 1
+            cache.set(path, Verified(identity: identity, sha256: sha256, bytes: bytes, keptAt: cache.keptCount))
         }
     }
 
