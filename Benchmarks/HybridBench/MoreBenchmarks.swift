@@ -218,5 +218,28 @@ enum ContextPoolProbe {
             print(String(format: "makeContext with %d warm: median %.1f µs", warm, MoreBenchmarks.median(samples) / 1000))
             await runtime.shutdown()
         }
+        try await memoryPerContext(count: 200)
+    }
+
+    /// RSS per context: `count` warm contexts in a pool (warm-up script run) against `count`
+    /// made directly, each set in a runtime of its own (its start-up included in the figure).
+    static func memoryPerContext(count: Int) async throws {
+        // One mode per process (`--pooled` or not): memory freed by one set is not reused by the other.
+        for pooled in [CommandLine.arguments.contains("--pooled")] {
+            let before = AppsBenchmark.residentBytes()
+            let runtime = JSRuntime(configuration: .init(name: "probe", warmContexts: pooled ? count : 0))
+            var contexts: [ScriptContext] = []
+            if pooled {
+                contexts.append(try await runtime.makeContext(.init(name: "first")))  // makes the pool known
+                await runtime.prewarm()
+            } else {
+                for index in 0..<count { contexts.append(try await runtime.makeContext(.init(name: "c\(index)"))) }
+            }
+            await runtime.collectGarbage()
+            let perContext = Double(AppsBenchmark.residentBytes() - before) / Double(count) / 1024
+            print(String(format: "RSS per context, %@: %.0f KiB", pooled ? "warm in the pool" : "made directly", perContext))
+            for context in contexts { await context.release() }
+            await runtime.shutdown()
+        }
     }
 }

@@ -60,6 +60,31 @@ struct WarmPoolTests {
         #expect(await runtime.liveContextCount == 0)
         await runtime.shutdown()
     }
+
+    /// What a script can see of its global object and the built-ins a warm-up touches.
+    static let visibleState = """
+        JSON.stringify([Object.getOwnPropertyNames(globalThis).sort(), Object.keys(Array.prototype),
+          Object.getOwnPropertyNames(Promise).sort(), typeof getApp, globalThis.list, globalThis.step])
+        """
+
+    @Test("the warm-up leaves nothing a script can see: a pooled context's globals equal a new one's")
+    func warmUpLeavesNothing() async throws {
+        let pooled = JSRuntime(configuration: .init(name: "pool", warmContexts: 1))
+        await pooled.prewarm()
+        let warm = try await pooled.makeContext(.init(name: "warm"))
+        let unpooled = JSRuntime(configuration: .init(name: "plain", warmContexts: 0))
+        let fresh = try await unpooled.makeContext(.init(name: "fresh"))
+        let seen = try await warm.evaluate(Self.visibleState)
+        #expect(seen == (try await fresh.evaluate(Self.visibleState)))
+        #expect("\(seen)".contains("JSBridge"), "the globals were listed")
+        // The built-ins it compiled still work as specified in the adopted context.
+        let value = try await warm.evaluate("Array.from({ length: 3 }, (_, i) => i * 2).join(',') + 'abc'.padStart(5, '-')")
+        #expect(value == "0,2,4--abc")
+        await warm.release()
+        await fresh.release()
+        await pooled.shutdown()
+        await unpooled.shutdown()
+    }
 }
 
 /// Warm contexts per prelude list: each context has run exactly its own list's preludes.

@@ -83,6 +83,10 @@ public enum JSBridgeScripts {
     public static let modules = ScriptResource("modules.js", in: .module)
     /// The loader of ``FrameworkModules``.
     public static let frameworkLoader = ScriptResource("framework-loader.js", in: .module)
+    /// Run once in each warm context of the pool: calls the built-in functions apps commonly
+    /// use, so their per-context compilation happens before an app is adopted (see
+    /// `Resources/warm-up.js`).
+    public static let warmUp = ScriptResource("warm-up.js", in: .module)
     /// All of them.
-    public static var all: [ScriptResource] { [prelude, modules, frameworkLoader] }
+    public static var all: [ScriptResource] { [prelude, modules, frameworkLoader, warmUp] }
 }
