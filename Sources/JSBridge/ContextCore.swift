@@ -90,8 +90,8 @@ final class ContextCore {
 
     /// Prepares a pooled context for the launch that will adopt it. Many of JavaScriptCore's
     /// built-in functions are written in JavaScript and compiled for each global object on their
-    /// first call; `warm-up.js` calls the ones apps commonly use (A/B on `hybrid-bench launch`:
-    /// ≈15 µs off a launch whose `onLaunch` uses `Array.from` and a promise). Then a settled
+    /// first call; `warm-up.js` calls a few that apps commonly use (A/B on `hybrid-bench launch`:
+    /// ≈15 µs off a launch whose `onLaunch` uses `Array.from`). Then a settled
     /// promise is awaited once, the way the host awaits every lifecycle hook: the promise
     /// machinery a fresh global object sets up lazily (`then`, reaction jobs, the host's handler
     /// functions) is ready before the app is adopted (≈30 µs off every launch).
