@@ -66,6 +66,8 @@ enum MoreBenchmarks {
         configuration.logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
         // `--no-pool`: the same launches without warm contexts (what the pool saves).
         if CommandLine.arguments.contains("--no-pool") { configuration.warmContextsPerThread = 0 }
+        // `--no-spin`: every hand-off between threads waits for a wake-up (what `launchSpin` saves).
+        if CommandLine.arguments.contains("--no-spin") { configuration.launchSpin = .zero }
         let container = try await MicroAppContainer(configuration: configuration)
         try container.store.install(packageAt: root.appendingPathComponent("cold.zip"))
         let group = JSContextGroupCreate()

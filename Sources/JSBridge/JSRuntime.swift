@@ -101,6 +101,15 @@ public final class JSRuntime: Sendable {
     /// ``shutdown()`` never run.
     public var taskExecutor: any TaskExecutor { executor }
 
+    /// A job for this runtime's thread is about to be submitted: a sleeping thread is woken now
+    /// and watches for it up to `within` (yielding the CPU meanwhile) instead of being woken by
+    /// the job. Launches call this as they begin.
+    package func expectWork(within: Duration) {
+        let (seconds, attoseconds) = within.components
+        guard seconds >= 0, attoseconds >= 0 else { return }
+        executor.expectWork(within: UInt64(min(seconds, 1)) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000))
+    }
+
     /// Releases every context and the context group. Later calls on its contexts throw
     /// `ScriptError.contextReleased`; `makeContext` throws `.runtimeShutDown`.
     public func shutdown() async {

@@ -50,6 +50,29 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
     }
     private var sleeping = false
     private var stopRequested = false
+    /// Set by ``expectWork(within:)``: until this moment (monotonic ns) the woken thread watches
+    /// for work instead of sleeping again; 0 when not asked.
+    private var watchUntil: UInt64 = 0
+    /// True while the thread watches for work after ``expectWork(within:)``.
+    private let watching = Atomic<Bool>(false)
+    /// Submissions that had to wake the sleeping thread.
+    private let wakeUps = Atomic<Int>(0)
+
+    /// Watches begun so far (``expectWork(within:)``; tests).
+    private let watches = Atomic<Int>(0)
+
+    /// Whether the thread watches for work now (``expectWork(within:)``; tests).
+    var isWatching: Bool { watching.load(ordering: .acquiring) }
+    /// How many watches have begun (tests).
+    var watchCount: Int { watches.load(ordering: .acquiring) }
+    /// How many submissions have had to wake the sleeping thread (tests).
+    var wakeUpCount: Int { wakeUps.load(ordering: .acquiring) }
+    /// Whether the thread sleeps now, waiting for work (tests).
+    var isSleeping: Bool {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return sleeping
+    }
 
     /// Thread-confined state.
     private var timers = TimerQueue()
@@ -138,13 +161,29 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
         push(.closure(body))
     }
 
+    /// Work is about to come (a launch has begun that will run a job here): if the thread
+    /// sleeps, it is woken now and watches for the work up to `nanoseconds`, yielding the CPU to
+    /// any other runnable thread meanwhile, so the job itself needs no wake-up. The wake-up's
+    /// latency then overlaps with what the caller does before it submits.
+    func expectWork(within nanoseconds: UInt64) {
+        guard nanoseconds > 0 else { return }
+        pthread_mutex_lock(mutex)
+        let wake = sleeping && queue.isEmpty
+        if wake { watchUntil = MonotonicClock.now() &+ nanoseconds }
+        pthread_mutex_unlock(mutex)
+        if wake { pthread_cond_signal(condition) }
+    }
+
     private func push(_ work: Work) {
         pthread_mutex_lock(mutex)
         queue.append(work)
         queuedCount.add(1, ordering: .releasing)
         let wake = sleeping
         pthread_mutex_unlock(mutex)
-        if wake { pthread_cond_signal(condition) }
+        if wake {
+            wakeUps.add(1, ordering: .relaxed)
+            pthread_cond_signal(condition)
+        }
     }
 
     /// Work for when the thread has nothing else to do (runtime thread only): each item runs
@@ -225,6 +264,15 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
                     pthread_cond_wait(condition, mutex)
                 }
                 sleeping = false
+                if watchUntil != 0 {
+                    let until = watchUntil
+                    watchUntil = 0
+                    if queue.isEmpty && !stopRequested {
+                        pthread_mutex_unlock(mutex)
+                        watchForWork(until: until)
+                        pthread_mutex_lock(mutex)
+                    }
+                }
             }
             swap(&batch, &queue)
             queuedCount.store(0, ordering: .relaxed)
@@ -262,6 +310,19 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
         while queuedCount.load(ordering: .acquiring) == 0, now < timerDeadline, now &- start < spinLimit {
             now = MonotonicClock.now()
         }
+    }
+
+    /// Watches for queued work until `deadline` (or a due timer), yielding between looks: a
+    /// longer watch than ``spinForWork()``, so it must not keep another runnable thread (the
+    /// launching one, a collector helper) off this core.
+    private func watchForWork(until deadline: UInt64) {
+        let end = min(deadline, timers.nextDeadline ?? .max)
+        watching.store(true, ordering: .releasing)
+        watches.add(1, ordering: .releasing)
+        while queuedCount.load(ordering: .acquiring) == 0, MonotonicClock.now() < end {
+            sched_yield()
+        }
+        watching.store(false, ordering: .releasing)
     }
 
     /// Fires every timer due now; timers scheduled while firing wait for the next turn. Returns

@@ -41,6 +41,13 @@ public struct ContainerConfiguration: Sendable {
     /// mini-program keeps as many for mini-programs too. 0 disables the pool. A context that ran
     /// an app is never reused.
     public var warmContextsPerThread: Int = 1
+    /// How long a launch keeps a core busy to save the two thread hand-offs it needs (to the
+    /// app's JavaScript thread and back), each a wake-up of a sleeping thread (10–50 µs on small
+    /// virtual machines): the JavaScript thread is woken as the launch begins and watches for the
+    /// launch's job up to this long, and the launching task watches for the job's result up to
+    /// this long before it sleeps. Both yield the CPU to any other runnable thread while they
+    /// watch. Zero turns both off (a host on a machine whose cores are all busy).
+    public var launchSpin: Duration = .microseconds(300)
     /// Failures (failed launches, crashing hooks) within `fuseWindow` that disable an app.
     public var fuseThreshold: Int
     public var fuseWindow: Duration

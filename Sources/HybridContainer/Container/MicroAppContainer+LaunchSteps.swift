@@ -40,6 +40,16 @@ extension MicroAppContainer {
             source: loaded.source, permissions: Set(manifest.permissions), allowedDomains: manifest.allowedDomains)
     }
 
+    /// Wakes the JavaScript thread the next instance will run on (``healthyRuntime(for:)``
+    /// unless another launch takes that instance ID first) to watch for the launch's job
+    /// (``ContainerConfiguration/launchSpin``).
+    func announceLaunch() {
+        guard configuration.launchSpin > .zero else { return }
+        let healthy = supervisor.healthyIndices
+        guard !healthy.isEmpty else { return }
+        runtimes[healthy[Int(nextInstanceID % UInt64(healthy.count))]].expectWork(within: configuration.launchSpin)
+    }
+
     /// A JavaScript thread that is not quarantined, spread by instance ID.
     func healthyRuntime(for descriptor: AppDescriptor) throws -> Int {
         let healthy = supervisor.healthyIndices
@@ -86,7 +96,9 @@ extension MicroAppContainer {
                 events: assembled.events, bridge: assembled.bridge, miniProgram: configuration.miniProgram,
                 onLaunchArgument: MicroApp.onLaunchArgument(options, descriptor: descriptor), hookTimeout: configuration.hookTimeout)
             let runtime = runtimes[index]
-            let outcome = try await supervisor.guarded(index, appId: appId) { try await job.run(on: runtime) }
+            let outcome = try await supervisor.guarded(index, appId: appId, spin: configuration.launchSpin) {
+                try await job.run(on: runtime)
+            }
             context = outcome.context
             let app = makeApp(loaded, assembled, context: outcome.context)
             apps[descriptor.instanceID] = app

@@ -123,6 +123,8 @@ public actor MicroAppContainer: ContainerServices {
         guard case .installed(let name) = source, let appId = AppID(rawValue: name) else {
             return try await launchOnce(source, options: options, start: start).descriptor
         }
+        // Installed apps reach their JavaScript thread within the watch (others fetch or verify first).
+        if !isShutDown { announceLaunch() }
         // One trip to the store: a pending update is activated, the launch begins, the version
         // is leased and the entry file read.
         let begun = await loader.beginInstalledLaunch(appId)

@@ -113,8 +113,12 @@ final class RuntimeSupervisor: Sendable {
     /// forever. The caller's wait ends at whichever comes first (the body's result or the stall);
     /// a body that can never run stays owned by the supervisor and is counted as abandoned by
     /// ``stop(within:)``. Cancelling the caller cancels its body.
+    ///
+    /// `spin`: how long the caller watches for the result before it suspends (yielding the CPU
+    /// meanwhile). A result that comes within it resumes the caller on its own thread, without
+    /// the wake-up of a sleeping one (a launch's job is often that short).
     func guarded<T: Sendable>(
-        _ index: Int, appId: String, _ body: @escaping @Sendable () async throws -> T
+        _ index: Int, appId: String, spin: Duration = .zero, _ body: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         let thread = runtimes[index].configuration.name
         let limit = stallLimit
@@ -125,6 +129,7 @@ final class RuntimeSupervisor: Sendable {
                 let stalled = { @Sendable in
                     if once.claim() {
                         continuation.resume(throwing: ContainerError.runtimeStalled(appId: appId, thread: thread, limit: limit))
+                        once.markResumed()
                     }
                 }
                 let token = state.withLock { state -> UInt64? in
@@ -142,10 +147,15 @@ final class RuntimeSupervisor: Sendable {
                     let result: Result<T, any Error>
                     do { result = .success(try await body()) } catch { result = .failure(error) }
                     self.forget(token, on: index)
-                    if once.claim() { continuation.resume(with: result) }
+                    if once.claim() {
+                        continuation.resume(with: result)
+                        once.markResumed()
+                    }
                 }
                 if let spawned {
                     relay.attach(spawned)
+                    // Resumed while this closure still runs: the caller then goes on without suspending.
+                    once.watchForResumption(upTo: spin)
                 } else {
                     forget(token, on: index)
                     if once.claim() { continuation.resume(throwing: ContainerError.shutDown) }
@@ -183,11 +193,27 @@ final class CancellationRelay: Sendable {
     }
 }
 
-/// A flag claimed at most once, from any thread.
+/// A flag claimed at most once, from any thread; and whether the claimer has resumed.
 final class ResumeOnce: Sendable {
     private let claimed = Atomic<Bool>(false)
+    private let resumed = Atomic<Bool>(false)
 
     func claim() -> Bool {
         claimed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+    }
+
+    /// The claimer has resumed the continuation (ends ``watchForResumption(upTo:)``).
+    func markResumed() {
+        resumed.store(true, ordering: .releasing)
+    }
+
+    /// Busy-waits until ``markResumed()`` or until `limit` has passed, yielding the CPU to any
+    /// other runnable thread between looks.
+    func watchForResumption(upTo limit: Duration) {
+        guard limit > .zero else { return }
+        let deadline = ContinuousClock.now + limit
+        while !resumed.load(ordering: .acquiring), ContinuousClock.now < deadline {
+            sched_yield()
+        }
     }
 }
