@@ -155,7 +155,9 @@ final class RuntimeSupervisor: Sendable {
                 if let spawned {
                     relay.attach(spawned)
                     // Resumed while this closure still runs: the caller then goes on without suspending.
-                    once.watchForResumption(upTo: spin)
+                    // At most a second: a watch is for hand-offs of microseconds (and a huge
+                    // configured value would overflow the deadline).
+                    once.watchForResumption(upTo: min(spin, .seconds(1)))
                 } else {
                     forget(token, on: index)
                     if once.claim() { continuation.resume(throwing: ContainerError.shutDown) }
