@@ -10,8 +10,8 @@
 // `hybrid-bench context-pool --pooled`), so the list is short. Nothing else is left behind:
 // every value is local. Async functions and Promise.all are left out on purpose: with an
 // `async` arrow awaited through Promise.all here, the full test suite crashed in JavaScriptCore's
-// parallel marking (a heap helper thread, SlotVisitor) in 3 runs of 3 and never without it; the
-// cause is not understood yet (BENCHMARKS.md, 2026-11-29).
+// marking (SlotVisitor) in 3 runs of 3 of one clean build, and ran clean 3 times without the
+// lines; the cause is not understood yet (BENCHMARKS.md, 2026-11-29).
 (function () {
   'use strict';
   const list = Array.from({ length: 2 }, (_, index) => index);
