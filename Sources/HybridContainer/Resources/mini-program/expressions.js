@@ -49,6 +49,31 @@ function tokenize(source, fail) {
       if (k >= source.length) fail('a string is not closed');
       tokens.push({ kind: 'value', value });
       i = k + 1;
+    } else if (c === '`') {
+      // A template literal: its text parts and the source of each `${ }` (compiled later).
+      const quasis = [];
+      const parts = [];
+      let text = '';
+      let k = i + 1;
+      for (; k < source.length && source[k] !== '`'; k++) {
+        if (source[k] === '\\') {
+          const next = source[++k];
+          text += next === 'n' ? '\n' : next === 't' ? '\t' : next === 'r' ? '\r' : next === undefined ? '' : next;
+        } else if (source.startsWith('${', k)) {
+          const end = closingBrace(source, k + 2);
+          if (end < 0) fail('a ${ in a template literal is not closed');
+          quasis.push(text);
+          text = '';
+          parts.push(source.slice(k + 2, end));
+          k = end;
+        } else {
+          text += source[k];
+        }
+      }
+      if (k >= source.length) fail('a template literal is not closed');
+      quasis.push(text);
+      tokens.push({ kind: 'template', quasis, parts });
+      i = k + 1;
     } else if (/[A-Za-z_$]/.test(c)) {
       const name = /^[A-Za-z_$][\w$]*/.exec(source.slice(i))[0];
       i += name.length;
@@ -65,6 +90,29 @@ function tokenize(source, fail) {
     }
   }
   return tokens;
+}
+
+// The index of the `}` that closes a brace opened just before `from` (strings and template
+// literals skipped), or -1.
+function closingBrace(source, from) {
+  let depth = 0;
+  for (let k = from; k < source.length; k++) {
+    const c = source[k];
+    if (c === '"' || c === "'" || c === '`') { k = stringEnd(source, k); if (k < 0) return -1; continue; }
+    if (c === '{') depth++;
+    else if (c === '}') { if (depth === 0) return k; depth--; }
+  }
+  return -1;
+}
+// The index of the quote that closes the string or template literal opening at `start`, or -1.
+function stringEnd(source, start) {
+  const quote = source[start];
+  for (let k = start + 1; k < source.length; k++) {
+    if (source[k] === '\\') { k++; continue; }
+    if (source[k] === quote) return k;
+    if (quote === '`' && source.startsWith('${', k)) { k = closingBrace(source, k + 2); if (k < 0) return -1; }
+  }
+  return -1;
 }
 
 // Compiles `source` (the text between `{{` and `}}`) to `(scope) => value`; the function's
@@ -165,6 +213,19 @@ export function compileExpression(source, file, line) {
     if (!token) fail('the expression ends early');
     position++;
     if (token.kind === 'value') { const value = token.value; return () => value; }
+    if (token.kind === 'template') {
+      const parts = token.parts.map((part) => {
+        const compiled = compileExpression(part, file, line);
+        for (const name of compiled.names) names.add(name);
+        return compiled;
+      });
+      const quasis = token.quasis;
+      return (scope) => {
+        let out = quasis[0];
+        for (let k = 0; k < parts.length; k++) out += String(parts[k](scope)) + quasis[k + 1];
+        return out;
+      };
+    }
     if (token.kind === 'name') { const name = token.value; names.add(name); return (scope) => blocked.has(name) ? undefined : scope[name]; }
     if (token.value === '(') { const inner = parseTernary(); expect(')'); return inner; }
     if (token.value === '[') {
@@ -220,6 +281,33 @@ export function compileObjectBody(source, file, line) {
   return compileExpression('{' + source + '}', file, line);
 }
 
+// The index of the `}}` that ends a binding whose text starts at `from`: braces of object
+// literals, strings and template literals inside it are skipped (`{{ {a: 1}}}`, `{{`${x}`}}`).
+// A binding that does not balance ends at its first `}}`. -1 if there is none.
+function bindingEnd(text, from) {
+  let depth = 0;
+  for (let k = from; k < text.length; k++) {
+    const c = text[k];
+    if (c === '"' || c === "'" || c === '`') { const end = stringEnd(text, k); if (end < 0) break; k = end; continue; }
+    if (c === '{') depth++;
+    else if (c === '}') {
+      if (depth === 0 && text[k + 1] === '}') return k;
+      if (depth > 0) depth--;
+    }
+  }
+  return text.indexOf('}}', from);
+}
+// An expression, or an object literal without its braces as Alipay writes style values
+// (`style="{{width: w + 'px'}}"`): tried as an object body when it does not parse as an expression.
+function compileBinding(inner, file, line) {
+  try {
+    return compileExpression(inner, file, line);
+  } catch (error) {
+    if (!(error instanceof TemplateError) || !/^\s*(\.\.\.|[A-Za-z_$][\w$-]*\s*:|'[^']*'\s*:|"[^"]*"\s*:)/.test(inner)) throw error;
+    try { return compileObjectBody(inner, file, line); } catch (second) { throw error; }
+  }
+}
+
 // Text or an attribute value with `{{ }}` parts → `{ constant }` (no bindings), or
 // `{ evaluate(scope) }`: the raw value for exactly one `{{ }}` and nothing else, otherwise the
 // parts joined as text (undefined and null as '').
@@ -231,13 +319,10 @@ export function compileInterpolation(text, file, line, objectBody) {
     const start = text.indexOf('{{', i);
     if (start < 0) { parts.push(text.slice(i)); break; }
     if (start > i) parts.push(text.slice(i, start));
-    const end = text.indexOf('}}', start + 2);
-    if (end < 0) throw new TemplateError('"{{" is not closed by "}}"', file, line);
-    // `}}}` ends an object literal: the last two braces close the binding.
-    let close = end;
-    while (text[close + 2] === '}') close++;
+    const close = bindingEnd(text, start + 2);
+    if (close < 0) throw new TemplateError('"{{" is not closed by "}}"', file, line);
     const inner = text.slice(start + 2, close);
-    parts.push(objectBody ? compileObjectBody(inner, file, line) : compileExpression(inner, file, line));
+    parts.push(objectBody ? compileObjectBody(inner, file, line) : compileBinding(inner, file, line));
     i = close + 2;
   }
   const names = new Set();

@@ -260,6 +260,18 @@ function renderOne(node, scope, ctx, out) {
   renderList(node.children, scope, ctx, vnode.children);
   out.push(vnode);
 }
+// A style value: text as it is; an object (Alipay style objects) as CSS declarations, camelCase
+// names in dash-case, null/undefined/false values left out.
+function styleText(v) {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return text(v);
+  const out = [];
+  for (const key of Object.keys(v)) {
+    const item = v[key];
+    if (item === undefined || item === null || item === false || item === '') continue;
+    out.push(key.replace(/[A-Z]/g, (letter) => '-' + letter.toLowerCase()) + ': ' + String(item));
+  }
+  return out.join('; ');
+}
 function element(node, scope, ctx) {
   const vnode = { tag: node.tag, id: '', classes: [], style: '', hidden: false, attrs: {}, dataset: {}, marks: {}, events: [],
     children: [], owner: ctx.view, parent: null, line: node.line };
@@ -268,7 +280,7 @@ function element(node, scope, ctx) {
     const name = attr.name;
     if (name === 'id') vnode.id = text(v);
     else if (name === 'class') vnode.classes = text(v).split(/\s+/).filter((c) => c !== '');
-    else if (name === 'style') vnode.style = text(v);
+    else if (name === 'style') vnode.style = styleText(v);
     else if (name === 'hidden') vnode.hidden = v === '' || (v !== false && v !== 'false' && !!v);
     else if (name.startsWith('data-')) vnode.dataset[camel(name.slice(5).toLowerCase())] = v;
     else if (name.startsWith('mark:')) vnode.marks[name.slice(5)] = v;

@@ -22,7 +22,8 @@ const contentless = new Set(['input', 'image', 'icon', 'import', 'include', 'imp
   'checkbox', 'radio', 'slider', 'textarea', 'camera', 'live-pusher', 'video', 'map', 'canvas', 'web-view', 'audio']);
 const rawText = new Set(['wxs']);
 
-export function parseTemplate(text, file) {
+// `warnings` (optional) collects what the platforms accept with a warning (repeated attributes).
+export function parseTemplate(text, file, warnings = []) {
   const root = { type: 'element', tag: '#root', attrs: [], children: [], line: 1 };
   const stack = [root];
   let i = 0;
@@ -118,7 +119,11 @@ export function parseTemplate(text, file) {
           advance(i + value.length);
         }
       }
-      if (seen.has(name)) fail('<' + tag + '> has ' + name + ' twice', attrLine);
+      // A repeated attribute: the platforms' compilers keep the last one.
+      if (seen.has(name)) {
+        warnings.push(file + ':' + attrLine + ': <' + tag + '> has ' + name + ' twice; the last one is kept');
+        attrs.splice(attrs.findIndex((attr) => attr.name === name), 1);
+      }
       seen.add(name);
       attrs.push({ name, value: decodeEntities(value), line: attrLine });
     }

@@ -45,7 +45,9 @@ export function loadTemplate(path) {
 
 function compileFile(path) {
   const text = bridge.readText(path);
-  const tree = parseTemplate(text, path);
+  const warnings = [];
+  const tree = parseTemplate(text, path, warnings);
+  for (const warning of warnings) console.warn(warning);
   const file = { path, alipay: path.endsWith('.axml'), templates: new Map(), imports: [], modules: [], root: null };
   const prefix = file.alipay ? 'a:' : 'wx:';
   const compileChildren = (children) => {

@@ -34,7 +34,8 @@ export function parsePath(key) {
     if (c === '.') { if (name === '') fail(); segments.push(name); name = ''; i++; if (i === key.length) fail(); }
     else if (c === '[') {
       if (name !== '') { segments.push(name); name = ''; }
-      else if (segments.length === 0 || key[i - 1] === '.') fail();
+      // `a[0]`, `a[0][1]`, and `a.[0]` (compiled frameworks write their paths so).
+      else if (segments.length === 0) fail();
       const close = key.indexOf(']', i);
       if (close < 0) fail();
       const index = key.slice(i + 1, close);

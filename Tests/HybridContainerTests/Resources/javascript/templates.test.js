@@ -18,9 +18,16 @@ test('the parser keeps every node with its line; comments go, contentless tags m
 test('the parser reports malformed templates with file:line', () => {
   assertThrows(() => parseTemplate('<view>\n<text>\n</view>', 'a.wxml'), /^a\.wxml:3: <\/view> closes <text> opened at line 2/);
   assertThrows(() => parseTemplate('<view>\n\n<text>x</text>', 'b.wxml'), /^b\.wxml:1: <view> is not closed/);
-  assertThrows(() => parseTemplate('<view a="1" a="2"></view>', 'c.wxml'), /has a twice/);
   assertThrows(() => parseTemplate('<view>{{ open </view>', 'd.wxml'), /"\{\{" is not closed/);
   assertThrows(() => parseTemplate('<view class="x></view>', 'e.wxml'), /is not closed by "/);
+});
+
+test('a repeated attribute keeps the last value, with a warning naming file:line', () => {
+  const warnings = [];
+  const [node] = parseTemplate('<image\n mode="a" mode="b"/>', 'c.wxml', warnings).children;
+  assertEqual(node.attrs.filter((attr) => attr.name === 'mode').map((attr) => attr.value), ['b']);
+  assertEqual(warnings.length, 1);
+  assertEqual(/^c\.wxml:\d+: .*mode/.test(warnings[0]), true, warnings[0]);
 });
 
 test('attributes: quotes, bare values, entities, valueless', () => {
@@ -44,6 +51,24 @@ test('expressions: members, indexes, arithmetic, comparison, logic, ternary, lit
   assertEqual(evaluate('{ ...o, q: 3, s }', scope), { p: 1, q: 3, s: 'x' });
   assertEqual(evaluate('n === 4 && s !== "y"', scope), true);
   assertEqual(evaluate('nothing ?? "default"', scope), 'default');
+});
+
+test('template literals: quasis, nested bindings, braces inside', () => {
+  const scope = { x: 3, s: 'px', o: { w: 10 } };
+  assertEqual(evaluate('`w: ${x}${s}`', scope), 'w: 3px');
+  assertEqual(evaluate('`${o.w * 2}-${`in${x}`}`', scope), '20-in3');
+  assertEqual(evaluate('`a{b}c`', scope), 'a{b}c');
+  assertEqual(evaluate('`${ {a: 1}.a }`', scope), '1');
+  assertEqual(compileInterpolation('{{`w: ${x}px`}}', 'a', 1).evaluate(scope), 'w: 3px');
+  assertEqual(compileInterpolation('a {{`}}`}} b', 'a', 1).evaluate(scope), 'a }} b');
+  assertThrows(() => compileExpression('`open ${x', 'p.wxml', 5), /^p\.wxml:5: /);
+});
+
+test('Alipay style objects: an object body in {{ }} where an expression does not parse', () => {
+  const scope = { a: 50, c: 'red' };
+  assertEqual(compileInterpolation("{{width: a + '%', color: c}}", 'a', 1).evaluate(scope), { width: '50%', color: 'red' });
+  assertEqual(compileInterpolation('{{ {a: 1}}}', 'a', 1).evaluate(scope), { a: 1 });
+  assertThrows(() => compileInterpolation('{{width: }}', 'p.axml', 2), /^p\.axml:2: /);
 });
 
 test('expressions can not reach globals or constructors', () => {

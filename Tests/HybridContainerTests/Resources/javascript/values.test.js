@@ -10,10 +10,13 @@ test('parsePath splits names and indexes', () => {
   assertEqual(parsePath('list[0].title'), ['list', 0, 'title']);
   assertEqual(parsePath('grid[2][3]'), ['grid', 2, 3]);
   assertEqual(parsePath('a-b c'), ['a-b c'], 'any character but . [ ] belongs to a name');
+  assertEqual(parsePath('root.cn.[0].cn.[1]'), ['root', 'cn', 0, 'cn', 1], 'compiled frameworks write `.[n]`');
+  assertEqual(parsePath('a.[0][1].b'), ['a', 0, 1, 'b']);
+  assertEqual(parsePath('a.0.b'), ['a', '0', 'b'], 'a numeric key after a dot is a name');
 });
 
 test('parsePath refuses malformed paths', () => {
-  for (const bad of ['', '.a', 'a.', 'a..b', 'a[', 'a[x]', 'a[-1]', 'a]', '[0]', 'a[0]b', 'a.[0]']) {
+  for (const bad of ['', '.a', 'a.', 'a..b', 'a[', 'a[x]', 'a[-1]', 'a]', '[0]', 'a[0]b', 'a.[', 'a.[x]', 'a..[0]']) {
     assertThrows(() => parsePath(bad), /is not a valid data path/, JSON.stringify(bad));
   }
 });
