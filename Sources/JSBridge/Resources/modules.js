@@ -6,6 +6,9 @@
 (function (native) {
   'use strict';
   const cache = new Map();
+  // The files whose bodies are running now, outermost first (a module requiring another adds
+  // it on top): the framework attributes a `Component()`/`Page()` call to the file being loaded.
+  const loading = [];
   const dirname = (path) => { const i = path.lastIndexOf('/'); return i < 0 ? '' : path.slice(0, i); };
   function join(base, request) {
     const parts = base === '' ? [] : base.split('/');
@@ -66,12 +69,15 @@
       return module.exports;
     }
     const meta = Object.freeze({ url: path });
+    loading.push(path);
     try {
       loaded.factory.call(module.exports, module.exports, makeRequire(path), module, path, dirname(path),
         (request) => dynamicImport(path, request), meta);
     } catch (error) {
       cache.delete(path);
       throw error;
+    } finally {
+      loading.pop();
     }
     module.loaded = true;
     return module.exports;
@@ -96,8 +102,11 @@
     require.async = (request) => Promise.resolve().then(() => load(resolve(from, String(request))));
     return require;
   }
+  const main = makeRequire('');
+  // `require.loading()`: a copy of the stack of files being loaded (read-only to callers).
+  Object.defineProperty(main, 'loading', { value: () => loading.slice(), writable: false, enumerable: false, configurable: false });
   Object.defineProperty(globalThis, 'require', {
-    value: makeRequire(''), writable: true, enumerable: false, configurable: true,
+    value: main, writable: true, enumerable: false, configurable: true,
   });
   // Runs a file as the main module (its own require, exports and file name).
   return function runMain(path) { return load(resolve('', '/' + path)); };

@@ -19,7 +19,7 @@ export const camel = (name) => name.replace(/-([a-z])/g, (whole, letter) => lett
 // Creates the instance of the component at `base` for `view` (render-tree.js) and runs
 // `created` (Alipay `onInit`). Properties are set by updateProperties before `attached`.
 export function createComponent(base, view, hooks) {
-  const definition = componentDefinition(base);
+  const definition = componentDefinition(base, view.parent ? view.parent.base : view.page.base);
   const merged = mergeComponent(definition);
   const instance = Object.create(hooks.prototype);
   const data = merged.data;

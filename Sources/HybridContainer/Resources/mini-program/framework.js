@@ -10,6 +10,7 @@ import { isObject, clone } from './values.js';
 import { states } from './set-data.js';
 import { behaviorMark, mergeComponent, propertyValue } from './components.js';
 import { treeMethods } from './component-api.js';
+import { configOf } from './component-registry.js';
 
 // ---- definitions: App, Page, Component, Behavior
 let app = null;
@@ -18,6 +19,14 @@ export const currentApp = () => app;
 const definitions = new Map();
 const components = new Map();
 let loadingRoute = null;
+// Component files the framework is loading now (innermost last; `{ file, registered }`, the files
+// registered while it loads), and the files known to be components (loaded as one, or declared
+// `"component": true` in their `.json`).
+const componentLoads = [];
+const loadingComponent = (file) => componentLoads.some((load) => load.file === file);
+const componentFiles = new Set();
+// The module stack of `require` (modules.js), captured before app code can replace `require`.
+const moduleStack = globalThis.require && typeof globalThis.require.loading === 'function' ? globalThis.require.loading : () => [];
 function callerFile() {
   for (const frame of String(new Error().stack || '').split('\n')) {
     const match = /@(.+):\d+:\d+$/.exec(frame);
@@ -26,6 +35,29 @@ function callerFile() {
   return null;
 }
 const routeOf = (file) => file === null ? null : file.replace(/\.(m|c)?js$/, '');
+const declaredComponent = (file) => {
+  if (componentFiles.has(file)) return true;
+  try {
+    const declared = configOf(routeOf(file)).component === true;
+    if (declared) componentFiles.add(file);
+    return declared;
+  } catch (error) {
+    return false;
+  }
+};
+// The file a `Component()`/`Page()` call registers for, as the platforms do: the innermost file
+// being loaded that is a page or a component, wherever the call itself sits (a helper module, a
+// decorator, a re-exported module); then the calling file, for calls made after loading.
+function registrationFile() {
+  const stack = moduleStack();
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const file = stack[i];
+    const route = routeOf(file);
+    if (loadingComponent(file) || (allPages.includes(route) && !definitions.has(route)) || declaredComponent(file)) return file;
+  }
+  if (componentLoads.length > 0) return componentLoads[componentLoads.length - 1].file;
+  return callerFile();
+}
 fixed('App', function App(definition) {
   if (app !== null) throw new Error('App() may be called only once');
   if (!isObject(definition)) throw new TypeError('App() expects an object');
@@ -41,21 +73,25 @@ fixed('getApp', function getApp(options) {
 });
 fixed('Page', function Page(definition) {
   if (!isObject(definition)) throw new TypeError('Page() expects an object');
-  register(definition, 'page');
+  register(definition, 'page', registrationFile());
 });
 fixed('Component', function Component(definition) {
   if (!isObject(definition)) throw new TypeError('Component() expects an object');
-  const file = callerFile();
+  const file = registrationFile();
   const route = routeOf(file);
-  if (route !== null && allPages.includes(route) && !definitions.has(route)) return register(definition, 'component');
-  components.set(file || ('component ' + (components.size + 1)), definition);
+  if (route !== null && allPages.includes(route) && !definitions.has(route) && !loadingComponent(file)) {
+    return register(definition, 'component', file);
+  }
+  const key = file || ('component ' + (components.size + 1));
+  components.set(key, definition);
+  for (const load of componentLoads) load.registered.push(key);
 });
 fixed('Behavior', function Behavior(definition) {
   if (!isObject(definition)) throw new TypeError('Behavior() expects an object');
   return Object.freeze({ [behaviorMark]: true, definition });
 });
-function register(definition, kind) {
-  const route = routeOf(callerFile()) || loadingRoute;
+function register(definition, kind, file) {
+  const route = routeOf(file) || loadingRoute;
   if (route === null || !allPages.includes(route)) {
     throw new Error((kind === 'page' ? 'Page()' : 'Component()') + ' was called from ' + (route || 'an unknown file') +
       ', which is not a page listed in app.json');
@@ -72,11 +108,41 @@ export function definitionOf(route) {
   return definitions.get(route);
 }
 
-// The definition the component at `base` (`components/x/x`) registered with Component().
-export function componentDefinition(base) {
+// An exception thrown while `file` loads, with its own message and the file and line it was
+// thrown at (a dependency's, if that is where), for the one who needed it.
+function loadFailure(error, file, neededBy) {
+  const where = error && typeof error === 'object' && typeof error.sourceURL === 'string' && !error.sourceURL.startsWith('hybrid://')
+    ? error.sourceURL + (error.line ? ':' + error.line : '') : null;
+  const what = error instanceof Error ? error.name + ': ' + error.message : String(error);
+  const failure = new Error(file + ' (needed by ' + neededBy + ') failed while loading: ' + what + (where ? ' at ' + where : ''));
+  failure.cause = error;
+  if (where !== null) {
+    for (const key of ['sourceURL', 'line', 'column']) {
+      Object.defineProperty(failure, key, { value: error[key], writable: true, enumerable: false, configurable: true });
+    }
+  }
+  return failure;
+}
+
+// The definition the component at `base` (`components/x/x`) registered with Component();
+// `neededBy` names the page or component whose template uses it.
+export function componentDefinition(base, neededBy) {
   const file = base + '.js';
-  if (!components.has(file)) globalThis.require('/' + file);
-  if (!components.has(file)) throw new Error(file + ' did not call Component()');
+  if (!components.has(file)) {
+    componentFiles.add(file);
+    const load = { file, registered: [] };
+    componentLoads.push(load);
+    try {
+      globalThis.require('/' + file);
+    } catch (error) {
+      throw loadFailure(error, file, neededBy || 'the app');
+    } finally {
+      componentLoads.pop();
+    }
+    // A file that re-exports another component file: the one registration made while it loaded.
+    if (!components.has(file) && load.registered.length === 1) components.set(file, components.get(load.registered[0]));
+  }
+  if (!components.has(file)) throw new Error(file + ' did not call Component()' + (neededBy ? ' (needed by ' + neededBy + ')' : ''));
   return components.get(file);
 }
 
