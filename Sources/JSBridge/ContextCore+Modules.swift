@@ -32,9 +32,10 @@ extension ContextCore {
 
     /// `compileModule(text, sourceURL, line)` (framework channel only) → a module factory
     /// `(exports, require, module, …)` for script text that sits inside another file (a WXS block
-    /// of a template), with errors and stacks naming that file and line.
+    /// of a template; WXS names JavaScript reserves are renamed, see ``WXSTransform``), with
+    /// errors and stacks naming that file and line.
     func compileModuleText(_ arguments: NativeFunction.Arguments) throws -> JSValueRef? {
-        let text = try converter.string(arguments[0])
+        let text = WXSTransform.transform(try converter.string(arguments[0]))
         let sourceURL = try converter.string(arguments[1])
         let requested = JSValueToNumber(globalContext, arguments[2], nil)
         // Clamped before the conversion: NaN, infinities and huge numbers would trap in Int32().
@@ -72,7 +73,9 @@ extension ContextCore {
             throw ModuleLoadError.unsupportedType(path)
         }
         var body = text
-        if !path.hasSuffix(".cjs") && !path.hasSuffix(".wxs") {
+        if path.hasSuffix(".wxs") {
+            body = WXSTransform.transform(text)
+        } else if !path.hasSuffix(".cjs") {
             do {
                 if let rewritten = try ESModuleTransform.transform(text) { body = rewritten }
             } catch {

@@ -112,6 +112,11 @@ extension TypeEraser {
                 erase(index, through: after - 1)
                 return after
             }
+            // An angle-bracket assertion `<T>x`, `(<T>x).y`: a type list where an operand starts.
+            if !endsExpression(index - 1), let after = afterAngles(index), startsOperand(after) {
+                erase(index, through: after - 1)
+                return after
+            }
         case "!":
             if adjacent(index - 1, index), endsExpression(index - 1), !(isPunct(index + 1, "=") && adjacent(index, index + 1)) {
                 erase(index, through: index)
@@ -140,4 +145,13 @@ extension TypeEraser {
         return index + 1
     }
 
+    /// The token at `index` can begin an operand (what an angle-bracket assertion applies to).
+    func startsOperand(_ index: Int) -> Bool {
+        guard index < tokens.count else { return false }
+        switch tokens[index].kind {
+        case .identifier: return !Self.keywords.contains(text(index)!) || ["this", "new", "typeof", "void", "await"].contains(text(index)!)
+        case .number, .string, .regex, .template: return true
+        case .punctuator: return ["(", "[", "{", "!", "-", "+", "~", "<"].contains(text(index)!)
+        }
+    }
 }

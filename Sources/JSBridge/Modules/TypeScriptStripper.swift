@@ -6,7 +6,7 @@
 ///
 /// Erased: annotations (`: T` on variables, parameters, returns, class members), `interface`,
 /// `type` aliases, generics in declarations and calls (`f<T>(x)`, `class A<T>`, `new Map<K, V>()`),
-/// `as` / `satisfies` (and `as const`), non-null `!`, optional `?` on parameters and members,
+/// `as` / `satisfies` (and `as const`), angle-bracket assertions (`<T>x`), non-null `!`, optional `?` on parameters and members,
 /// `public`/`private`/`protected`/`readonly`/`override` on class members, `declare`,
 /// `import type` / `export type` (and inline `type` specifiers), `abstract`, `implements`,
 /// overload signatures, index signatures, `this` parameters.
