@@ -38,7 +38,12 @@ enum MiniProgramInstaller {
             "tabPages": .array(config.tabPages.map(JSONValue.string)),
             "entryPage": .string(config.entryPage),
             "namespaces": .object(JSONObject(sorting: options.namespaces.mapValues { .string($0.rawValue) })),
-            "sdkVersion": .string(options.sdkVersion),
+            "sdkVersions": [
+                "wechat": .string(options.sdkVersion ?? PlatformAPIs.baseLibrary(for: .wechat)),
+                "alipay": .string(options.sdkVersion ?? PlatformAPIs.baseLibrary(for: .alipay)),
+            ],
+            "device": options.device.configuration,
+            "grantedScopes": .array(options.grantedScopes.sorted().map(JSONValue.string)),
             "maximumPageStack": .number(Double(max(1, options.maximumPageStack))),
         ]
     }

@@ -34,6 +34,13 @@ public enum PlatformAPIs {
         return kinds
     }
 
+    /// The base-library version a flavour's list describes (WeChat: its `baseLibrary`, the newest
+    /// `since` of the typings; Alipay: ``MiniProgramOptions/alipayBaseLibrary``).
+    public static func baseLibrary(for flavor: MiniProgramOptions.Flavor) -> String {
+        if flavor == .wechat, case .string(let version)? = try? list(for: .wechat)["baseLibrary"] { return version }
+        return MiniProgramOptions.alipayBaseLibrary
+    }
+
     private static let wechat = load("wx.json")
     private static let alipay = load("my.json")
 

@@ -26,6 +26,9 @@ import { instanceView } from './component-api.js';
 import { fileSystemManager, fileCall } from './file-system.js';
 import { transferTask, download, upload } from './transfers.js';
 import { connectSocket, latestSocketId } from './sockets.js';
+import * as device from './device.js';
+import { authorize, authSetting } from './authorization.js';
+import { builtInTags } from './component-registry.js';
 
 function buildNamespace(namespace, flavor) {
   const api = {};
@@ -94,13 +97,13 @@ function buildNamespace(namespace, flavor) {
   defineAsync('sendSocketMessage', (o) => JSBridge.call('socket.send', { socketId: latestSocketId(), data: o.data }).then(shown));
   defineAsync('closeSocket', (o) => JSBridge.call('socket.close', Object.assign(withoutCallbacks(o), { socketId: latestSocketId() })).then(shown));
 
-  // system and app facts
-  const systemInfo = () => {
-    const info = sync('getSystemInfo', {});
-    return { platform: info.platform, system: info.system, language: info.language, version: info.hostVersion,
-      SDKVersion: config.sdkVersion, hostName: info.hostName };
-  };
+  // the virtual device (device.js) and the host's authorization policy (authorization.js)
+  const sdkVersion = config.sdkVersions[flavor];
+  const hostName = () => sync('getSystemInfo', {}).hostName;
+  const systemInfo = () => wechat ? device.wechatSystemInfo(sdkVersion, hostName()) : device.alipaySystemInfo(sdkVersion, hostName());
   defineAsync('getSystemInfo', systemInfo);
+  defineSync('getSystemInfoSync', systemInfo);
+  if (wechat) defineAsync('getSystemInfoAsync', systemInfo);
   // The machine's network: connected or not (its kind is not knowable headless); hosts send
   // changes with session.emit('networkStatusChange', { isConnected, networkType }).
   defineAsync('getNetworkType', () => {
@@ -108,15 +111,24 @@ function buildNamespace(namespace, flavor) {
     return wechat ? { networkType: status.type }
       : { networkAvailable: status.connected, networkType: status.connected ? 'UNKNOWN' : 'NOTREACHABLE' };
   });
-  defineSync('getSystemInfoSync', systemInfo);
-  defineSync('getAppBaseInfo', () => {
-    const info = sync('getSystemInfo', {});
-    return { SDKVersion: config.sdkVersion, language: info.language, version: info.hostVersion };
-  });
-  defineSync('getDeviceInfo', () => {
-    const info = sync('getSystemInfo', {});
-    return { platform: info.platform, system: info.system };
-  });
+  const infoAPIs = {
+    getWindowInfo: device.windowInfo, getDeviceInfo: device.deviceInfo, getAppBaseInfo: () => device.appBaseInfo(sdkVersion),
+    getSystemSetting: device.systemSetting, getAppAuthorizeSetting: device.appAuthorizeSetting,
+    getMenuButtonBoundingClientRect: device.menuButtonRect, getBatteryInfoSync: device.batteryInfo,
+    getBatteryInfo: device.batteryInfo, getExptInfoSync: () => ({}), getSkylineInfoSync: () => ({ isSupported: false, reason: 'headless host' }),
+    getSkylineInfo: () => ({ isSupported: false, reason: 'headless host' }),
+    getDeviceBenchmarkInfo: () => ({ benchmarkLevel: config.device.benchmarkLevel, modelLevel: 0 }),
+  };
+  for (const [name, implementation] of Object.entries(infoAPIs)) {
+    const entry = list.apis[name];
+    // A host's own JSAPI for one of these (a real battery) answers instead of the profile.
+    if (!entry || (config.hostAPIs && config.hostAPIs[name])) continue;
+    if (entry.kind === 'sync') defineSync(name, implementation);
+    else defineAsync(name, implementation);
+  }
+  defineAsync('getSetting', (o) => authSetting(wechat, o));
+  defineAsync('openSetting', (o) => authSetting(wechat, o));
+  if (wechat) defineAsync('authorize', (o) => authorize(o));
   api.nextTick = function nextTick(callback) {
     count(namespace, 'nextTick');
     if (typeof callback !== 'function') throw new TypeError(namespace + '.nextTick expects a function');
@@ -133,7 +145,7 @@ function buildNamespace(namespace, flavor) {
     });
   } else {
     defineSync('getAppIdSync', () => ({ appId: sync('getAppInfo', {}).appId }));
-    api.SDKVersion = config.sdkVersion;
+    api.SDKVersion = sdkVersion;
     // Alipay's my.call reaches any JSAPI (custom plugins included).
     api.call = function call(name, params, callback) {
       count(namespace, 'call');
@@ -213,9 +225,11 @@ function buildNamespace(namespace, flavor) {
 
   // every other documented API: listeners register, the rest fail in the platform's shape
   const working = completeNamespace(api, namespace, flavor, list);
+  // An API that works, a built-in component (`button.open-type.share`), Alipay's component2.
   api.canIUse = function canIUse(schema) {
     count(namespace, 'canIUse');
-    return working.has(String(schema).split('.')[0]);
+    const first = String(schema).split('.')[0];
+    return working.has(first) || builtInTags.has(first) || (!wechat && first === 'component2');
   };
   working.add('canIUse');
   api.env = Object.freeze({ USER_DATA_PATH: wechat ? 'wxfile://usr' : 'https://usr' });

@@ -9,6 +9,10 @@ import { report } from './common.js';
 import { clone } from './values.js';
 
 const registry = new Map();
+// The framework's own observers of host events (the device's theme …): the app's `off…` calls
+// can not remove them, and they are not counted as listeners.
+const observers = new Map();
+export function observe(event, callback) { observers.set(event, (observers.get(event) || []).concat([callback])); }
 
 // `onNetworkStatusChange` → `networkStatusChange`.
 export const eventOfListener = (name) => name.charAt(2).toLowerCase() + name.slice(3);
@@ -38,6 +42,9 @@ export function removeListener(event, callback) {
 // Calls every listener of `event` with its own copy of `payload`; a throwing listener is
 // reported and the others still run. Returns how many listeners were called.
 export function emit(event, payload) {
+  for (const observer of observers.get(event) || []) {
+    try { observer(clone(payload)); } catch (error) { report(error, event + ' observer'); }
+  }
   const list = (registry.get(event) || []).slice();
   for (const callback of list) {
     try { callback(clone(payload)); } catch (error) { report(error, event + ' listener'); }
