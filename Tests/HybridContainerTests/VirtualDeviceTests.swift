@@ -118,8 +118,9 @@ struct VirtualDeviceTests {
         #expect(await context.waitUntilIdle(timeout: .seconds(60)))
         #expect(try await session.emit("themeChange", payload: ["theme": "dark"]) == 1)
         #expect(try await context.evaluate("heard") == ["app dark", "listener dark"])
-        #expect(try await context.evaluate("[wx.getSystemInfoSync().theme, wx.getAppBaseInfo().theme, my.getSystemInfoSync().theme]")
-            == ["dark", "dark", "dark"])
+        #expect(
+            try await context.evaluate("[wx.getSystemInfoSync().theme, wx.getAppBaseInfo().theme, my.getSystemInfoSync().theme]")
+                == ["dark", "dark", "dark"])
         await harness.container.shutdown()
     }
 
