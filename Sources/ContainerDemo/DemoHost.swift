@@ -19,7 +19,7 @@ final class DemoHost: Sendable {
 
     init(
         storeDirectory: URL, trustedKeys: TrustedKeys, developerMode: Bool, updateChannel: URL? = nil,
-        consoleToStandardError: Bool = false
+        consoleToStandardError: Bool = false, configure: (inout ContainerConfiguration) -> Void = { _ in }
     ) async throws {
         self.storeDirectory = storeDirectory
         var configuration = ContainerConfiguration(storeDirectory: storeDirectory, trustedKeys: trustedKeys)
@@ -46,6 +46,7 @@ final class DemoHost: Sendable {
                 Terminal.diagnostic("  • \(event)")
             }
         }
+        configure(&configuration)
         container = try await MicroAppContainer(configuration: configuration)
     }
 

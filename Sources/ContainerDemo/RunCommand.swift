@@ -57,6 +57,17 @@ struct RunCommand: AsyncParsableCommand {
     )
     var printTree = false
 
+    @Option(
+        help: """
+            Mini-programs: the virtual device every info API answers from: a built-in profile \
+            (\(VirtualDevice.builtIns.map(\.name).joined(separator: ", ")); default iphone-se) or a JSON file whose keys \
+            are getSystemInfoSync's field names.
+            """)
+    var device: String?
+
+    @Option(help: "Mini-programs: a scope the headless user has granted (scope.userLocation …; repeatable). Default: none.")
+    var grant: [String] = []
+
     @Option(help: "Launch an app that is not installed from its online copy at this URL.")
     var fallback: String?
 
@@ -89,10 +100,16 @@ struct RunCommand: AsyncParsableCommand {
             source = .installed(target)
         }
         let actions = try PageAction.inCommandLineOrder(taps: tap, inputs: input)
+        let virtualDevice = try DeviceOption.resolve(device)
+        let grants = Set(grant)
         let drivesPage = page != nil || printTree || !actions.isEmpty
         let host = try await DemoHost(
             storeDirectory: storeOptions.storeURL, trustedKeys: try trust.trustedKeys(rememberedIn: storeOptions.storeURL),
-            developerMode: { if case .directory = source { true } else { false } }(), consoleToStandardError: printTree)
+            developerMode: { if case .directory = source { true } else { false } }(), consoleToStandardError: printTree
+        ) {
+            $0.miniProgram.device = virtualDevice
+            $0.miniProgram.grantedScopes = grants
+        }
         do {
             if allPages {
                 let report = try await host.container.smokeTest(

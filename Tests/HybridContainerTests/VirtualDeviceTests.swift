@@ -185,3 +185,44 @@ struct VirtualDeviceTests {
         #expect(VirtualDevice.named("nokia") == nil)
     }
 }
+
+/// `container-demo run --device NAME|FILE --grant SCOPE`.
+@Suite("Virtual device on the command line")
+struct VirtualDeviceCLITests {
+    @Test("run --device FILE and --grant reach the app; a bad profile is refused naming the key")
+    func deviceOption() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let folder = try harness.write([
+            "pages/a.js": """
+            const info = wx.getSystemInfoSync();
+            console.log('device ' + info.model + ' ' + info.screenWidth + 'x' + info.screenHeight + ' window ' + info.windowHeight);
+            wx.authorize({ scope: 'scope.camera' }).then((r) => console.log('camera ' + r.errMsg));
+            Page({});
+            """
+        ])
+        let profile = harness.fixture.root.appendingPathComponent("kiosk.json")
+        try Data(#"{"model": "Kiosk", "screenWidth": 800, "screenHeight": 1280, "statusBarHeight": 0, "windowHeight": 1232}"#.utf8)
+            .write(to: profile)
+        let run = try await ChildProcess.run(
+            "container-demo",
+            [
+                "run", folder.path, "--device", profile.path, "--grant", "scope.camera", "--store",
+                harness.fixture.root.appendingPathComponent("s").path,
+            ],
+            safetyLimit: .seconds(120))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("device Kiosk 800x1280 window 1232"), "\(run.stdout)")
+        #expect(run.stdout.contains("camera authorize:ok"), "\(run.stdout)")
+        let named = try await ChildProcess.run(
+            "container-demo",
+            ["run", folder.path, "--device", "pixel-7", "--store", harness.fixture.root.appendingPathComponent("s").path],
+            safetyLimit: .seconds(120))
+        #expect(named.stdout.contains("device Pixel 7 412x915"), "\(named.stdout)")
+        try Data(#"{"screenWidth": "wide"}"#.utf8).write(to: profile)
+        let refused = try await ChildProcess.run(
+            "container-demo", ["run", folder.path, "--device", profile.path], safetyLimit: .seconds(60))
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("screenWidth must be a number"), "\(refused.stderr)")
+        await harness.container.shutdown()
+    }
+}
