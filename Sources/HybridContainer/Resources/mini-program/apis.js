@@ -27,6 +27,9 @@ import { fileSystemManager, fileCall } from './file-system.js';
 import { transferTask, download, upload } from './transfers.js';
 import { connectSocket, latestSocketId } from './sockets.js';
 import * as device from './device.js';
+import { createAnimation } from './animation-export.js';
+import { makeCanvas } from './canvas.js';
+import { makeCloud } from './cloud.js';
 import { authorize, authSetting } from './authorization.js';
 import { builtInTags } from './component-registry.js';
 
@@ -188,6 +191,12 @@ function buildNamespace(namespace, flavor) {
     count(namespace, 'getFileSystemManager');
     return completeHandle(fileSystemManager(namespace, flavor), list.apis.getFileSystemManager, namespace, flavor);
   };
+  // WeChat cloud development: the host's CloudPlugin (cloud.js)
+  if (wechat) {
+    let files = null;
+    const fileSystem = () => files || (files = fileSystemManager(namespace, flavor));
+    api.cloud = makeCloud(namespace, fileSystem);
+  }
   // (Listed by Alipay's typings; WeChat's still answer them, deprecated in favour of the manager.)
   for (const name of ['saveFile', 'getFileInfo', 'getSavedFileList', 'removeSavedFile']) {
     defineAsync(name, (options) => fileCall(name, options));
@@ -204,7 +213,19 @@ function buildNamespace(namespace, flavor) {
     const instance = component && typeof component === 'object' && instanceView(component) !== null ? component : null;
     return createIntersectionObserver(instance ? () => instanceView(instance) : topPageView, instance ? options : component);
   };
+  api.createAnimation = function (options) {
+    count(namespace, 'createAnimation');
+    return completeHandle(createAnimation(options), list.apis.createAnimation, namespace, flavor);
+  };
+  if (list.apis.createOffscreenCanvas) {
+    api.createOffscreenCanvas = function (options) {
+      count(namespace, 'createOffscreenCanvas');
+      const o = isObject(options) ? options : {};
+      return completeHandle(makeCanvas(o.width || 300, o.height || 150), list.apis.createOffscreenCanvas, namespace, flavor);
+    };
+  }
   for (const name of createCalls) {
+    if (typeof api[name] === 'function') continue;
     api[name] = function (...args) {
       count(namespace, name);
       ui(name, { arguments: clone(args.filter((arg) => typeof arg !== 'function')) }).then(undefined, () => {});

@@ -10,6 +10,7 @@ import { dispatch } from './view-events.js';
 import { createSelectorQuery, setComponentResolver } from './selector-query.js';
 import { createIntersectionObserver } from './intersection-observer.js';
 import { isObject, parsePath, getPath } from './values.js';
+import { animateNodes, clearAnimatedNodes } from './node-animation.js';
 
 // The view (render-tree.js) of a page or component instance, or null before it renders.
 export const instanceView = (instance) => { const state = states.get(instance); return state && state.view ? state.view : null; };
@@ -44,7 +45,35 @@ export const treeMethods = {
   selectAllComponents(selector) { return select(this, selector, true); },
   createSelectorQuery() { const self = this; return createSelectorQuery(() => instanceView(self)); },
   createIntersectionObserver(options) { const self = this; return createIntersectionObserver(() => instanceView(self), options); },
+  // `this.animate(selector, keyframes, duration, callback)`: the last keyframe ends in the
+  // matched nodes' style (a headless host has no frames to show in between); then `callback`.
+  animate(selector, keyframes, duration, callback) {
+    const view = instanceView(this);
+    const nodes = view === null ? [] : selectAll(scopeRoot(view), view, String(selector));
+    animateNodes(nodes, keyframes);
+    const done = typeof callback === 'function' ? callback : typeof duration === 'function' ? duration : null;
+    if (done !== null) Promise.resolve().then(() => done.call(this));
+  },
+  // `this.clearAnimation(selector, options, callback)`: the animated properties go (all, or
+  // those `options` names with true).
+  clearAnimation(selector, options, callback) {
+    const view = instanceView(this);
+    const nodes = view === null ? [] : selectAll(scopeRoot(view), view, String(selector));
+    clearAnimatedNodes(nodes, isObject(options) ? options : null);
+    const done = typeof callback === 'function' ? callback : typeof options === 'function' ? options : null;
+    if (done !== null) Promise.resolve().then(() => done.call(this));
+  },
 };
+
+// Framework-owned members of an instance live on the prototype as accessors; assigning one
+// (a library's `this.dataset = {}`) gives the instance its own property, as a plain object would.
+export function ownableAccessor(prototype, name, get) {
+  Object.defineProperty(prototype, name, {
+    get,
+    set(value) { Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true }); },
+    configurable: true,
+  });
+}
 
 export const componentPrototype = Object.assign({}, treeMethods, {
   triggerEvent(name, detail, options) {
@@ -64,10 +93,11 @@ export const componentPrototype = Object.assign({}, treeMethods, {
   getPageId() { const view = instanceView(this); return view ? 'pageId:' + view.page.state.id : ''; },
   setUpdatePerformanceListener() {},
   getTabBar() { return null; },
-  animate() {},
-  clearAnimation() {},
 });
-Object.defineProperty(componentPrototype, '$page', { get() { const view = instanceView(this); return view ? view.page.instance : null; } });
-Object.defineProperty(componentPrototype, 'id', { get() { const view = instanceView(this); return view && view.host ? view.host.id : ''; } });
-Object.defineProperty(componentPrototype, 'dataset', { get() { const view = instanceView(this); return view && view.host ? Object.assign({}, view.host.dataset) : {}; } });
+ownableAccessor(componentPrototype, '$page', function () { const view = instanceView(this); return view ? view.page.instance : null; });
+ownableAccessor(componentPrototype, 'id', function () { const view = instanceView(this); return view && view.host ? view.host.id : ''; });
+ownableAccessor(componentPrototype, 'dataset', function () { const view = instanceView(this); return view && view.host ? Object.assign({}, view.host.dataset) : {}; });
+ownableAccessor(componentPrototype, 'is', function () { const view = instanceView(this); return view ? view.base : ''; });
+ownableAccessor(componentPrototype, 'properties', function () { return this.data; });
+ownableAccessor(componentPrototype, '$id', function () { const state = states.get(this); return state ? state.componentId : undefined; });
 setComponentResolver((instance) => instanceView(instance));

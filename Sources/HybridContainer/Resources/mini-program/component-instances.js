@@ -25,14 +25,11 @@ export function createComponent(base, view, hooks) {
   const data = merged.data;
   for (const [name, spec] of Object.entries(merged.properties)) data[name] = propertyValue(spec, undefined);
   instance.data = data;
-  Object.defineProperty(instance, 'properties', { get() { return instance.data; } });
-  Object.defineProperty(instance, 'is', { value: base, enumerable: true });
-  Object.defineProperty(instance, '$id', { value: nextComponentId++ });
   instance.props = {};
   for (const [name, fn] of Object.entries(merged.methods)) if (typeof fn === 'function') instance[name] = fn.bind(instance);
   // Alipay: methods may also sit at the top level of the definition.
   const state = { id: view.page.state.id, route: view.page.state.route + ' ' + base, rendered: clone(data), observers: merged.observers,
-    unloaded: false, component: true, merged, view, onSetData: null };
+    unloaded: false, component: true, merged, view, onSetData: null, componentId: nextComponentId++ };
   states.set(instance, state);
   view.instance = instance;
   view.state = state;

@@ -274,7 +274,7 @@ function styleText(v) {
 }
 function element(node, scope, ctx) {
   const vnode = { tag: node.tag, id: '', classes: [], style: '', hidden: false, attrs: {}, dataset: {}, marks: {}, events: [],
-    children: [], owner: ctx.view, parent: null, line: node.line };
+    children: [], owner: ctx.view, parent: null, line: node.line, renderKey: ctx.key + '/' + node.id };
   for (const attr of node.attrs) {
     const v = value(attr.value, scope);
     const name = attr.name;
@@ -318,6 +318,9 @@ function renderComponent(node, base, vnode, scope, ctx) {
   }
   const props = Object.assign({}, vnode.attrs);
   delete props.slot;
+  // Alipay `ref="saveChild"`: the owner's method gets the child (or what its `ref()` returns).
+  const ref = typeof props.ref === 'string' && props.ref !== '' ? props.ref : null;
+  delete props.ref;
   const owner = ctx.view;
   for (const event of vnode.events) {
     // Alipay passes handlers down as props (`onChange="handle"` → `this.props.onChange(…)`).
@@ -347,6 +350,7 @@ function renderComponent(node, base, vnode, scope, ctx) {
     if (child.alipay) lifetime(child, 'deriveDataFromProps', child.instance.props);
     lifetime(child, 'attached');
     child.attached = true;
+    if (ref !== null) giveRef(owner, ref, child);
     renderView(child);
     owner.page.pendingReady.push(child);
   } else if (changed || slotted.length > 0) {
@@ -355,6 +359,16 @@ function renderComponent(node, base, vnode, scope, ctx) {
     if (child.alipay && changed) lifetime(child, 'didUpdate', before.props, before.data);
   } else {
     vnode.children = child.nodes;
+  }
+}
+function giveRef(owner, name, child) {
+  const method = owner.instance[name];
+  try {
+    if (typeof method !== 'function') throw new TypeError(owner.base + ' has no method "' + name + '" for ref');
+    const instance = child.instance;
+    method.call(owner.instance, typeof instance.ref === 'function' ? instance.ref() : instance);
+  } catch (error) {
+    report(error, owner.base + ' ref ' + name);
   }
 }
 function detach(view) {

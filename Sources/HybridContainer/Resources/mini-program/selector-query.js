@@ -9,6 +9,7 @@
 // the platforms' view layer does; each request's own callback gets its entry too.
 import { report } from './common.js';
 import { selectAll } from './selectors.js';
+import { nodeObject } from './canvas.js';
 
 const box = { left: 0, right: 0, top: 0, bottom: 0, width: 0, height: 0 };
 function fieldsOf(node, fields) {
@@ -20,7 +21,7 @@ function fieldsOf(node, fields) {
   if (fields.mark) answer.mark = node ? Object.assign({}, node.marks) : {};
   if (Array.isArray(fields.properties)) for (const name of fields.properties) answer[name] = node && node.attrs ? node.attrs[name] : undefined;
   if (Array.isArray(fields.computedStyle)) for (const name of fields.computedStyle) answer[name] = '';
-  if (fields.node) answer.node = null;
+  if (fields.node) answer.node = nodeObject(node);
   if (fields.context) answer.context = {};
   return answer;
 }

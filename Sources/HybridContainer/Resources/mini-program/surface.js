@@ -47,9 +47,18 @@ function unsupportedMethod(namespace, flavor, owner, name, localListeners) {
       throw shapes[flavor].thrown(label, notSupported(namespace, flavor, label));
     };
   }
+  // With callbacks they fail; without, a rejected promise the app may await (`ad.show().catch(…)`),
+  // not reported as unhandled when ignored.
   return function (options) {
     countUnsupported(namespace, label);
-    if (hasCallbacks(options)) failCallbacks(options, shapes[flavor].fail(label, notSupported(namespace, flavor, label)));
+    const failure = shapes[flavor].fail(label, notSupported(namespace, flavor, label));
+    if (hasCallbacks(options)) {
+      failCallbacks(options, failure);
+      return undefined;
+    }
+    const promise = Promise.reject(failure);
+    promise.catch(() => {});
+    return promise;
   };
 }
 

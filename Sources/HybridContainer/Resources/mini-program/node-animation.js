@@ -1,0 +1,67 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
+// `this.animate` / `this.clearAnimation` on rendered nodes (render-tree.js vnodes): a headless
+// host shows no frames, so an animation ends at once in its last keyframe, written into the
+// node's `style` (what a query, a tree print or a picture sees); clearing removes what it wrote.
+const transformNames = new Set(['translate', 'translateX', 'translateY', 'translateZ', 'translate3d', 'rotate', 'rotateX',
+  'rotateY', 'rotateZ', 'rotate3d', 'scale', 'scaleX', 'scaleY', 'scaleZ', 'scale3d', 'skew', 'skewX', 'skewY', 'matrix', 'matrix3d']);
+const unitless = new Set(['opacity', 'zIndex', 'flex', 'flexGrow', 'flexShrink', 'fontWeight', 'lineHeight', 'order']);
+const keyframeOnly = new Set(['offset', 'ease', 'composite']);
+const dash = (name) => name.replace(/[A-Z]/g, (letter) => '-' + letter.toLowerCase());
+
+function transformValue(name, value) {
+  const unit = /^(rotate|skew)/.test(name) && name !== 'rotate3d' ? 'deg' : /^translate/.test(name) ? 'px' : '';
+  const parts = (Array.isArray(value) ? value : [value]).map((part) => typeof part === 'number' ? part + unit : String(part));
+  return name + '(' + parts.join(', ') + ')';
+}
+// The CSS declarations one keyframe stands for (`{opacity: 0.5, translateX: 10}` →
+// `opacity: 0.5`, `transform: translateX(10px)`).
+function declarations(frame) {
+  const out = new Map();
+  const transforms = [];
+  for (const [name, value] of Object.entries(frame || {})) {
+    if (keyframeOnly.has(name) || value === undefined || value === null) continue;
+    if (transformNames.has(name)) transforms.push(transformValue(name, value));
+    else out.set(dash(name), typeof value === 'number' && !unitless.has(name) ? value + 'px' : String(value));
+  }
+  if (transforms.length > 0) out.set('transform', transforms.join(' '));
+  return out;
+}
+function parseStyle(text) {
+  const out = new Map();
+  for (const part of String(text || '').split(';')) {
+    const colon = part.indexOf(':');
+    if (colon > 0) out.set(part.slice(0, colon).trim(), part.slice(colon + 1).trim());
+  }
+  return out;
+}
+const styleText = (map) => [...map].map(([name, value]) => name + ': ' + value).join('; ');
+
+// Ends the animation of `keyframes` (an array, the last one counts) on each node.
+export function animateNodes(nodes, keyframes) {
+  const frames = Array.isArray(keyframes) ? keyframes : [];
+  const last = declarations(frames.length > 0 ? frames[frames.length - 1] : {});
+  for (const node of nodes) {
+    const style = parseStyle(node.style);
+    node.animated = node.animated || new Set();
+    for (const [name, value] of last) { style.set(name, value); node.animated.add(name); }
+    node.style = styleText(style);
+  }
+}
+
+// Removes what animateNodes wrote: every property, or those `options` names with true.
+export function clearAnimatedNodes(nodes, options) {
+  const only = options === null ? null : new Set([...declarations(Object.fromEntries(
+    Object.keys(options).filter((name) => options[name] === true).map((name) => [name, 0]))).keys()]);
+  for (const node of nodes) {
+    if (!node.animated) continue;
+    const style = parseStyle(node.style);
+    for (const name of [...node.animated]) {
+      if (only !== null && !only.has(name)) continue;
+      style.delete(name);
+      node.animated.delete(name);
+    }
+    node.style = styleText(style);
+  }
+}
