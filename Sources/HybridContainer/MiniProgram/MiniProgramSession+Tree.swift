@@ -14,6 +14,8 @@ public struct RenderNode: Sendable, Hashable, Decodable {
     public let `class`: [String]?
     /// The `hidden` attribute is set.
     public let hidden: Bool?
+    /// The inline style as rendered (Alipay style objects as CSS text, animations' end state).
+    public let style: String?
     /// Text nodes: the text, whitespace collapsed.
     public let text: String?
     /// A custom component's base path (`components/counter/counter`).

@@ -5,8 +5,9 @@ import Foundation
 
 /// Offers a ``CloudService`` to mini-programs' `wx.cloud` as the `cloud.*` JSAPIs
 /// (`cloud.callFunction`, `cloud.database`, `cloud.uploadFile`, `cloud.downloadFile`,
-/// `cloud.getTempFileURL`, `cloud.deleteFile`). Register it with the container's plugins; apps
-/// need the `cloud` permission in their manifest (developer-mode folders have every permission).
+/// `cloud.getTempFileURL`, `cloud.deleteFile`). Register it with the container's plugins. The
+/// calls need no manifest permission: the cloud is the app's own backend, and a host offers it
+/// by registering this plugin (a host serving several apps tells them apart by `app`).
 public struct CloudPlugin: Plugin {
     public let name = "cloud"
     let service: any CloudService
@@ -24,7 +25,7 @@ public struct CloudPlugin: Plugin {
     public var methods: [PluginMethod] {
         let service = self.service
         return [
-            .async("cloud.callFunction", permission: "cloud") { call in
+            .async("cloud.callFunction", permission: nil) { call in
                 guard let name = call.params["name"]?.stringValue, !name.isEmpty else {
                     throw call.reject(.invalidParameters, "name must be a non-empty string")
                 }
@@ -32,7 +33,7 @@ public struct CloudPlugin: Plugin {
                     name: name, data: call.params["data"] ?? .null, environment: call.params["env"]?.stringValue, app: call.app)
                 do { return ["result": try await service.callFunction(request)] } catch { throw Self.failure(error) }
             },
-            .async("cloud.database", permission: "cloud") { call in
+            .async("cloud.database", permission: nil) { call in
                 guard let action = call.params["action"]?.stringValue, let collection = call.params["collection"]?.stringValue,
                     !collection.isEmpty
                 else { throw call.reject(.invalidParameters, "a database call needs an action and a collection") }
@@ -42,7 +43,7 @@ public struct CloudPlugin: Plugin {
                     environment: call.params["env"]?.stringValue, app: call.app)
                 do { return try await service.database(request) } catch { throw Self.failure(error) }
             },
-            .async("cloud.uploadFile", permission: "cloud") { call in
+            .async("cloud.uploadFile", permission: nil) { call in
                 guard let path = call.params["cloudPath"]?.stringValue, !path.isEmpty else {
                     throw call.reject(.invalidParameters, "cloudPath must be a non-empty string")
                 }
@@ -53,7 +54,7 @@ public struct CloudPlugin: Plugin {
                     return ["fileID": .string(try await service.uploadFile(cloudPath: path, contents: contents, app: call.app))]
                 } catch { throw Self.failure(error) }
             },
-            .async("cloud.downloadFile", permission: "cloud") { call in
+            .async("cloud.downloadFile", permission: nil) { call in
                 guard let fileID = call.params["fileID"]?.stringValue, !fileID.isEmpty else {
                     throw call.reject(.invalidParameters, "fileID must be a non-empty string")
                 }
@@ -61,7 +62,7 @@ public struct CloudPlugin: Plugin {
                     throw Self.failure(error)
                 }
             },
-            .async("cloud.getTempFileURL", permission: "cloud") { call in
+            .async("cloud.getTempFileURL", permission: nil) { call in
                 let ids = Self.fileList(call.params)
                 do {
                     let urls = try await service.temporaryURLs(for: ids, app: call.app)
@@ -74,13 +75,18 @@ public struct CloudPlugin: Plugin {
                     ]
                 } catch { throw Self.failure(error) }
             },
-            .async("cloud.deleteFile", permission: "cloud") { call in
+            .async("cloud.deleteFile", permission: nil) { call in
                 let ids = Self.fileList(call.params)
                 do {
                     let deleted = Set(try await service.deleteFiles(ids, app: call.app))
                     return [
                         "fileList": .array(
-                            ids.map { ["fileID": .string($0), "status": deleted.contains($0) ? 0 : -1, "errMsg": deleted.contains($0) ? "ok" : "file not found"] })
+                            ids.map {
+                                [
+                                    "fileID": .string($0), "status": deleted.contains($0) ? 0 : -1,
+                                    "errMsg": deleted.contains($0) ? "ok" : "file not found",
+                                ]
+                            })
                     ]
                 } catch { throw Self.failure(error) }
             },

@@ -19,7 +19,7 @@ export function makeCloud(namespace, fileSystem) {
   let environment = null;
   const shape = shapes.wechat;
   const native = (api, params) => JSBridge.call('cloud.' + api, params).then(undefined, (error) => {
-    if (error && error.code === 1) throw new APIFailure(-1, NOT_CONFIGURED);
+    if (error && (error.code === 1 || /^no such API/.test(String(error.message)))) throw new APIFailure(-1, NOT_CONFIGURED);
     throw new APIFailure(error && typeof error.code === 'number' ? error.code : -1, String(error && error.message || error));
   });
   // One call in WeChat's style: `errMsg: 'cloud.name:ok'`, callbacks or a promise.

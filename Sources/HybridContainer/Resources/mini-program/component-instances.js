@@ -33,7 +33,8 @@ export function createComponent(base, view, hooks) {
   states.set(instance, state);
   view.instance = instance;
   view.state = state;
-  lifetime(view, 'created');
+  // Alipay's onInit already sees `this.props`: the view runs it after the first properties.
+  if (!hooks.deferCreated) lifetime(view, 'created');
   return instance;
 }
 

@@ -4,6 +4,8 @@
 // `this.animate` / `this.clearAnimation` on rendered nodes (render-tree.js vnodes): a headless
 // host shows no frames, so an animation ends at once in its last keyframe, written into the
 // node's `style` (what a query, a tree print or a picture sees); clearing removes what it wrote.
+import { forgetPlain } from './tree-output.js';
+
 const transformNames = new Set(['translate', 'translateX', 'translateY', 'translateZ', 'translate3d', 'rotate', 'rotateX',
   'rotateY', 'rotateZ', 'rotate3d', 'scale', 'scaleX', 'scaleY', 'scaleZ', 'scale3d', 'skew', 'skewX', 'skewY', 'matrix', 'matrix3d']);
 const unitless = new Set(['opacity', 'zIndex', 'flex', 'flexGrow', 'flexShrink', 'fontWeight', 'lineHeight', 'order']);
@@ -47,6 +49,7 @@ export function animateNodes(nodes, keyframes) {
     node.animated = node.animated || new Set();
     for (const [name, value] of last) { style.set(name, value); node.animated.add(name); }
     node.style = styleText(style);
+    forgetPlain(node);
   }
 }
 
@@ -63,5 +66,6 @@ export function clearAnimatedNodes(nodes, options) {
       node.animated.delete(name);
     }
     node.style = styleText(style);
+    forgetPlain(node);
   }
 }

@@ -337,7 +337,7 @@ function renderComponent(node, base, vnode, scope, ctx) {
   const created = child === undefined;
   if (created) {
     child = makeView(base, owner.page, owner, vnode);
-    createComponent(base, child, { prototype: componentPrototype });
+    createComponent(base, child, { prototype: componentPrototype, deferCreated: child.alipay });
     child.state.onSetData = (touched) => rerender(child, touched);
     owner.children.set(key, child);
   }
@@ -347,6 +347,7 @@ function renderComponent(node, base, vnode, scope, ctx) {
   const before = created || !child.alipay ? null : { props: child.instance.props, data: JSON.parse(JSON.stringify(child.instance.data)) };
   const changed = updateProperties(child, props, child.alipay);
   if (created) {
+    if (child.alipay) lifetime(child, 'created');
     if (child.alipay) lifetime(child, 'deriveDataFromProps', child.instance.props);
     lifetime(child, 'attached');
     child.attached = true;

@@ -60,6 +60,7 @@ export function plainNode(node) {
   if (node.id) plain.id = node.id;
   if (node.classes && node.classes.length > 0) plain.class = node.classes.slice();
   if (node.hidden) plain.hidden = true;
+  if (node.style) plain.style = node.style;
   if (node.component) plain.component = node.component.base;
   const attributes = node.attrs ? plainTable(node.attrs) : undefined;
   if (attributes !== undefined) plain.attributes = attributes;

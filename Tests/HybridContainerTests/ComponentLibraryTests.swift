@@ -1,0 +1,166 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
+import Foundation
+import HybridContainer
+import Testing
+
+/// What component libraries and compiled frameworks are made of: registrations through helpers,
+/// decorators and re-exports; load failures that name their own file and line; WXS with ES5-era
+/// names; the template grammar they use; compiled-framework templates and data paths.
+@Suite("Component libraries and compiled frameworks")
+struct ComponentLibraryTests {
+    @Test("Component() belongs to the file being loaded: a helper module, a decorator, a re-export")
+    func registrationContext() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (session, context) = try await harness.launch([
+            "pages/a.js": "Page({});",
+            "pages/a.json": #"{"usingComponents": {"lib-button": "lib-ui/button/index", "deco-card": "/deco/card", "re-tag": "/re/tag"}}"#,
+            "pages/a.wxml": #"<lib-button label="go"/><deco-card title="t"/><re-tag name="n"/>"#,
+            // A library's helper (`common/component.js`) calls Component() for the file that requires it.
+            "miniprogram_npm/lib-ui/common/component.js": """
+            function LibComponent(options) {
+              options.options = Object.assign({ addGlobalClass: true }, options.options);
+              Component(options);
+            }
+            module.exports = { LibComponent };
+            """,
+            "miniprogram_npm/lib-ui/button/index.js": """
+            const { LibComponent } = require('../common/component');
+            LibComponent({ properties: { label: String }, data: { kind: 'lib' } });
+            """,
+            "miniprogram_npm/lib-ui/button/index.json": #"{"component": true}"#,
+            "miniprogram_npm/lib-ui/button/index.wxml": "<view class=\"btn\">{{kind}}:{{label}}</view>",
+            // TypeScript's decorator helper, as `tsc` emits it: the decorator calls Component().
+            "deco/decorators.js": """
+            exports.wxComponent = function () {
+              return function (target) { const o = new target(); Component({ properties: o.properties, data: o.data }); return target; };
+            };
+            """,
+            "deco/card.js": """
+            var __decorate = (this && this.__decorate) || function (decorators, target) {
+              for (var i = decorators.length - 1; i >= 0; i--) target = decorators[i](target) || target;
+              return target;
+            };
+            const { wxComponent } = require('./decorators');
+            let Card = class Card { constructor() { this.properties = { title: String }; this.data = { from: 'decorator' }; } };
+            Card = __decorate([wxComponent()], Card);
+            """,
+            "deco/card.wxml": "<view class=\"card\">{{from}}:{{title}}</view>",
+            // A file that only re-exports another component file.
+            "re/tag.js": "module.exports = require('./real-tag');",
+            "re/real-tag.js": "Component({ properties: { name: String }, data: { from: 're-export' } });",
+            "re/tag.wxml": "<text class=\"tag\">{{from}}:{{name}}</text>",
+        ])
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)))
+        #expect(try await session.query("lib-button >>> .btn").first?.textContent == "lib:go")
+        #expect(try await session.query("deco-card >>> .card").first?.textContent == "decorator:t")
+        #expect(try await session.query("re-tag >>> .tag").first?.textContent == "re-export:n")
+        #expect(try await session.templateDiagnostics().missingComponents.isEmpty)
+        #expect(!harness.console.contains { $0.contains("did not call Component()") }, "\(harness.console)")
+        await harness.container.shutdown()
+    }
+
+    @Test("a component whose dependency throws while loading: its own message, the dependency's file and line, who needed it")
+    func throwingDependency() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (_, context) = try await harness.launch([
+            "pages/a.js": "Page({});",
+            "pages/a.json": #"{"usingComponents": {"c-bad": "/c/bad"}}"#,
+            "pages/a.wxml": "<c-bad/><view id=\"after\">still here</view>",
+            "c/bad.js": "const helper = require('./helper');\nComponent({});",
+            "c/helper.js": "const x = 1;\nthrow new RangeError('helper exploded');\n",
+            "c/bad.wxml": "<view/>",
+        ])
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)))
+        let reports = harness.fixture.log.all.joined(separator: "\n")
+        #expect(
+            reports.contains("c/bad.js (needed by pages/a) failed while loading: RangeError: helper exploded at c/helper.js:2"),
+            "\(reports)")
+        #expect(!reports.contains("did not call Component()"))
+        await harness.container.shutdown()
+    }
+
+    @Test("WXS with ES5-era names, template literals, Alipay style objects, spread data, repeated attributes")
+    func grammar() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (session, context) = try await harness.launch([
+            "pages/a.js": "Page({ data: { x: 3, w: 50, obj: { b: 2, c: 3 }, cls: 'on' } });",
+            "pages/a.wxml": """
+            <wxs module="tools">
+            var class = 'k-';
+            function name(enum) { var extends = class + enum; return extends; }
+            module.exports = { name: name, when: getDate(0).getTime(), re: getRegExp('a+', 'g').test('aa') };
+            </wxs>
+            <template name="pair"><text class="pair">{{a}}-{{b}}-{{c}}</text></template>
+            <view id="wxs" class="{{tools.name(cls)}}">{{tools.when}} {{tools.re}}</view>
+            <view id="literal" style="{{`width: ${w}px`}}">{{`x is ${x * 2}`}}</view>
+            <view id="object" style="{{width: w + '%', backgroundColor: 'red'}}"/>
+            <template is="pair" data="{{a: 1, ...obj}}"/>
+            <image id="img" mode="aspectFit" mode="widthFix"/>
+            """,
+        ])
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)))
+        let wxs = try #require(try await session.query("#wxs").first)
+        #expect(wxs.classes == ["k-on"])
+        #expect(wxs.textContent == "0 true")
+        let literal = try #require(try await session.query("#literal").first)
+        #expect(literal.style == "width: 50px")
+        #expect(literal.textContent == "x is 6")
+        #expect(try await session.query("#object").first?.style == "width: 50%; background-color: red")
+        #expect(try await session.query(".pair").first?.textContent == "1-2-3")
+        #expect(try await session.query("#img").first?.attributes?["mode"] == "widthFix")
+        #expect(harness.console.contains { $0.contains("pages/a.wxml:") && $0.contains("mode twice") }, "\(harness.console)")
+        #expect(try await session.templateDiagnostics().templateErrors.isEmpty)
+        await harness.container.shutdown()
+    }
+
+    @Test("a compiled-framework page: one bundle, generic recursive templates dispatched by name, .[n] data paths, custom-wrapper")
+    func compiledFramework() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (session, context) = try await harness.launch([
+            "app.json": #"{"pages": ["pages/index/index"], "usingComponents": {"custom-wrapper": "/custom-wrapper"}}"#,
+            // The framework's runtime and every page in one bundle, as compiled frameworks ship.
+            "runtime.js": """
+            module.exports.createPage = function () {
+              return {
+                data: { root: { cn: [] } },
+                onLoad() {
+                  this.setData({ 'root.cn.[0]': { nn: 'view', cl: 'box', cn: [{ nn: '#text', v: 'hello' }] } });
+                  this.setData({ 'root.cn.[0].cn.[1]': { nn: 'view', cl: 'inner', cn: [{ nn: '#text', v: 'deep' }] } });
+                  this.setData({ 'root.cn.[1]': { nn: 'custom-wrapper', cn: [{ nn: '#text', v: 'wrapped' }] } });
+                },
+              };
+            };
+            """,
+            "pages/index/index.js": "Page(require('../../runtime.js').createPage());",
+            "pages/index/index.wxml": """
+            <import src="../../base.wxml"/>
+            <template is="tmpl_0_container" data="{{i: root}}"/>
+            """,
+            "base.wxml": """
+            <template name="tmpl_0_container">
+              <block wx:for="{{i.cn}}" wx:key="index"><template is="{{'tmpl_0_' + item.nn}}" data="{{i: item}}"/></block>
+            </template>
+            <template name="tmpl_0_view">
+              <view class="{{i.cl}}"><block wx:for="{{i.cn}}" wx:key="index"><template is="{{'tmpl_0_' + item.nn}}" data="{{i: item}}"/></block></view>
+            </template>
+            <template name="tmpl_0_#text"><block>{{i.v}}</block></template>
+            <template name="tmpl_0_custom-wrapper"><custom-wrapper i="{{i}}"/></template>
+            """,
+            "custom-wrapper.js": "Component({ properties: { i: Object } });",
+            "custom-wrapper.json": #"{"component": true, "usingComponents": {"custom-wrapper": "./custom-wrapper"}}"#,
+            "custom-wrapper.wxml": """
+            <import src="./base.wxml"/>
+            <view class="wrapper"><block wx:for="{{i.cn}}" wx:key="index"><template is="{{'tmpl_0_' + item.nn}}" data="{{i: item}}"/></block></view>
+            """,
+        ])
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)))
+        #expect(try await session.query(".box").first?.textContent == "hello deep")
+        #expect(try await session.query(".box > .inner").first?.textContent == "deep")
+        #expect(try await session.query("custom-wrapper >>> .wrapper").first?.textContent == "wrapped")
+        #expect(try await session.templateDiagnostics().templateErrors.isEmpty)
+        #expect(try await session.data()["root"]?["cn"]?[0]?["cn"]?[1]?["cl"] == "inner")
+        await harness.container.shutdown()
+    }
+}
