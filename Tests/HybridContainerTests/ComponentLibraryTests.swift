@@ -81,6 +81,16 @@ struct ComponentLibraryTests {
         await harness.container.shutdown()
     }
 
+    @Test("an unsupported API's error points at the app's line that called it, not into the framework")
+    func unsupportedAPILocation() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (_, context) = try await harness.launch(["pages/a.js": "Page({\n  onLoad() {\n    wx.isVKSupport('v2');\n  },\n});\n"])
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)))
+        let reports = harness.fixture.log.all.filter { $0.contains("isVKSupport:fail") }
+        #expect(!reports.isEmpty && reports.allSatisfy { $0.contains("pages/a.js:3") && !$0.contains("api-support.js") }, "\(reports)")
+        await harness.container.shutdown()
+    }
+
     @Test("WXS with ES5-era names, template literals, Alipay style objects, spread data, repeated attributes")
     func grammar() async throws {
         let harness = try await MiniProgramHarness.make()

@@ -17,16 +17,30 @@ const normalize = (error) => {
   if (error instanceof Error) return { code: 3, message: error.name + ': ' + error.message };
   return { code: 3, message: String(error) };
 };
+// An error thrown for the app points at the app's line that made the call, not at the framework
+// (its first stack frame outside `hybrid://`), as the platforms' errors do.
+export function atAppCaller(error) {
+  const frames = String(error.stack || '').split('\n');
+  for (const frame of frames) {
+    const match = /@(.+):(\d+):(\d+)$/.exec(frame);
+    if (match === null || match[1].startsWith('hybrid://')) continue;
+    for (const [key, value] of [['sourceURL', match[1]], ['line', Number(match[2])], ['column', Number(match[3])]]) {
+      Object.defineProperty(error, key, { value, writable: true, enumerable: false, configurable: true });
+    }
+    break;
+  }
+  return error;
+}
 export const shapes = {
   alipay: {
     ok: (api, result) => isObject(result) ? result : {},
     fail: (api, failure) => ({ error: failure.code, errorMessage: failure.message }),
-    thrown: (api, failure) => Object.assign(new Error(failure.message), { error: failure.code, errorMessage: failure.message }),
+    thrown: (api, failure) => atAppCaller(Object.assign(new Error(failure.message), { error: failure.code, errorMessage: failure.message })),
   },
   wechat: {
     ok: (api, result) => Object.assign({}, isObject(result) ? result : {}, { errMsg: api + ':ok' }),
     fail: (api, failure) => ({ errMsg: api + ':fail ' + failure.message }),
-    thrown: (api, failure) => Object.assign(new Error(api + ':fail ' + failure.message), { errMsg: api + ':fail ' + failure.message }),
+    thrown: (api, failure) => atAppCaller(Object.assign(new Error(api + ':fail ' + failure.message), { errMsg: api + ':fail ' + failure.message })),
   },
 };
 export const callbackNames = ['success', 'fail', 'complete'];
