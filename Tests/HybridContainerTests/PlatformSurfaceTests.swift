@@ -254,14 +254,14 @@ struct TypeScriptMiniProgramTests {
     func refused() async throws {
         let harness = try await MiniProgramHarness.make()
         var files = Self.files
-        files["utils/format.ts"] = "export const x = 1;\nenum Color { Red }\nexport function label() { return ''; }\n"
+        files["utils/format.ts"] = "export const x = 1;\nnamespace Shapes { export const r = 1; }\nexport function label() { return ''; }\n"
         let source = try folder(harness.fixture.root, files)
         do {
             _ = try await harness.container.launch(.directory(source))
             Issue.record("the launch should fail")
         } catch let error as ContainerError {
             #expect(error.code == .scriptFailed)
-            #expect("\(error)".contains("utils/format.ts:2: enum needs generated code"), "\(error)")
+            #expect("\(error)".contains("utils/format.ts:2: namespace blocks need generated code"), "\(error)")
         }
         await harness.container.shutdown()
     }

@@ -31,10 +31,10 @@ extension TypeEraser {
         case "abstract" where isWord(index + 1, "class"):
             erase(index, through: index)
             return index + 1
-        case "enum":
-            throw failure("enum needs generated code and is not supported; use an object of constants", at: index)
-        case "const" where isWord(index + 1, "enum"):
-            throw failure("const enum needs generated code and is not supported; use an object of constants", at: index)
+        case "enum" where isIdentifier(index + 1) && isPunct(index + 2, "{"):
+            return try generateEnum(at: index, constAt: nil)
+        case "const" where isWord(index + 1, "enum") && isIdentifier(index + 2) && isPunct(index + 3, "{"):
+            return try generateEnum(at: index + 1, constAt: index)
         case "namespace", "module":
             guard isIdentifier(index + 1), isPunct(index + 2, "{") || isPunct(index + 2, ".") else { return nil }
             throw failure("\(word) blocks need generated code and are not supported; use ES modules", at: index)

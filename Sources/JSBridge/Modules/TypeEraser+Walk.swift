@@ -55,15 +55,14 @@ extension TypeEraser {
                 return end
             case "constructor" where current.kind == .classBody && isPunct(index + 1, "("):
                 frames[depth + 1] = Frame(kind: .paren, isConstructorParameters: true)
+                try generateParameterProperties(open: index + 1)
                 return index + 2
             default:
-                if current.kind == .paren, current.isConstructorParameters,
-                    ["public", "private", "protected", "readonly", "override"].contains(word),
-                    isIdentifier(index + 1)
-                        || isPunct(index + 1, "{") || isPunct(index + 1, "[")
-                {
-                    throw failure(
-                        "parameter properties (\(word) in a constructor's parameters) need generated code; assign in the body", at: index)
+                if current.kind == .paren, current.isConstructorParameters, Self.parameterModifiers.contains(word) {
+                    if isIdentifier(index + 1) { return index + 1 }  // erased by generateParameterProperties
+                    if isPunct(index + 1, "{") || isPunct(index + 1, "[") {
+                        throw failure("a parameter property (\(word)) must be a plain name, not a destructuring pattern", at: index)
+                    }
                 }
                 if word == "this", current.kind == .paren, isPunct(index - 1, "("), isPunct(index + 1, ":") {
                     // A `this` parameter: erased with its type and comma.

@@ -11,8 +11,9 @@
 /// `import type` / `export type` (and inline `type` specifiers), `abstract`, `implements`,
 /// overload signatures, index signatures, `this` parameters.
 ///
-/// Refused with the line (they need generated code, not erasure): `enum`, `namespace`/`module`
-/// blocks, parameter properties (`constructor(private x)`), decorators.
+/// Generated, on the lines they stand on: `enum` / `const enum` (an object with reverse mapping
+/// for numeric members) and parameter properties (`constructor(private x)` → `this.x = x;`).
+/// Refused with the line: `namespace`/`module` blocks and decorators.
 ///
 /// It works on the token stream of ``JSLexer`` with the rules TypeScript's own parser uses to tell
 /// a type from an expression where the two look alike (`a ? b : c` vs `a?: T`, `f<T>(x)` vs
@@ -61,6 +62,8 @@ struct TypeEraser {
     let tokens: [Token]
     var frames: [Int: Frame] = [0: Frame(kind: .block)]
     var erased: [Range<Int>] = []
+    /// Generated code (enums, parameter properties): text written before the byte at an offset.
+    var insertions: [Int: String] = [:]
     /// Index of the token after the class name while in a class header (`class A<T> extends B<T> implements C {`).
     var classHeaderDepth: Int?
 
@@ -168,6 +171,18 @@ struct TypeEraser {
 
     /// The source with erased ranges turned into spaces (line breaks kept; one space per UTF-16
     /// unit, so columns as JavaScriptCore counts them stay put).
+    /// Writes `text` before token `index` (after anything already inserted there).
+    mutating func insert(_ text: String, before index: Int) {
+        let offset = index < tokens.count ? tokens[index].start : bytes.count
+        insertions[offset, default: ""] += text
+    }
+
+    /// Erases token `index` and writes `text` in its place.
+    mutating func replace(_ index: Int, with text: String) {
+        insert(text, before: index)
+        erase(index, through: index)
+    }
+
     func output() -> String {
         var keep = [Bool](repeating: true, count: bytes.count)
         for range in erased { for offset in range { keep[offset] = false } }
@@ -176,6 +191,7 @@ struct TypeEraser {
         var offset = 0
         let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
         for scalar in scalars {
+            if let generated = insertions[offset] { result += generated }
             let width = String(scalar).utf8.count
             if keep[offset] || scalar == "\n" || scalar == "\r" {
                 result.unicodeScalars.append(scalar)
@@ -184,6 +200,7 @@ struct TypeEraser {
             }
             offset += width
         }
+        if let generated = insertions[offset] { result += generated }
         return result
     }
 }
