@@ -14,7 +14,10 @@ struct ComponentLibraryTests {
     func registrationContext() async throws {
         let harness = try await MiniProgramHarness.make()
         let (session, context) = try await harness.launch([
-            "pages/a.js": "Page({});",
+            // A page registered by a helper in another module, as frameworks' page factories do.
+            "pages/a.js": "require('../lib/page-factory').definePage({ data: { from: 'factory' } });",
+            "lib/page-factory.js":
+                "exports.definePage = (options) => Page(Object.assign({ onLoad() { globalThis.pageLoaded = this.route; } }, options));",
             "pages/a.json": #"{"usingComponents": {"lib-button": "lib-ui/button/index", "deco-card": "/deco/card", "re-tag": "/re/tag"}}"#,
             "pages/a.wxml": #"<lib-button label="go"/><deco-card title="t"/><re-tag name="n"/>"#,
             // A library's helper (`common/component.js`) calls Component() for the file that requires it.
@@ -56,6 +59,8 @@ struct ComponentLibraryTests {
         #expect(try await session.query("lib-button >>> .btn").first?.textContent == "lib:go")
         #expect(try await session.query("deco-card >>> .card").first?.textContent == "decorator:t")
         #expect(try await session.query("re-tag >>> .tag").first?.textContent == "re-export:n")
+        #expect(try await context.evaluate("pageLoaded") == "pages/a")
+        #expect(try await session.data()["from"] == "factory")
         #expect(try await session.templateDiagnostics().missingComponents.isEmpty)
         #expect(!harness.console.contains { $0.contains("did not call Component()") }, "\(harness.console)")
         await harness.container.shutdown()
