@@ -8,7 +8,7 @@
 // or a promise. A host without a cloud answers each call with "cloud not configured".
 import { isObject, clone } from './values.js';
 import { APIFailure } from './api-failure.js';
-import { count } from './api-calls.js';
+import { count, countUnsupported } from './api-calls.js';
 import { shapes, callbackNames } from './api-support.js';
 import { report } from './common.js';
 
@@ -22,18 +22,37 @@ export function makeCloud(namespace, fileSystem) {
     if (error && (error.code === 1 || /^no such API/.test(String(error.message)))) throw new APIFailure(-1, NOT_CONFIGURED);
     throw new APIFailure(error && typeof error.code === 'number' ? error.code : -1, String(error && error.message || error));
   });
+  // Whether the host registered a cloud: asked once (a missing JSAPI says "no such API" at
+  // once, a registered async one that it is asynchronous). Without one, calls count as
+  // unsupported and their ignored rejections are not the app's errors.
+  let configured = null;
+  const hasCloud = () => {
+    if (configured === null) {
+      try { JSBridge.callSync('cloud.callFunction'); configured = true; } catch (error) {
+        configured = !/^no such API/.test(String(error && (error.errorMessage || error.message)));
+      }
+    }
+    return configured;
+  };
   // One call in WeChat's style: `errMsg: 'cloud.name:ok'`, callbacks or a promise.
   const call = (name, implementation) => function (options) {
-    count(namespace, 'cloud.' + name);
+    const available = hasCloud();
+    if (available) count(namespace, 'cloud.' + name); else countUnsupported(namespace, 'cloud.' + name);
     const params = isObject(options) ? options : {};
     const label = 'cloud.' + name;
-    const promise = Promise.resolve().then(() => implementation(params)).then(
+    const promise = Promise.resolve().then(() => {
+      if (!available) throw new APIFailure(-1, NOT_CONFIGURED);
+      return implementation(params);
+    }).then(
       (result) => shape.ok(label, result),
       (error) => {
         const failure = shape.fail(label, error instanceof APIFailure ? { message: error.message } : { message: String(error && error.message || error) });
         throw Object.assign(failure, { errCode: error instanceof APIFailure ? error.code : -1 });
       });
-    if (!callbackNames.some((key) => typeof params[key] === 'function')) return promise;
+    if (!callbackNames.some((key) => typeof params[key] === 'function')) {
+      if (!available) promise.catch(() => {});
+      return promise;
+    }
     const run = (key, value) => {
       if (typeof params[key] !== 'function') return;
       try { params[key](value); } catch (error) { report(error, namespace + '.cloud.' + name + ' ' + key + ' callback'); }
@@ -73,7 +92,16 @@ export function makeCloud(namespace, fileSystem) {
     database(options) {
       count(namespace, 'cloud.database');
       const env = isObject(options) && typeof options.env === 'string' ? options.env : environment;
-      return database((params) => native('database', Object.assign(params, { env })));
+      return database((params) => {
+        if (!hasCloud()) {
+          countUnsupported(namespace, 'cloud.database');
+          const failed = Promise.reject(new APIFailure(-1, NOT_CONFIGURED));
+          failed.catch(() => {});
+          failed.notConfigured = true;
+          return failed;
+        }
+        return native('database', Object.assign(params, { env }));
+      });
     },
     // Cloud hosting and the rest need a WeChat server; they fail in the platform's shape.
     callContainer: call('callContainer', () => { throw new APIFailure(-1, 'cloud hosting is not offered by this host'); }),
@@ -129,6 +157,7 @@ function callback(options, promise) {
   const shaped = promise.then((answer) => Object.assign({ errMsg: 'collection.get:ok' }, answer),
     (error) => { throw Object.assign(new Error(error.message || String(error)), { errMsg: 'database:fail ' + (error.message || String(error)), errCode: error.code }); });
   const o = isObject(options) ? options : {};
+  if (promise.notConfigured) shaped.catch(() => {});
   if (!callbackNames.some((key) => typeof o[key] === 'function')) return shaped;
   shaped.then((r) => { if (o.success) o.success(r); if (o.complete) o.complete(r); }, (e) => { if (o.fail) o.fail(e); if (o.complete) o.complete(e); });
   return undefined;
