@@ -105,10 +105,12 @@ struct ComponentLibraryTests {
             <wxs module="tools">
             var class = 'k-';
             function name(enum) { var extends = class + enum; return extends; }
-            module.exports = { name: name, when: getDate(0).getTime(), re: getRegExp('a+', 'g').test('aa') };
+            function kinds() { return [[].constructor, ({}).constructor, 'x'.constructor, (1).constructor, getDate().constructor].join(','); }
+            module.exports = { name: name, when: getDate(0).getTime(), re: getRegExp('a+', 'g').test('aa'), kinds: kinds };
             </wxs>
             <template name="pair"><text class="pair">{{a}}-{{b}}-{{c}}</text></template>
             <view id="wxs" class="{{tools.name(cls)}}">{{tools.when}} {{tools.re}}</view>
+            <view id="kinds">{{tools.kinds()}}</view>
             <view id="literal" style="{{`width: ${w}px`}}">{{`x is ${x * 2}`}}</view>
             <view id="object" style="{{width: w + '%', backgroundColor: 'red'}}"/>
             <template is="pair" data="{{a: 1, ...obj}}"/>
@@ -119,6 +121,7 @@ struct ComponentLibraryTests {
         let wxs = try #require(try await session.query("#wxs").first)
         #expect(wxs.classes == ["k-on"])
         #expect(wxs.textContent == "0 true")
+        #expect(try await session.query("#kinds").first?.textContent == "Array,Object,String,Number,Date", "WXS constructors are type names")
         let literal = try #require(try await session.query("#literal").first)
         #expect(literal.style == "width: 50px")
         #expect(literal.textContent == "x is 6")

@@ -383,6 +383,12 @@ function detach(view) {
 export { instanceView };
 
 // WXS's own globals (`getRegExp`, `getDate`), where app code has not defined them.
+// WXS's `x.constructor` (renamed `x.__wxs_constructor` by the loader) is the type's name.
+if (!Object.prototype.hasOwnProperty('__wxs_constructor')) {
+  Object.defineProperty(Object.prototype, '__wxs_constructor', {
+    get() { return Object.prototype.toString.call(this).slice(8, -1); }, enumerable: false, configurable: false,
+  });
+}
 for (const [name, fn] of [['getRegExp', (pattern, flags) => new RegExp(pattern, flags)], ['getDate', (...args) => new Date(...args)]]) {
   if (!(name in globalThis)) Object.defineProperty(globalThis, name, { value: fn, writable: true, enumerable: false, configurable: true });
 }
