@@ -105,7 +105,8 @@ struct ComponentLibraryTests {
             <wxs module="tools">
             var class = 'k-';
             function name(enum) { var extends = class + enum; return extends; }
-            function kinds() { return [[].constructor, ({}).constructor, 'x'.constructor, (1).constructor, getDate().constructor].join(','); }
+            function kinds() { return [[].constructor, ({}).constructor, 'x'.constructor, (1).constructor, getDate().constructor,
+              [].constructor === 'Array', ({}).constructor == 'Object'].join(','); }
             module.exports = { name: name, when: getDate(0).getTime(), re: getRegExp('a+', 'g').test('aa'), kinds: kinds };
             </wxs>
             <template name="pair"><text class="pair">{{a}}-{{b}}-{{c}}</text></template>
@@ -121,7 +122,8 @@ struct ComponentLibraryTests {
         let wxs = try #require(try await session.query("#wxs").first)
         #expect(wxs.classes == ["k-on"])
         #expect(wxs.textContent == "0 true")
-        #expect(try await session.query("#kinds").first?.textContent == "Array,Object,String,Number,Date", "WXS constructors are type names")
+        let kinds = try await session.query("#kinds").first?.textContent
+        #expect(kinds == "Array,Object,String,Number,Date,true,true", "WXS constructors are type names")
         let literal = try #require(try await session.query("#literal").first)
         #expect(literal.style == "width: 50px")
         #expect(literal.textContent == "x is 6")

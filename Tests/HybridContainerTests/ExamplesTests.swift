@@ -75,6 +75,42 @@ struct ExamplesTests {
         #expect(result.stdout.contains("selector answers: [null]"))
     }
 
+    @Test(
+        "the library example (npm library with a helper, decorator card, TypeScript badge, WXS, compiled-framework page, cloud, canvas) passes --all-pages and draws its trees"
+    )
+    func libraryExample() async throws {
+        let folder = Self.examples.appendingPathComponent("library-miniprogram").path
+        let store = try ContainerFixture().root.appendingPathComponent("cli-store").path
+        let smoke = try await ChildProcess.run(
+            "container-demo", ["run", folder, "--all-pages", "--store", store, "--device", "iphone-15"], safetyLimit: .seconds(120))
+        #expect(smoke.status == 0, "\(smoke.stdout)\n\(smoke.stderr)")
+        for line in [
+            "JavaScript errors: 0", "Template errors: 0", "device iPhone iPhone 15, SDK 3.14.2, window 393x852", "box animated",
+            "canvas 200x100: 2 drawing steps recorded", "ad: InterstitialAd.show:fail not supported by this host",
+        ] {
+            #expect(smoke.stdout.contains(line), "\(line)\n\(smoke.stdout)")
+        }
+        let index = try await ChildProcess.run(
+            "container-demo", ["run", folder, "--print-tree", "--tap", "#press >>> .mini-button", "--store", store],
+            safetyLimit: .seconds(120))
+        #expect(index.status == 0, "\(index.stderr)")
+        #expect(index.stdout.contains("    view.mini-button.mini-button--primary.custom-class \"Press\"\n"), "\(index.stdout)")
+        #expect(index.stdout.contains("      text.card-title \"A decorator-built card\"\n"))
+        #expect(index.stdout.contains("    text.badge \"info: typed\"\n"))
+        #expect(index.stdout.contains("    text.badge \"danger: typed\"\n"), "the TypeScript badge follows the tap")
+        let grammar = try await ChildProcess.run(
+            "container-demo", ["run", folder, "--page", "pages/grammar/grammar", "--print-tree", "--store", store],
+            safetyLimit: .seconds(120))
+        #expect(grammar.stdout.contains("  view#bem.lib-tag.lib-tag--on.lib-tag--big \"day 3, digits true\"\n"), "\(grammar.stdout)")
+        #expect(grammar.stdout.contains("  text.profile \"Ada (admin, 2026)\"\n"))
+        let framework = try await ChildProcess.run(
+            "container-demo", ["run", folder, "--page", "pages/framework/framework", "--print-tree", "--tap", ".header", "--store", store],
+            safetyLimit: .seconds(120))
+        #expect(framework.stdout.contains("    text.deep \"deep text\"\n"), "\(framework.stdout)")
+        #expect(framework.stdout.contains("    view.wrapped \"in a wrapper\"\n"))
+        #expect(framework.stdout.contains("    \"tapped h\"\n"))
+    }
+
     @Test("the render examples print their trees before and after taps driven from the CLI, and pass --all-pages")
     func renderFromCLI() async throws {
         let fixture = try ContainerFixture()

@@ -27,7 +27,10 @@ enum WXSTransform {
             let word = lexer.text(token)
             let previous = index > 0 ? lexer.text(tokens[index - 1]) : ""
             let next = index + 1 < tokens.count ? lexer.text(tokens[index + 1]) : ""
-            if word == "constructor", previous == "." || previous == "?.", next != "=", next != "(" {
+            // (Punctuators are single characters here: `===` is three `=`; one alone assigns.)
+            let afterNext = index + 2 < tokens.count ? lexer.text(tokens[index + 2]) : ""
+            let assigns = next == "=" && afterNext != "="
+            if word == "constructor", previous == "." || previous == "?.", !assigns, next != "(" {
                 insertions.append(token.start)
                 continue
             }

@@ -1,0 +1,2 @@
+// Frameworks render deep subtrees inside this component so a setData there stays small.
+Component({ properties: { i: Object } });
