@@ -66,6 +66,61 @@ struct ComponentLibraryTests {
         await harness.container.shutdown()
     }
 
+    @Test("relations: ancestor/descendant through slots (library style getters), parent/child, behavior targets, unlinked, export()")
+    func relations() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (session, context) = try await harness.launch([
+            "pages/a.js": """
+            Page({ data: { tabs: ['one', 'two', 'three'] },
+              drop() { this.setData({ tabs: ['one', 'three'] }); },
+              read() { globalThis.exported = this.selectComponent('#tabs'); } });
+            """,
+            "pages/a.json": #"{"usingComponents": {"x-tabs": "/ui/tabs/index", "x-tab": "/ui/tab/index"}}"#,
+            "pages/a.wxml": """
+            <x-tabs id="tabs"><x-tab wx:for="{{tabs}}" wx:key="*this" title="{{item}}"/></x-tabs>
+            """,
+            // The way a popular library wires them: relations plus getters over getRelationNodes.
+            "ui/relation.js": """
+            const log = (line) => { (globalThis.trail = globalThis.trail || []).push(line); };
+            exports.useParent = (name) => ({
+              relations: { ['../' + name + '/index']: { type: 'ancestor', linked() { log('tab linked'); }, unlinked() { log('tab unlinked'); } } },
+              mixin: Behavior({ created() { Object.defineProperty(this, 'parent', { get: () => this.getRelationNodes('../' + name + '/index')[0] }); } }),
+            });
+            exports.useChildren = (name) => ({
+              relations: { ['../' + name + '/index']: { type: 'descendant', linked(t) { log('tabs got ' + t.data.title); }, unlinked(t) { log('tabs lost ' + t.data.title); } } },
+              mixin: Behavior({ created() { Object.defineProperty(this, 'children', { get: () => this.getRelationNodes('../' + name + '/index') }); } }),
+            });
+            """,
+            "ui/tabs/index.js": """
+            const { useChildren } = require('../relation');
+            const relation = useChildren('tab');
+            Component({ relations: relation.relations, behaviors: [relation.mixin],
+              export() { return { count: this.children.length, titles: this.children.map((c) => c.data.title) }; } });
+            """,
+            "ui/tabs/index.wxml": "<view class=\"tabs\"><slot/></view>",
+            "ui/tab/index.js": """
+            const { useParent } = require('../relation');
+            const relation = useParent('tabs');
+            Component({ properties: { title: String }, relations: relation.relations, behaviors: [relation.mixin],
+              lifetimes: { ready() { (globalThis.parents = globalThis.parents || []).push(!!this.parent); } } });
+            """,
+            "ui/tab/index.wxml": "<text class=\"tab\">{{title}}</text>",
+        ])
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)))
+        #expect(
+            try await context.evaluate("trail") == [
+                "tabs got one", "tab linked", "tabs got two", "tab linked", "tabs got three", "tab linked",
+            ])
+        #expect(try await context.evaluate("parents") == [true, true, true], "this.parent is there by ready")
+        try await session.firePageEvent("read")
+        #expect(try await context.evaluate("exported") == ["count": 3, "titles": ["one", "two", "three"]])
+        try await session.firePageEvent("drop")
+        try await session.firePageEvent("read")
+        #expect(try await context.evaluate("trail.slice(6)") == ["tabs lost two", "tab unlinked"])
+        #expect(try await context.evaluate("exported") == ["count": 2, "titles": ["one", "three"]])
+        await harness.container.shutdown()
+    }
+
     @Test("a component whose dependency throws while loading: its own message, the dependency's file and line, who needed it")
     func throwingDependency() async throws {
         let harness = try await MiniProgramHarness.make()

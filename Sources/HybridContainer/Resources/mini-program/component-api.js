@@ -11,6 +11,7 @@ import { createSelectorQuery, setComponentResolver } from './selector-query.js';
 import { createIntersectionObserver } from './intersection-observer.js';
 import { isObject, parsePath, getPath } from './values.js';
 import { animateNodes, clearAnimatedNodes } from './node-animation.js';
+import { relationNodes } from './relations.js';
 
 // The view (render-tree.js) of a page or component instance, or null before it renders.
 export const instanceView = (instance) => { const state = states.get(instance); return state && state.view ? state.view : null; };
@@ -21,7 +22,11 @@ function select(instance, selector, all) {
   const view = instanceView(instance);
   if (view === null) return all ? [] : null;
   const hosts = selectAll(scopeRoot(view), view, selector).filter((node) => node.component);
-  const instances = hosts.map((node) => node.component.instance);
+  // A component with `export()` hands out what it returns instead of itself.
+  const instances = hosts.map((node) => {
+    const exporter = node.component.state && node.component.state.merged.exporter;
+    return typeof exporter === 'function' ? exporter.call(node.component.instance) : node.component.instance;
+  });
   return all ? instances : instances.length > 0 ? instances[0] : null;
 }
 
@@ -88,7 +93,7 @@ export const componentPrototype = Object.assign({}, treeMethods, {
     return view && view.parent ? view.parent.instance : null;
   },
   hasBehavior() { return false; },
-  getRelationNodes() { return []; },
+  getRelationNodes(key) { const view = instanceView(this); return view === null ? [] : relationNodes(view, String(key)); },
   groupSetData(fn) { if (typeof fn === 'function') fn.call(this); },
   getPageId() { const view = instanceView(this); return view ? 'pageId:' + view.page.state.id : ''; },
   setUpdatePerformanceListener() {},

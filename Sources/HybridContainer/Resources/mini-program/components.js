@@ -10,7 +10,8 @@ export const behaviorMark = Symbol('Behavior');
 
 // Flattens behaviors (WeChat) and mixins (Alipay), depth first, each once.
 export function mergeComponent(definition) {
-  const merged = { data: {}, methods: {}, properties: {}, observers: [], lifetimes: {}, pageLifetimes: {}, options: {} };
+  const merged = { data: {}, methods: {}, properties: {}, observers: [], lifetimes: {}, pageLifetimes: {}, options: {},
+    relations: {}, behaviors: new Set(), exporter: null };
   const seen = new Set();
   const lifetimeNames = { created: 'created', attached: 'attached', ready: 'ready', moved: 'moved', detached: 'detached',
     onInit: 'created', didMount: 'ready', didUpdate: 'didUpdate', didUnmount: 'detached', deriveDataFromProps: 'deriveDataFromProps' };
@@ -19,12 +20,15 @@ export function mergeComponent(definition) {
     const source = part && part[behaviorMark] ? part.definition : part;
     if (!isObject(source) || seen.has(source)) return;
     seen.add(source);
+    if (part && part[behaviorMark]) merged.behaviors.add(part);
     for (const inner of [].concat(source.behaviors || [], source.mixins || [])) visit(inner);
     Object.assign(merged.data, clone(source.data || {}));
     Object.assign(merged.properties, source.properties || {}, source.props ? Object.fromEntries(
       Object.entries(source.props).map(([key, value]) => [key, { value }])) : {});
     Object.assign(merged.methods, source.methods || {});
     Object.assign(merged.options, source.options || {});
+    if (isObject(source.relations)) Object.assign(merged.relations, source.relations);
+    if (typeof source.export === 'function') merged.exporter = source.export;
     for (const [name, alias] of Object.entries(lifetimeNames)) {
       add(merged.lifetimes, alias, (source.lifetimes && source.lifetimes[name]) || source[name]);
     }

@@ -15,6 +15,7 @@ import { componentsOf, builtInTags } from './component-registry.js';
 import { createComponent, updateProperties, lifetime, camel } from './component-instances.js';
 import { componentPrototype, instanceView } from './component-api.js';
 import { linkTree, treeChanged, forgetPlain } from './tree-output.js';
+import { updateRelations } from './relations.js';
 
 // What the smoke run and the host read: template errors (file:line) and unknown tags.
 export const diagnostics = { templateErrors: [], unknownTags: {}, missingComponents: [] };
@@ -138,6 +139,7 @@ function rerender(view, touched) {
     page.rendering = false;
   }
   linkTree(page.root);
+  updateRelations(page);
   const readyNow = page.readyDone ? page.pendingReady.splice(0) : [];
   for (let i = readyNow.length - 1; i >= 0; i--) if (readyNow[i].attached) lifetime(readyNow[i], 'ready');
   treeChanged(page);
