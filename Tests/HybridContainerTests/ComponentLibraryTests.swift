@@ -18,8 +18,19 @@ struct ComponentLibraryTests {
             "pages/a.js": "require('../lib/page-factory').definePage({ data: { from: 'factory' } });",
             "lib/page-factory.js":
                 "exports.definePage = (options) => Page(Object.assign({ onLoad() { globalThis.pageLoaded = this.route; } }, options));",
-            "pages/a.json": #"{"usingComponents": {"lib-button": "lib-ui/button/index", "deco-card": "/deco/card", "re-tag": "/re/tag"}}"#,
-            "pages/a.wxml": #"<lib-button label="go"/><deco-card title="t"/><re-tag name="n"/>"#,
+            "pages/a.json":
+                #"{"usingComponents": {"lib-button": "lib-ui/button/index", "deco-card": "/deco/card", "re-tag": "/re/tag", "ts-panel": "/deco/panel"}}"#,
+            "pages/a.wxml": #"<lib-button label="go"/><deco-card title="t"/><re-tag name="n"/><ts-panel title="p"/>"#,
+            // The same decorator written in TypeScript source: erased and applied after the class.
+            "deco/panel.ts": """
+            import { wxComponent } from './decorators';
+            @wxComponent()
+            class Panel {
+              properties = { title: String };
+              data: { from: string } = { from: 'ts-decorator' };
+            }
+            """,
+            "deco/panel.wxml": "<view class=\"panel\">{{from}}:{{title}}</view>",
             // A library's helper (`common/component.js`) calls Component() for the file that requires it.
             "miniprogram_npm/lib-ui/common/component.js": """
             function LibComponent(options) {
@@ -59,6 +70,7 @@ struct ComponentLibraryTests {
         #expect(try await session.query("lib-button >>> .btn").first?.textContent == "lib:go")
         #expect(try await session.query("deco-card >>> .card").first?.textContent == "decorator:t")
         #expect(try await session.query("re-tag >>> .tag").first?.textContent == "re-export:n")
+        #expect(try await session.query("ts-panel >>> .panel").first?.textContent == "ts-decorator:p")
         #expect(try await context.evaluate("pageLoaded") == "pages/a")
         #expect(try await session.data()["from"] == "factory")
         #expect(try await session.templateDiagnostics().missingComponents.isEmpty)

@@ -167,6 +167,25 @@ struct TypeScriptStripperTests {
             "q"
         ),
         (
+            "class and member decorators (experimentalDecorators): members first, then the class, last decorator first",
+            "const seen: string[] = [];\nconst tag = (name: string) => (target: any) => { seen.push(name); target.tagged = name; };\n"
+                + "const log = (t: any, k: string, d?: PropertyDescriptor) => { seen.push(k + (d ? ' method' : ' field')); };\n"
+                + "@tag('outer') @tag('inner')\nexport class Card {\n  @log title: string = 'x';\n  @log static make() { return new Card(); }\n  @log\n  open(): void {}\n}\n"
+                + "result = [seen, (Card as any).tagged, Card.make().title];",
+            "const seen = [];\nconst tag = (name ) => (target ) => { seen.push(name); target.tagged = name; };\n"
+                + "const log = (t , k , d ) => { seen.push(k + (d ? ' method' : ' field')); };\n"
+                + "\nexport class Card {\n title = 'x';\n static make() { return new Card(); }\n\n open() {}\n} "
+                + "(function (t, k, ds, m) { var d = m ? Object.getOwnPropertyDescriptor(t, k) : undefined; for (var i = ds.length - 1; i >= 0; i--) "
+                + "{ var r = ds[i](t, k, d); if (m && r) d = r; } if (m && d) Object.defineProperty(t, k, d); })(Card.prototype, \"title\", [log], false); "
+                + "(function (t, k, ds, m) { var d = m ? Object.getOwnPropertyDescriptor(t, k) : undefined; for (var i = ds.length - 1; i >= 0; i--) "
+                + "{ var r = ds[i](t, k, d); if (m && r) d = r; } if (m && d) Object.defineProperty(t, k, d); })(Card, \"make\", [log], true); "
+                + "(function (t, k, ds, m) { var d = m ? Object.getOwnPropertyDescriptor(t, k) : undefined; for (var i = ds.length - 1; i >= 0; i--) "
+                + "{ var r = ds[i](t, k, d); if (m && r) d = r; } if (m && d) Object.defineProperty(t, k, d); })(Card.prototype, \"open\", [log], true); "
+                + "Card = [tag('outer'), tag('inner')].reduceRight(function (t, d) { return d(t) || t; }, Card);\n"
+                + "result = [seen, (Card ).tagged, Card.make().title];",
+            [["title field", "make method", "open method", "inner", "outer"], "outer", "x"]
+        ),
+        (
             "angle-bracket assertions",
             "const o: any = { y: 3 };\nresult = (<any>o).y + (<number>1);",
             "const o      = { y: 3 };\nresult = (     o).y + (        1);",
@@ -198,8 +217,9 @@ struct TypeScriptStripperTests {
     @Test("constructs that need more than local code are refused with their line")
     func refusals() {
         let refused: [(String, Int)] = [
-            ("namespace N { export const x = 1; }", 1), ("@Component\nclass A {}", 1), ("class A {\n  @Input() x = 1;\n}", 2),
-            ("\n\nclass A { constructor(private { x }: { x: number }) {} }", 3),
+            ("namespace N { export const x = 1; }", 1), ("@Component\nexport default class {}", 2),
+            ("const A = class {\n  @Input() x = 1;\n}", 2), ("\n\nclass A { constructor(private { x }: { x: number }) {} }", 3),
+            ("class A {\n  @dec [Symbol.iterator]() {}\n}", 2),
         ]
         for (source, line) in refused {
             do {

@@ -91,7 +91,7 @@ extension TypeEraser {
         let depth = tokens[index].depth
         let previous = index - 1
         guard
-            isPunct(previous, "{") && tokens[previous].depth == depth - 1 || isPunct(previous, ";")
+            decoratedMembers.contains(index) || isPunct(previous, "{") && tokens[previous].depth == depth - 1 || isPunct(previous, ";")
                 || isPunct(previous, "}") && tokens[previous].depth == depth
                 || tokens[index].afterNewline && endsExpression(previous)
         else { return nil }

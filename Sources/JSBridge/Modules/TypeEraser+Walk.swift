@@ -22,6 +22,7 @@ extension TypeEraser {
         let punct = token.kind == .punctuator ? text(index)! : nil
 
         if token.kind == .template, bytes[token.end - 1] == UInt8(ascii: "{") { frames[depth + 1] = Frame(kind: .block) }
+        if let end = decoratorEnds[index] { return end }  // erased by planDecorators
 
         if let word, startsStatement(index) || isWord(index - 1, "export") || isWord(index - 1, "declare") {
             if let next = try statementLevel(word, at: index, in: current) { return next }

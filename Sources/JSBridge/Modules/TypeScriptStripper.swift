@@ -12,8 +12,9 @@
 /// overload signatures, index signatures, `this` parameters.
 ///
 /// Generated, on the lines they stand on: `enum` / `const enum` (an object with reverse mapping
-/// for numeric members) and parameter properties (`constructor(private x)` → `this.x = x;`).
-/// Refused with the line: `namespace`/`module` blocks and decorators.
+/// for numeric members), parameter properties (`constructor(private x)` → `this.x = x;`) and
+/// decorators (`experimentalDecorators`: applied after the class body, on its line).
+/// Refused with the line: `namespace`/`module` blocks.
 ///
 /// It works on the token stream of ``JSLexer`` with the rules TypeScript's own parser uses to tell
 /// a type from an expression where the two look alike (`a ? b : c` vs `a?: T`, `f<T>(x)` vs
@@ -36,6 +37,7 @@ public enum TypeScriptStripper {
             throw Failure(message: error.message, line: error.line)
         }
         var eraser = TypeEraser(bytes: Array(source.utf8), lexer: scanned.lexer, tokens: scanned.tokens)
+        if scanned.tokens.contains(where: { $0.kind == .punctuator && scanned.lexer.text($0) == "@" }) { try eraser.planDecorators() }
         try eraser.run()
         return eraser.output()
     }
@@ -64,6 +66,12 @@ struct TypeEraser {
     var erased: [Range<Int>] = []
     /// Generated code (enums, parameter properties): text written before the byte at an offset.
     var insertions: [Int: String] = [:]
+    /// Decorator groups (`@a @b(x)`): the index of the first `@` → the index after the group.
+    var decoratorEnds: [Int: Int] = [:]
+    /// Members that had decorators (their first token): they start a member like after a `;`.
+    var decoratedMembers: Set<Int> = []
+    /// What runs after a class body (index of its `}`): member decorations, then the class's.
+    var decorations: [Int: (members: [String], classes: [String])] = [:]
     /// Index of the token after the class name while in a class header (`class A<T> extends B<T> implements C {`).
     var classHeaderDepth: Int?
 
@@ -173,7 +181,11 @@ struct TypeEraser {
     /// unit, so columns as JavaScriptCore counts them stay put).
     /// Writes `text` before token `index` (after anything already inserted there).
     mutating func insert(_ text: String, before index: Int) {
-        let offset = index < tokens.count ? tokens[index].start : bytes.count
+        insert(text, atOffset: index < tokens.count ? tokens[index].start : bytes.count)
+    }
+
+    /// Writes `text` before the byte at `offset`.
+    mutating func insert(_ text: String, atOffset offset: Int) {
         insertions[offset, default: ""] += text
     }
 
