@@ -7,7 +7,8 @@ import JSBridge
 
 /// libFuzzer target: the ES module transform and the TypeScript stripper (tokenizers over
 /// untrusted source). Any text must be rewritten or refused with a `Failure` naming a line; a
-/// rewrite keeps the line count, and stripping only turns characters into spaces.
+/// rewrite keeps the line count, and stripping only turns characters into spaces (unless it
+/// generated code — enums, parameter properties, decorators — which keeps the line count).
 func fuzzOne(_ data: Data) {
     let source = String(decoding: data, as: UTF8.self)
     stripTypes(source)
@@ -23,7 +24,11 @@ func fuzzOne(_ data: Data) {
 
 func stripTypes(_ source: String) {
     do {
-        let stripped = try TypeScriptStripper.strip(source)
+        let output = try TypeScriptStripper.transform(source)
+        let stripped = output.text
+        let lines = { (text: String) in text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+        precondition(lines(source) == lines(stripped), "stripping changed the line count")
+        if output.generatesCode { return }
         let before = Array(source.utf16)
         let after = Array(stripped.utf16)
         precondition(before.count == after.count, "stripping changed the length (\(before.count) → \(after.count))")

@@ -207,7 +207,7 @@ struct RuntimeObjectsTests {
         #expect(try await session.query("my-item >>> .v").first?.textContent == "2/4")
         #expect(
             try await context.evaluate("trail") == [
-                "onInit 1", "didMount components/item/item number pages/a", "props still 1", "didUpdate 1->2 prev doubled 2",
+                "onInit 1", "didMount /components/item/item number pages/a", "props still 1", "didUpdate 1->2 prev doubled 2",
             ])
         #expect(try await context.evaluate("dataset") == ["own": true])
         #expect(try await context.evaluate("getCurrentPages()[0].child.hello()") == "hi from 2")

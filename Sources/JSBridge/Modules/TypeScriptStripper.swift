@@ -28,8 +28,21 @@ public enum TypeScriptStripper {
         public var description: String { "line \(line): \(message)" }
     }
 
-    /// The JavaScript text of `source`: the same length in lines and columns.
+    /// The JavaScript of `source`, and whether any code was generated (then only the lines are
+    /// kept; otherwise every character stays in its column or becomes a space).
+    public struct Output: Sendable, Equatable {
+        public let text: String
+        public let generatesCode: Bool
+    }
+
+    /// The JavaScript text of `source`: the same lines (and, without generated code, columns).
     public static func strip(_ source: String) throws(Failure) -> String {
+        try transform(source).text
+    }
+
+    /// The JavaScript of `source` with whether code was generated (enums, parameter properties,
+    /// decorators).
+    public static func transform(_ source: String) throws(Failure) -> Output {
         let scanned: (lexer: JSLexer, tokens: [JSLexer.Token])
         do {
             scanned = try JSLexer.tokenize(source)
@@ -39,7 +52,7 @@ public enum TypeScriptStripper {
         var eraser = TypeEraser(bytes: Array(source.utf8), lexer: scanned.lexer, tokens: scanned.tokens)
         if scanned.tokens.contains(where: { $0.kind == .punctuator && scanned.lexer.text($0) == "@" }) { try eraser.planDecorators() }
         try eraser.run()
-        return eraser.output()
+        return Output(text: eraser.output(), generatesCode: !eraser.insertions.isEmpty)
     }
 }
 

@@ -253,6 +253,7 @@ function buildNamespace(namespace, flavor) {
     return working.has(first) || builtInTags.has(first) || (!wechat && first === 'component2');
   };
   working.add('canIUse');
+  if (wechat) working.add('cloud');
   api.env = Object.freeze({ USER_DATA_PATH: wechat ? 'wxfile://usr' : 'https://usr' });
   if (!wechat) api.isIDE = false;
   return api;

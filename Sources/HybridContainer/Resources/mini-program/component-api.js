@@ -102,7 +102,8 @@ export const componentPrototype = Object.assign({}, treeMethods, {
 ownableAccessor(componentPrototype, '$page', function () { const view = instanceView(this); return view ? view.page.instance : null; });
 ownableAccessor(componentPrototype, 'id', function () { const view = instanceView(this); return view && view.host ? view.host.id : ''; });
 ownableAccessor(componentPrototype, 'dataset', function () { const view = instanceView(this); return view && view.host ? Object.assign({}, view.host.dataset) : {}; });
-ownableAccessor(componentPrototype, 'is', function () { const view = instanceView(this); return view ? view.base : ''; });
+// WeChat: `components/x/x`; Alipay: `/components/x/x`.
+ownableAccessor(componentPrototype, 'is', function () { const view = instanceView(this); return view ? (view.alipay ? '/' : '') + view.base : ''; });
 ownableAccessor(componentPrototype, 'properties', function () { return this.data; });
 ownableAccessor(componentPrototype, '$id', function () { const state = states.get(this); return state ? state.componentId : undefined; });
 setComponentResolver((instance) => instanceView(instance));
