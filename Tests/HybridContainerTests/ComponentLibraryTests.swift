@@ -202,6 +202,46 @@ struct ComponentLibraryTests {
         await harness.container.shutdown()
     }
 
+    @Test("a webpack-style bundle: page and component files push chunks that a runtime loaded by app.js runs")
+    func webpackChunks() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (session, context) = try await harness.launch([
+            "app.js": "require('./runtime.js'); require('./common.js'); App({});",
+            // The bundler's runtime: modules by id, chunks pushed onto wx.webpackJsonp run their entries at once.
+            "runtime.js": """
+            const modules = {}, cache = {};
+            function load(id) { if (!cache[id]) { cache[id] = { exports: {} }; modules[id](cache[id], cache[id].exports, load); } return cache[id].exports; }
+            const queue = wx.webpackJsonp = wx.webpackJsonp || [];
+            const push = (chunk) => { Object.assign(modules, chunk[1]); (chunk[2] || []).forEach((entry) => load(entry[0])); };
+            queue.forEach(push);
+            queue.push = push;
+            """,
+            "common.js": """
+            (wx.webpackJsonp = wx.webpackJsonp || []).push([['common'], {
+              'shared/create': (module) => { module.exports = { page: (data) => Page({ data }), component: (data) => Component({ data }) }; },
+            }]);
+            """,
+            "pages/a.js": """
+            (wx.webpackJsonp = wx.webpackJsonp || []).push([['pages/a'], {
+              'pages/a': (module, exports, require) => { require('shared/create').page({ title: 'from a chunk' }); },
+            }, [['pages/a']]]);
+            """,
+            "pages/a.json": #"{"usingComponents": {"x-box": "/comps/box"}}"#,
+            "pages/a.wxml": "<text id=\"t\">{{title}}</text><x-box/>",
+            "comps/box.js": """
+            (wx.webpackJsonp = wx.webpackJsonp || []).push([['comps/box'], {
+              'comps/box': (module, exports, require) => { require('shared/create').component({ label: 'chunk component' }); },
+            }, [['comps/box']]]);
+            """,
+            "comps/box.json": #"{"component": true}"#,
+            "comps/box.wxml": "<text class=\"box\">{{label}}</text>",
+        ])
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)))
+        #expect(try await session.query("#t").first?.textContent == "from a chunk")
+        #expect(try await session.query("x-box >>> .box").first?.textContent == "chunk component")
+        await harness.container.shutdown()
+    }
+
     @Test("a compiled-framework page: one bundle, generic recursive templates dispatched by name, .[n] data paths, custom-wrapper")
     func compiledFramework() async throws {
         let harness = try await MiniProgramHarness.make()
