@@ -53,6 +53,7 @@ extension TypeEraser {
     /// A decorated member at `index` (after its decorators): the class, the member's key, and
     /// whether it is a method (decorated through its descriptor) or a field.
     private mutating func planMemberDecoration(_ list: String, at index: Int) throws(TypeScriptStripper.Failure) {
+        guard index < tokens.count else { throw failure("a decorator must come before a class or a class member", at: index) }
         let depth = tokens[index].depth
         // The class body this member sits in: the `{` one level up, after `class Name …`.
         var brace = index - 1
