@@ -172,6 +172,8 @@ struct VirtualDeviceTests {
             (#"{"menuButton": 3}"#, "menuButton must be an object"),
             ("[1]", "must be a JSON object"),
             ("{", "not JSON"),
+            (#"{"currentBattery": "full"}"#, "currentBattery must be a percentage"),
+            (#"{"SDKVersion": "latest"}"#, "SDKVersion must be a version"),
         ]
         for (json, message) in refusals {
             #expect(throws: VirtualDeviceError.self, "\(json)") { try VirtualDevice(json: Data(json.utf8)) }
@@ -181,6 +183,24 @@ struct VirtualDeviceTests {
                 #expect(error.message.contains(message), "\(json): \(error.message)")
             }
         }
+        // A saved getSystemInfoSync() answer of a real phone is a profile.
+        let saved = try VirtualDevice(
+            json: Data(
+                #"""
+                {"brand": "HUAWEI", "model": "ELS-AN00", "pixelRatio": 3, "screenWidth": 360, "screenHeight": 780, "windowWidth": 360,
+                 "windowHeight": 700, "statusBarHeight": 32, "language": "zh_CN", "version": "8.0.49", "system": "Android 12",
+                 "platform": "android", "fontSizeSetting": 16, "SDKVersion": "3.3.4", "benchmarkLevel": 28, "albumAuthorized": true,
+                 "cameraAuthorized": true, "locationAuthorized": true, "microphoneAuthorized": true, "notificationAuthorized": true,
+                 "bluetoothEnabled": false, "locationEnabled": true, "wifiEnabled": true,
+                 "safeArea": {"bottom": 780, "height": 748, "left": 0, "right": 360, "top": 32, "width": 360},
+                 "theme": "dark", "host": {"env": "WeChat"}, "enableDebug": false, "deviceOrientation": "portrait", "errMsg": "getSystemInfoSync:ok"}
+                """#.utf8))
+        #expect(saved.navigationBarHeight == 48)
+        #expect(saved.sdkVersion == "3.3.4")
+        #expect(saved.theme == .dark)
+        #expect(saved.safeAreaInsets == VirtualDevice.Insets(top: 32, left: 0, bottom: 0, right: 0))
+        let alipay = try VirtualDevice(json: Data(#"{"titleBarHeight": 48, "currentBattery": "42%", "app": "alipay"}"#.utf8))
+        #expect(alipay.batteryLevel == 42)
         #expect(VirtualDevice.named("PIXEL-7") == .pixel7)
         #expect(VirtualDevice.named("nokia") == nil)
     }
@@ -195,14 +215,16 @@ struct VirtualDeviceCLITests {
         let folder = try harness.write([
             "pages/a.js": """
             const info = wx.getSystemInfoSync();
-            console.log('device ' + info.model + ' ' + info.screenWidth + 'x' + info.screenHeight + ' window ' + info.windowHeight);
+            console.log('device ' + info.model + ' ' + info.screenWidth + 'x' + info.screenHeight + ' window ' + info.windowHeight + ' sdk ' + info.SDKVersion);
             wx.authorize({ scope: 'scope.camera' }).then((r) => console.log('camera ' + r.errMsg));
             Page({});
             """
         ])
         let profile = harness.fixture.root.appendingPathComponent("kiosk.json")
-        try Data(#"{"model": "Kiosk", "screenWidth": 800, "screenHeight": 1280, "statusBarHeight": 0, "windowHeight": 1232}"#.utf8)
-            .write(to: profile)
+        try Data(
+            #"{"model": "Kiosk", "screenWidth": 800, "screenHeight": 1280, "statusBarHeight": 0, "windowHeight": 1232, "SDKVersion": "3.0.1"}"#
+                .utf8
+        ).write(to: profile)
         let run = try await ChildProcess.run(
             "container-demo",
             [
@@ -211,7 +233,7 @@ struct VirtualDeviceCLITests {
             ],
             safetyLimit: .seconds(120))
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("device Kiosk 800x1280 window 1232"), "\(run.stdout)")
+        #expect(run.stdout.contains("device Kiosk 800x1280 window 1232 sdk 3.0.1"), "\(run.stdout)")
         #expect(run.stdout.contains("camera authorize:ok"), "\(run.stdout)")
         let named = try await ChildProcess.run(
             "container-demo",

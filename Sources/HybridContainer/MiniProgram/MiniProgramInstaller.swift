@@ -39,8 +39,8 @@ enum MiniProgramInstaller {
             "entryPage": .string(config.entryPage),
             "namespaces": .object(JSONObject(sorting: options.namespaces.mapValues { .string($0.rawValue) })),
             "sdkVersions": [
-                "wechat": .string(options.sdkVersion ?? PlatformAPIs.baseLibrary(for: .wechat)),
-                "alipay": .string(options.sdkVersion ?? PlatformAPIs.baseLibrary(for: .alipay)),
+                "wechat": .string(options.sdkVersion ?? options.device.sdkVersion ?? PlatformAPIs.baseLibrary(for: .wechat)),
+                "alipay": .string(options.sdkVersion ?? options.device.sdkVersion ?? PlatformAPIs.baseLibrary(for: .alipay)),
             ],
             "device": options.device.configuration,
             "grantedScopes": .array(options.grantedScopes.sorted().map(JSONValue.string)),

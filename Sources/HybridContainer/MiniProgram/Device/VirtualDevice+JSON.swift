@@ -18,11 +18,22 @@ extension VirtualDevice {
         "name", "brand", "model", "system", "platform", "version", "language", "pixelRatio", "screenWidth", "screenHeight",
         "windowWidth", "windowHeight", "statusBarHeight", "safeArea", "fontSizeSetting", "benchmarkLevel", "theme",
         "deviceOrientation", "wifiEnabled", "bluetoothEnabled", "locationEnabled", "navigationBarHeight", "titleBarHeight",
-        "tabBarHeight", "menuButton", "batteryLevel", "level", "isCharging",
+        "tabBarHeight", "menuButton", "batteryLevel", "level", "isCharging", "SDKVersion", "currentBattery",
+    ]
+
+    /// Fields the info APIs answer that a profile may carry (a saved `getSystemInfoSync()` of a
+    /// real phone is a valid profile) but that come from elsewhere: authorisations from the
+    /// host's grants, the rest from the host itself. Accepted and not used.
+    public static let answeredElsewhere: Set<String> = [
+        "albumAuthorized", "cameraAuthorized", "locationAuthorized", "microphoneAuthorized", "notificationAuthorized",
+        "notificationAlertAuthorized", "notificationBadgeAuthorized", "notificationSoundAuthorized", "phoneCalendarAuthorized",
+        "bluetoothAuthorized", "locationReducedAccuracy", "host", "enableDebug", "screenTop", "mode", "abi", "deviceAbi",
+        "cpuType", "memorySize", "storage", "app", "isIphoneXSeries", "transparentTitle", "hostName", "errMsg",
     ]
 
     /// A custom profile: a JSON object whose keys are `getSystemInfoSync`'s field names
-    /// (``profileKeys``); what it leaves out comes from `base`, and what follows from other
+    /// (``profileKeys``; the fields of ``answeredElsewhere`` are accepted too, so a saved
+    /// `getSystemInfoSync()` answer of a real phone is a profile); what it leaves out comes from `base`, and what follows from other
     /// numbers is derived (the navigation bar from `windowHeight`, the safe area's top from the
     /// status bar). Unknown keys, wrong types and numbers that do not fit a screen are refused.
     public init(json data: Data, base: VirtualDevice = .iPhoneSE) throws(VirtualDeviceError) {
@@ -33,7 +44,7 @@ extension VirtualDevice {
     }
 
     private static func merged(_ object: JSONObject, over base: VirtualDevice) throws(VirtualDeviceError) -> VirtualDevice {
-        if let unknown = object.keys.first(where: { !profileKeys.contains($0) }) {
+        if let unknown = object.keys.first(where: { !profileKeys.contains($0) && !answeredElsewhere.contains($0) }) {
             throw VirtualDeviceError(message: "unknown key \"\(unknown)\" (known: \(profileKeys.sorted().joined(separator: ", ")))")
         }
         let reader = Reader(object: object)
@@ -56,7 +67,17 @@ extension VirtualDevice {
         profile.statusBarHeight = try reader.number("statusBarHeight", in: 0...(profile.screenHeight / 2)) ?? base.statusBarHeight
         profile.fontSizeSetting = try reader.number("fontSizeSetting", in: 1...100) ?? base.fontSizeSetting
         profile.benchmarkLevel = try reader.number("benchmarkLevel", in: -2...100) ?? base.benchmarkLevel
-        let level = try reader.number("level", in: 0...100)
+        profile.sdkVersion = try reader.string("SDKVersion") ?? base.sdkVersion
+        if let version = profile.sdkVersion, !version.allSatisfy({ $0.isNumber || $0 == "." }) {
+            throw VirtualDeviceError(message: "SDKVersion must be a version like 3.4.1")
+        }
+        var level = try reader.number("level", in: 0...100)
+        if let battery = try reader.string("currentBattery") {
+            guard battery.hasSuffix("%"), let percent = Double(battery.dropLast()), (0...100).contains(percent) else {
+                throw VirtualDeviceError(message: "currentBattery must be a percentage like \"80%\"")
+            }
+            level = level ?? percent
+        }
         profile.batteryLevel = try reader.number("batteryLevel", in: 0...100) ?? level ?? base.batteryLevel
         profile.isCharging = try reader.bool("isCharging") ?? base.isCharging
         profile.wifiEnabled = try reader.bool("wifiEnabled") ?? base.wifiEnabled

@@ -68,6 +68,9 @@ public struct VirtualDevice: Sendable, Hashable {
     public var locationEnabled = false
     /// `portrait` or `landscape`.
     public var deviceOrientation = "portrait"
+    /// The base-library version this device reports as `SDKVersion` (nil: the one the API
+    /// surface was built from; ``MiniProgramOptions/sdkVersion`` overrides both).
+    public var sdkVersion: String?
 
     /// Creates a profile from its parts.
     public init(
