@@ -46,6 +46,8 @@ struct RuntimeObjectsTests {
               out.doc = (await db.collection('todos').doc('x1').get()).data;
               out.query = (await db.collection('todos').where({ n: db.command.gt(2) }).limit(5).get()).data[0];
               out.add = (await db.collection('todos').add({ data: { t: 1 } }))._id;
+              out.messages = [(await db.collection('todos').doc('x1').get()).errMsg,
+                await db.collection('todos').doc('x1').remove().then(() => 'removed', (e) => e.errMsg)];
               const fs = wx.getFileSystemManager();
               fs.writeFileSync(wx.env.USER_DATA_PATH + '/up.txt', 'hello', 'utf8');
               out.upload = (await wx.cloud.uploadFile({ cloudPath: 'a/up.txt', filePath: wx.env.USER_DATA_PATH + '/up.txt' })).fileID;
@@ -65,6 +67,7 @@ struct RuntimeObjectsTests {
         #expect(out["query"]?["query"] == ["n": ["$cmd": "gt", "value": 2]])
         #expect(out["query"]?["limit"] == 5)
         #expect(out["add"] == "new-id")
+        #expect(out["messages"] == ["document.get:ok", "document.remove:fail remove is not offered by this host's cloud"])
         #expect(out["upload"] == "cloud://env/a/up.txt#5")
         #expect(out["download"] == "from the cloud")
         #expect(out["callback"] == "cloud.callFunction:ok")

@@ -38,6 +38,7 @@ struct VirtualDeviceTests {
         #expect(system["statusBarHeight"] == .number(device.statusBarHeight))
         #expect(system["windowWidth"] == .number(device.screenWidth))
         #expect(system["windowHeight"] == .number(device.screenHeight - device.statusBarHeight - device.navigationBarHeight))
+        #expect(out["window"]?["screenTop"] == .number(device.statusBarHeight + device.navigationBarHeight))
         #expect(system["brand"] == "iPhone")
         #expect(system["model"] == .string(device.model))
         #expect(system["theme"] == "light")

@@ -125,7 +125,7 @@ function database(run) {
   function query(name, state) {
     const next = (change) => query(name, Object.assign({}, state, change));
     const options = () => ({ orderBy: state.orderBy || [], limit: state.limit, skip: state.skip, field: state.field });
-    const wrap = (action, extra) => (o) => callback(o, run(Object.assign({ action, collection: name, query: clone(state.where || null), options: options() }, extra)));
+    const wrap = (action, extra) => (o) => callback(o, run(Object.assign({ action, collection: name, query: clone(state.where || null), options: options() }, extra)), 'collection.' + action);
     return {
       where: (conditions) => next({ where: conditions }),
       orderBy: (field, order) => next({ orderBy: (state.orderBy || []).concat([{ field: String(field), order: String(order || 'asc') }]) }),
@@ -138,10 +138,10 @@ function database(run) {
       remove: (o) => wrap('remove', {})(o),
       add: (o) => wrap('add', { data: clone((o || {}).data) })(o),
       doc: (id) => ({
-        get: (o) => callback(o, run({ action: 'get', collection: name, doc: String(id) })),
-        set: (o) => callback(o, run({ action: 'set', collection: name, doc: String(id), data: clone((o || {}).data) })),
-        update: (o) => callback(o, run({ action: 'update', collection: name, doc: String(id), data: clone((o || {}).data) })),
-        remove: (o) => callback(o, run({ action: 'remove', collection: name, doc: String(id) })),
+        get: (o) => callback(o, run({ action: 'get', collection: name, doc: String(id) }), 'document.get'),
+        set: (o) => callback(o, run({ action: 'set', collection: name, doc: String(id), data: clone((o || {}).data) }), 'document.set'),
+        update: (o) => callback(o, run({ action: 'update', collection: name, doc: String(id), data: clone((o || {}).data) }), 'document.update'),
+        remove: (o) => callback(o, run({ action: 'remove', collection: name, doc: String(id) }), 'document.remove'),
         watch: (o) => watchUnsupported(o),
       }),
       watch: (o) => watchUnsupported(o),
@@ -152,10 +152,11 @@ function database(run) {
     Geo: { Point: (longitude, latitude) => ({ type: 'Point', coordinates: [Number(longitude), Number(latitude)] }) } };
 }
 
-// Database promises take callbacks too (`get({success})`), answering `errMsg: 'collection.get:ok'`.
-function callback(options, promise) {
-  const shaped = promise.then((answer) => Object.assign({ errMsg: 'collection.get:ok' }, answer),
-    (error) => { throw Object.assign(new Error(error.message || String(error)), { errMsg: 'database:fail ' + (error.message || String(error)), errCode: error.code }); });
+// Database promises take callbacks too (`get({success})`), answering `errMsg: 'collection.get:ok'`,
+// `'document.update:ok'` … (`label`).
+function callback(options, promise, label) {
+  const shaped = promise.then((answer) => Object.assign({}, answer, { errMsg: label + ':ok' }),
+    (error) => { throw Object.assign(new Error(error.message || String(error)), { errMsg: label + ':fail ' + (error.message || String(error)), errCode: error.code }); });
   const o = isObject(options) ? options : {};
   if (promise.notConfigured) shaped.catch(() => {});
   if (!callbackNames.some((key) => typeof o[key] === 'function')) return shaped;

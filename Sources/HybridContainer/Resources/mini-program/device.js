@@ -46,19 +46,21 @@ function customNavigation(route) {
   return typeof window.transparentTitle === 'string' && window.transparentTitle !== 'none';
 }
 
-// The window the current page has.
+// The window the current page has, and where its top edge is on the screen.
 export function windowSize() {
   const route = currentRoute();
   const bars = customNavigation(route) ? 0 : device.statusBarHeight + device.navigationBarHeight;
   const tabBar = tabPages.has(route) ? device.tabBarHeight : 0;
-  return { windowWidth: device.screenWidth, windowHeight: device.screenHeight - bars - tabBar };
+  return { windowWidth: device.screenWidth, windowHeight: device.screenHeight - bars - tabBar, screenTop: bars };
 }
 const safeArea = () => Object.assign({}, device.safeArea);
 
 // WeChat `getWindowInfo`.
 export function windowInfo() {
-  return Object.assign({ pixelRatio: device.pixelRatio, screenWidth: device.screenWidth, screenHeight: device.screenHeight },
-    windowSize(), { statusBarHeight: device.statusBarHeight, safeArea: safeArea(), screenTop: device.screenHeight - windowSize().windowHeight });
+  const size = windowSize();
+  return { pixelRatio: device.pixelRatio, screenWidth: device.screenWidth, screenHeight: device.screenHeight,
+    windowWidth: size.windowWidth, windowHeight: size.windowHeight, statusBarHeight: device.statusBarHeight, safeArea: safeArea(),
+    screenTop: size.screenTop };
 }
 // WeChat `getDeviceInfo`.
 export function deviceInfo() {
