@@ -145,9 +145,10 @@ struct RuntimeObjectsTests {
                 });
               },
               clear() { this.clearAnimation('#box', { opacity: true }, () => { globalThis.cleared = true; }); },
+              bump() { this.setData({ n: (this.data.n || 0) + 1 }); },
             });
             """,
-            "pages/a.wxml": #"<view id="box" style="color: blue"/><canvas id="c" type="2d" width="120" height="80"/>"#,
+            "pages/a.wxml": #"<view id="box" style="color: blue" data-n="{{n}}"/><canvas id="c" type="2d" width="120" height="80"/>"#,
         ])
         #expect(await context.waitUntilIdle(timeout: .seconds(60)))
         #expect(try await context.evaluate("animated") == true)
@@ -155,6 +156,12 @@ struct RuntimeObjectsTests {
             try await session.query("#box").first?.style == "color: blue; opacity: 0.5; background-color: #f00; transform: translateX(20px)"
         )
         #expect(try await context.evaluate("canvasInfo") == [120, 80, ["beginPath", "arc", "fill"], "function", "function", true])
+        // The end state stays when the node renders again, as on the platforms.
+        try await session.firePageEvent("bump")
+        #expect(try await session.query("#box").first?.dataset?["n"] == 1)
+        #expect(
+            try await session.query("#box").first?.style
+                == "color: blue; opacity: 0.5; background-color: #f00; transform: translateX(20px)")
         try await session.firePageEvent("clear")
         #expect(await context.waitUntilIdle(timeout: .seconds(60)))
         #expect(try await context.evaluate("cleared") == true)

@@ -3,7 +3,8 @@
 
 // `this.animate` / `this.clearAnimation` on rendered nodes (render-tree.js vnodes): a headless
 // host shows no frames, so an animation ends at once in its last keyframe, written into the
-// node's `style` (what a query, a tree print or a picture sees); clearing removes what it wrote.
+// node's `style` (what a query, a tree print or a picture sees) and kept across renders of that
+// node, as the platforms keep an animation's end state; clearing removes what it wrote.
 import { forgetPlain } from './tree-output.js';
 
 const transformNames = new Set(['translate', 'translateX', 'translateY', 'translateZ', 'translate3d', 'rotate', 'rotateX',
@@ -40,6 +41,24 @@ function parseStyle(text) {
 }
 const styleText = (map) => [...map].map(([name, value]) => name + ': ' + value).join('; ');
 
+// The animated declarations of a node, kept by its owner view and place in the template so a
+// render again keeps them (render-tree.js applies them over the template's style).
+function kept(node, create) {
+  const owner = node.owner;
+  if (!owner || typeof owner !== 'object' || !node.renderKey) return null;
+  if (!owner.animatedStyles) { if (!create) return null; owner.animatedStyles = new Map(); }
+  if (!owner.animatedStyles.has(node.renderKey) && create) owner.animatedStyles.set(node.renderKey, new Map());
+  return owner.animatedStyles.get(node.renderKey) || null;
+}
+// `style` with a node's animated declarations over it (for a render).
+export function withAnimatedStyle(node, style) {
+  const animated = kept(node, false);
+  if (animated === null || animated.size === 0) return style;
+  const merged = parseStyle(style);
+  for (const [name, value] of animated) merged.set(name, value);
+  return styleText(merged);
+}
+
 // Ends the animation of `keyframes` (an array, the last one counts) on each node.
 export function animateNodes(nodes, keyframes) {
   const frames = Array.isArray(keyframes) ? keyframes : [];
@@ -47,7 +66,12 @@ export function animateNodes(nodes, keyframes) {
   for (const node of nodes) {
     const style = parseStyle(node.style);
     node.animated = node.animated || new Set();
-    for (const [name, value] of last) { style.set(name, value); node.animated.add(name); }
+    const store = kept(node, true);
+    for (const [name, value] of last) {
+      style.set(name, value);
+      node.animated.add(name);
+      if (store !== null) store.set(name, value);
+    }
     node.style = styleText(style);
     forgetPlain(node);
   }
@@ -58,12 +82,15 @@ export function clearAnimatedNodes(nodes, options) {
   const only = options === null ? null : new Set([...declarations(Object.fromEntries(
     Object.keys(options).filter((name) => options[name] === true).map((name) => [name, 0]))).keys()]);
   for (const node of nodes) {
-    if (!node.animated) continue;
+    const store = kept(node, false);
+    const names = new Set([...(node.animated || []), ...(store ? store.keys() : [])]);
+    if (names.size === 0) continue;
     const style = parseStyle(node.style);
-    for (const name of [...node.animated]) {
+    for (const name of names) {
       if (only !== null && !only.has(name)) continue;
       style.delete(name);
-      node.animated.delete(name);
+      if (node.animated) node.animated.delete(name);
+      if (store !== null) store.delete(name);
     }
     node.style = styleText(style);
     forgetPlain(node);

@@ -16,6 +16,7 @@ import { createComponent, updateProperties, lifetime, camel } from './component-
 import { componentPrototype, instanceView } from './component-api.js';
 import { linkTree, treeChanged, forgetPlain } from './tree-output.js';
 import { updateRelations } from './relations.js';
+import { withAnimatedStyle } from './node-animation.js';
 
 // What the smoke run and the host read: template errors (file:line) and unknown tags.
 export const diagnostics = { templateErrors: [], unknownTags: {}, missingComponents: [] };
@@ -292,6 +293,7 @@ function element(node, scope, ctx) {
     const handler = value(event.handler, scope);
     vnode.events.push({ type: event.type, capture: event.capture, catch: event.catch, mut: event.mut, name: event.name, handler });
   }
+  if (ctx.view.animatedStyles) vnode.style = withAnimatedStyle(vnode, vnode.style);
   return vnode;
 }
 function renderTemplate(node, scope, ctx, out) {
