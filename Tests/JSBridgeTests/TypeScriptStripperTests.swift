@@ -140,17 +140,18 @@ struct TypeScriptStripperTests {
     static let conformance: [(name: String, source: String, javaScript: String, result: JSONValue)] = [
         (
             "enum: auto-increment, initialisers, string members, reverse mapping",
-            "enum Color { Red, Green = 5, Blue }\nresult = [Color.Red, Color.Blue, Color[5]];",
+            "enum Color { Red, Green = 5, Blue, Mix = Green | Blue }\nresult = [Color.Red, Color.Blue, Color[5], Color.Mix];",
             "var Color = (function (Color) { var __next = 0; function __member(key, value) { Color[key] = value; "
-                + "if (typeof value === \"number\") { Color[value] = key; __next = value + 1; } } __member(\"Red\", __next); "
-                + "__member(\"Green\", 5); __member(\"Blue\", __next); return Color; })({});\nresult = [Color.Red, Color.Blue, Color[5]];",
-            [0, 6, "Green"]
+                + "if (typeof value === \"number\") { Color[value] = key; __next = value + 1; } return value; } var Red = __member(\"Red\", __next); "
+                + "var Green = __member(\"Green\", 5); var Blue = __member(\"Blue\", __next); var Mix = __member(\"Mix\", Green | Blue );"
+                + "return Color; })({});\nresult = [Color.Red, Color.Blue, Color[5], Color.Mix];",
+            [0, 6, "Green", 7]
         ),
         (
             "const enum and string members across lines",
             "export const enum Size {\n  Small = 'sm',\n  'x-large' = 'xl',\n}\nresult = [Size.Small, Size['x-large'], Size.sm];",
             "export       var Size = (function (Size) { var __next = 0; function __member(key, value) { Size[key] = value; "
-                + "if (typeof value === \"number\") { Size[value] = key; __next = value + 1; } }\n  __member(\"Small\",  'sm');\n"
+                + "if (typeof value === \"number\") { Size[value] = key; __next = value + 1; } return value; }\n  var Small = __member(\"Small\",  'sm');\n"
                 + "  __member('x-large',  'xl');\n return Size; })({});\nresult = [Size.Small, Size['x-large'], Size.sm];",
             ["sm", "xl", .undefined]
         ),

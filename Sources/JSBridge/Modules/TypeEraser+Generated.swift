@@ -4,7 +4,8 @@
 /// The two TypeScript constructs that need a little generated code, written on the lines they
 /// stand on (lines never move; columns after the generated text do):
 /// - `enum E { A, B = 5, C = 'c' }` → `var E = (function (E) { … })({})`, numeric members with
-///   their reverse mapping, as `tsc` emits them (`const enum` alike);
+///   their reverse mapping, as `tsc` emits them (`const enum` alike); members are locals of the
+///   function too, so an initialiser may name an earlier member (`B = A << 1`);
 /// - parameter properties, `constructor(private x: number)`: the modifier goes and
 ///   `this.x = x;` opens the body (after `super(…)` in a derived class).
 extension TypeEraser {
@@ -22,7 +23,7 @@ extension TypeEraser {
         replace(
             open,
             with: "= (function (\(name)) { var __next = 0; function __member(key, value) { \(name)[key] = value; "
-                + "if (typeof value === \"number\") { \(name)[value] = key; __next = value + 1; } }")
+                + "if (typeof value === \"number\") { \(name)[value] = key; __next = value + 1; } return value; }")
         let depth = tokens[open].depth + 1
         var cursor = open + 1
         while cursor < close {
@@ -30,15 +31,17 @@ extension TypeEraser {
                 let member = text(cursor)
             else { throw failure("unexpected \(text(cursor) ?? "end") in the enum \(name)", at: cursor) }
             let key = tokens[cursor].kind == .string ? member : "\"\(member)\""
+            // A member with a plain name is also a local, so later initialisers can name it (`B = A << 1`).
+            let local = tokens[cursor].kind == .identifier && !Self.reservedWords.contains(member) ? "var \(member) = " : ""
             var next = cursor + 1
             if isPunct(next, "=") {
                 erase(cursor, through: next)
-                insert("__member(\(key), ", before: next + 1)
+                insert("\(local)__member(\(key), ", before: next + 1)
                 next += 1
                 while next < close, !(tokens[next].depth == depth && isPunct(next, ",")) { next += 1 }
                 insert(");", before: next)
             } else {
-                replace(cursor, with: "__member(\(key), __next);")
+                replace(cursor, with: "\(local)__member(\(key), __next);")
             }
             if next < close, isPunct(next, ",") {
                 erase(next, through: next)
@@ -104,4 +107,12 @@ extension TypeEraser {
     }
 
     static let parameterModifiers: Set<String> = ["public", "private", "protected", "readonly", "override"]
+
+    /// Words that can name an enum member but not a variable.
+    static let reservedWords: Set<String> = [
+        "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export",
+        "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super",
+        "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield", "let", "static",
+        "implements", "interface", "package", "private", "protected", "public", "await", "arguments", "eval", "__next", "__member",
+    ]
 }
