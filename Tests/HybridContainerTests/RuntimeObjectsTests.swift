@@ -145,10 +145,18 @@ struct RuntimeObjectsTests {
                 });
               },
               clear() { this.clearAnimation('#box', { opacity: true }, () => { globalThis.cleared = true; }); },
+              skyline() {
+                const { shared, timing, derived } = wx.worklet;
+                const width = shared(10);
+                width.value = timing(80, { duration: 300 }, () => { globalThis.timed = true; });
+                const label = derived(() => width.value + 'px');
+                this.applyAnimatedStyle('#sky', () => ({ width: label.value }));
+              },
               bump() { this.setData({ n: (this.data.n || 0) + 1 }); },
             });
             """,
-            "pages/a.wxml": #"<view id="box" style="color: blue" data-n="{{n}}"/><canvas id="c" type="2d" width="120" height="80"/>"#,
+            "pages/a.wxml":
+                #"<view id="box" style="color: blue" data-n="{{n}}"/><canvas id="c" type="2d" width="120" height="80"/><view id="sky"/>"#,
         ])
         #expect(await context.waitUntilIdle(timeout: .seconds(60)))
         #expect(try await context.evaluate("animated") == true)
@@ -165,6 +173,10 @@ struct RuntimeObjectsTests {
         try await session.firePageEvent("clear")
         #expect(await context.waitUntilIdle(timeout: .seconds(60)))
         #expect(try await context.evaluate("cleared") == true)
+        try await session.firePageEvent("skyline")
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)))
+        #expect(try await session.query("#sky").first?.style == "width: 80px", "worklet animations end in their target")
+        #expect(try await context.evaluate("timed") == true)
         #expect(try await session.query("#box").first?.style == "color: blue; background-color: #f00; transform: translateX(20px)")
         await harness.container.shutdown()
     }

@@ -30,6 +30,7 @@ import * as device from './device.js';
 import { createAnimation } from './animation-export.js';
 import { makeCanvas } from './canvas.js';
 import { makeCloud } from './cloud.js';
+import { makeWorklet } from './worklet.js';
 import { authorize, authSetting } from './authorization.js';
 import { builtInTags } from './component-registry.js';
 
@@ -191,8 +192,9 @@ function buildNamespace(namespace, flavor) {
     count(namespace, 'getFileSystemManager');
     return completeHandle(fileSystemManager(namespace, flavor), list.apis.getFileSystemManager, namespace, flavor);
   };
-  // WeChat cloud development: the host's CloudPlugin (cloud.js)
+  // WeChat cloud development: the host's CloudPlugin (cloud.js); Skyline worklets (worklet.js)
   if (wechat) {
+    api.worklet = makeWorklet();
     let files = null;
     const fileSystem = () => files || (files = fileSystemManager(namespace, flavor));
     api.cloud = makeCloud(namespace, fileSystem);

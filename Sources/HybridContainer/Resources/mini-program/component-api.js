@@ -59,6 +59,21 @@ export const treeMethods = {
     const done = typeof callback === 'function' ? callback : typeof duration === 'function' ? duration : null;
     if (done !== null) Promise.resolve().then(() => done.call(this));
   },
+  // Skyline: `this.applyAnimatedStyle(selector, updater, config, callback)` (worklet.js).
+  applyAnimatedStyle(selector, updater, config, callback) {
+    const view = instanceView(this);
+    const nodes = view === null ? [] : selectAll(scopeRoot(view), view, String(selector));
+    if (typeof updater === 'function') animateNodes(nodes, [updater()]);
+    const done = typeof callback === 'function' ? callback : typeof config === 'function' ? config : null;
+    if (done !== null) Promise.resolve().then(() => done.call(this, { styleId: 0 }));
+  },
+  clearAnimatedStyle(selector, styleIds, callback) {
+    const view = instanceView(this);
+    const nodes = view === null ? [] : selectAll(scopeRoot(view), view, String(selector));
+    clearAnimatedNodes(nodes, null);
+    const done = typeof callback === 'function' ? callback : typeof styleIds === 'function' ? styleIds : null;
+    if (done !== null) Promise.resolve().then(() => done.call(this));
+  },
   // `this.clearAnimation(selector, options, callback)`: the animated properties go (all, or
   // those `options` names with true).
   clearAnimation(selector, options, callback) {
