@@ -61,7 +61,15 @@ public enum NetworkAccessPolicy {
         guard isAllowed(host: host, domains: domains) else {
             throw BridgeError(.noPermission, "\(api): \(host.lowercased()) is not in \(appId)'s allowedDomains")
         }
-        return url
+        // The scheme that was checked is the one handed on (`WSS://` would otherwise reach clients
+        // that match `wss` case-sensitively and fall back to plain text on port 80).
+        guard url.scheme != scheme else { return url }
+        var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        components?.scheme = scheme
+        guard let normalized = components?.url else {
+            throw BridgeError(.invalidParameters, "\(api): url must be an absolute \(schemes.sorted().joined(separator: "/")) URL")
+        }
+        return normalized
     }
 
     /// The next hop of a redirect from `current` to `location`, if the policy lets it be followed.

@@ -66,6 +66,45 @@ struct FileSystemTests {
         await harness.container.shutdown()
     }
 
+    @Test("hostile lengths, a file onto itself and over-long names: the file stays, the error is typed and names no host path")
+    func hostileFileCalls() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (_, context) = try await harness.launch(["pages/index.js": "Page({})"])
+        let out = try await context.evaluateAwaiting(
+            """
+            (async () => {
+              const fs = wx.getFileSystemManager();
+              const dir = wx.env.USER_DATA_PATH;
+              const out = {};
+              fs.writeFileSync(dir + '/big.txt', 'x'.repeat(2000), 'utf8');
+              out.syncTail = fs.readFileSync(dir + '/big.txt', 'utf8', 1500, 2 ** 63 - 1024).length;
+              out.asyncTail = (await fs.readFile({ filePath: dir + '/big.txt', encoding: 'utf8', position: 1999, length: Number.MAX_SAFE_INTEGER })).data.length;
+              out.pastEnd = fs.readFileSync(dir + '/big.txt', 'utf8', 5000, 10).length;
+              fs.renameSync(dir + '/big.txt', dir + '/big.txt');
+              fs.copyFileSync(dir + '/big.txt', dir + '/big.txt');
+              out.saved = (await wx.saveFile({ tempFilePath: dir + '/big.txt', filePath: dir + '/big.txt' })).savedFilePath === dir + '/big.txt';
+              out.kept = fs.statSync(dir + '/big.txt').size;
+              const long = dir + '/' + 'n'.repeat(300) + '.txt';
+              try { fs.writeFileSync(long, 'a', 'utf8'); } catch (e) { out.longWrite = e.errMsg; }
+              out.longRename = await fs.rename({ oldPath: dir + '/big.txt', newPath: long }).catch((e) => e.errMsg);
+              out.stillThere = fs.statSync(dir + '/big.txt').size;
+              return out;
+            })()
+            """)
+        #expect(out["syncTail"] == 500)
+        #expect(out["asyncTail"] == 1)
+        #expect(out["pastEnd"] == 0)
+        #expect(out["saved"] == true)
+        #expect(out["kept"] == 2000, "a rename, copy or save onto the same path keeps the file")
+        #expect(out["stillThere"] == 2000)
+        for key in ["longWrite", "longRename"] {
+            let message = out[key]?.stringValue ?? ""
+            #expect(message.contains("file name too long"), "\(key): \(message)")
+            #expect(!message.contains(harness.fixture.root.path), "\(key) names a host path: \(message)")
+        }
+        await harness.container.shutdown()
+    }
+
     @Test("apps do not see each other's files; the quota holds")
     func isolationAndQuota() async throws {
         let harness = try await MiniProgramHarness.make {

@@ -191,6 +191,16 @@ struct NetworkPolicyTests {
                 try NetworkAccessPolicy.checkedURL(trick, domains: ["127.0.0.1"], api: "request", appId: "a")
             }
         }
+        // The scheme that was checked is the one handed on: `WSS://` goes on as `wss://`.
+        for (text, scheme) in [("WSS://127.0.0.1:8443/echo?a=1", "wss"), ("Ws://127.0.0.1/x", "ws")] {
+            let url = try NetworkAccessPolicy.checkedURL(
+                text, domains: ["127.0.0.1"], api: "connectSocket", appId: "a", schemes: ["ws", "wss"])
+            #expect(url.scheme == scheme, "\(text)")
+            #expect(url.port == URL(string: text)?.port && url.query == URL(string: text)?.query && url.path == URL(string: text)?.path)
+        }
+        #expect(
+            try NetworkAccessPolicy.checkedURL("HTTPS://127.0.0.1/a", domains: ["127.0.0.1"], api: "request", appId: "a").absoluteString
+                == "https://127.0.0.1/a")
         #expect(!NetworkAccessPolicy.isAllowed(host: "127.0.0.1", domains: [""]))
         #expect(NetworkAccessPolicy.isAllowed(host: "API.Example.com", domains: ["example.com"]))
         #expect(!NetworkAccessPolicy.isAllowed(host: "badexample.com", domains: ["example.com"]))

@@ -49,6 +49,8 @@ struct AppFileSandbox {
         where component.isEmpty || component == "." || component == ".." || component.contains("\\") || component.contains("\0") {
             throw BridgeError(.invalidParameters, "\(api): \(path) names a file outside the app's folder")
         }
+        // A name longer than the file system takes (255 bytes) fails the same way on every call.
+        if rest.contains(where: { $0.utf8.count > 255 }) { throw FileSystemPlugin.failure(.nameTooLong, api, path) }
         var url = folder.appendingPathComponent(area.rawValue, isDirectory: true)
         for component in rest { url.appendPathComponent(component) }
         try refuseLinks(url, api: api)

@@ -51,7 +51,8 @@ struct FileOperations: Sendable {
             var data = try Data(contentsOf: url)
             if position != nil || length != nil {
                 let start = min(position ?? 0, data.count)
-                let end = length.map { min(start + $0, data.count) } ?? data.count
+                // `length` may be anything up to Int.max: clamp to what is left, never add past it.
+                let end = length.map { start + min($0, data.count - start) } ?? data.count
                 data = data.subdata(in: start..<end)
             }
             return ["data": encoding.map { .string($0.decode(data)) } ?? .binary(data)]
@@ -91,6 +92,8 @@ struct FileOperations: Sendable {
         return { files in
             let from = try files.existingFile(source, operation: "copyFile")
             let (to, area, _) = try files.sandbox.resolve(destination, api: files.api)
+            // Onto itself: nothing to do (removing the destination first would delete the source).
+            if from.standardizedFileURL.path == to.standardizedFileURL.path { return .null }
             try files.parentMustExist(to, path: destination)
             let size = try files.fileSize(from, path: source, operation: "copyFile") ?? 0
             try files.sandbox.checkQuota(
@@ -107,6 +110,8 @@ struct FileOperations: Sendable {
             let (from, fromArea, _) = try files.sandbox.resolve(old, api: files.api)
             guard files.manager.fileExists(atPath: from.path) else { throw FileSystemPlugin.failure(.notFound, "rename", old) }
             let (to, toArea, _) = try files.sandbox.resolve(new, api: files.api)
+            // Onto itself: a no-op, as POSIX rename(2) is.
+            if from.standardizedFileURL.path == to.standardizedFileURL.path { return .null }
             try files.parentMustExist(to, path: new)
             if fromArea == .tmp, toArea != .tmp {
                 try files.sandbox.checkQuota(
@@ -192,6 +197,7 @@ struct FileOperations: Sendable {
             let from = try files.existingFile(params.tempFilePath, operation: "saveFile")
             let destination = params.filePath ?? files.sandbox.virtualPath(.store, UUID().uuidString + "-" + from.lastPathComponent)
             let (to, area, _) = try files.sandbox.resolve(destination, api: files.api)
+            if from.standardizedFileURL.path == to.standardizedFileURL.path { return ["savedFilePath": .string(destination)] }
             try files.parentMustExist(to, path: destination)
             try files.sandbox.checkQuota(
                 adding: try files.fileSize(from, path: params.tempFilePath, operation: "saveFile") ?? 0, area: area, api: files.api)

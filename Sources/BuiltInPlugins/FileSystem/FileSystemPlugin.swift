@@ -28,6 +28,8 @@ public struct FileSystemPlugin: Plugin {
         case notEmpty = 1_300_066
         case exists = 1_301_005
         case storageFull = 1_300_202
+        case nameTooLong = 1_300_036
+        case failed = 1_300_022
 
         var reason: String {
             switch self {
@@ -37,6 +39,8 @@ public struct FileSystemPlugin: Plugin {
             case .notEmpty: "directory not empty"
             case .exists: "file already exists"
             case .storageFull: "storage limit exceeded"
+            case .nameTooLong: "file name too long"
+            case .failed: "operation failed"
             }
         }
     }
@@ -52,6 +56,28 @@ public struct FileSystemPlugin: Plugin {
     }
 
     typealias Operation = @Sendable (FileOperations) throws -> JSONValue
+
+    /// Runs `body`; a Foundation or POSIX error it throws becomes a typed failure with the
+    /// platforms' code and no host path in its message (the app's own paths are in the others).
+    static func typed(_ api: String, _ body: () throws -> JSONValue) throws -> JSONValue {
+        do {
+            return try body()
+        } catch let error as BridgeError {
+            throw error
+        } catch {
+            let code =
+                (error as NSError).userInfo[NSUnderlyingErrorKey].flatMap { ($0 as? NSError)?.code }
+                ?? ((error as NSError).domain == NSPOSIXErrorDomain ? (error as NSError).code : nil)
+            let failure = { (kind: Failure, detail: String) in BridgeError(.plugin(kind.rawValue), "\(kind.reason), \(api)\(detail)") }
+            switch code {
+            case Int(ENAMETOOLONG): throw failure(.nameTooLong, "")
+            case Int(ENOSPC), Int(EDQUOT): throw failure(.storageFull, "")
+            case Int(ENOENT): throw failure(.notFound, "")
+            case let errno?: throw failure(.failed, ": " + String(cString: strerror(Int32(errno))))
+            case nil: throw failure(.failed, "")
+            }
+        }
+    }
 
     public var methods: [PluginMethod] {
         let operations: [(String, @Sendable (PluginCall) throws -> Operation)] = [
@@ -72,13 +98,13 @@ public struct FileSystemPlugin: Plugin {
                     let operation = try prepare(call)
                     let files = FileOperations(
                         sandbox: AppFileSandbox(root: root, appId: call.app.descriptor.appId, quotaBytes: quota), api: name)
-                    return try await NIOThreadPool.singleton.runIfActive { try operation(files) }
+                    return try await NIOThreadPool.singleton.runIfActive { try Self.typed(name) { try operation(files) } }
                 })
             methods.append(
                 .sync("fs." + name + "Sync", permission: "file") { call in
                     let files = FileOperations(
                         sandbox: AppFileSandbox(root: root, appId: call.app.descriptor.appId, quotaBytes: quota), api: name)
-                    return try prepare(call)(files)
+                    return try Self.typed(name) { try prepare(call)(files) }
                 })
         }
         return methods
