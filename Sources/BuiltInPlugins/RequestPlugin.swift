@@ -76,10 +76,14 @@ public struct RequestPlugin: Plugin {
     public static let maximumTimeoutMilliseconds: Double = 120_000
 
     /// The client apps' requests go through. AsyncHTTPClient's shared client follows redirects
-    /// on its own (to any host); this one follows none, so ``NetworkAccessPolicy`` checks every hop.
+    /// on its own (to any host); this one follows none, so ``NetworkAccessPolicy`` checks every hop,
+    /// and does not retry a connection that was refused.
     static let client: HTTPClient = {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
+        // A refused connection fails the call at once, as on the platforms (retrying it would
+        // hold the app's call for its whole timeout and then answer a timeout).
+        configuration.connectionPool.retryConnectionEstablishment = false
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
 

@@ -80,6 +80,8 @@ struct FileSystemTests {
               out.syncTail = fs.readFileSync(dir + '/big.txt', 'utf8', 1500, 2 ** 63 - 1024).length;
               out.asyncTail = (await fs.readFile({ filePath: dir + '/big.txt', encoding: 'utf8', position: 1999, length: Number.MAX_SAFE_INTEGER })).data.length;
               out.pastEnd = fs.readFileSync(dir + '/big.txt', 'utf8', 5000, 10).length;
+              fs.writeFileSync(dir + '/bytes.bin', new Uint8Array([0, 15, 16, 171, 255]).buffer);
+              out.hex = fs.readFileSync(dir + '/bytes.bin', 'hex');
               fs.renameSync(dir + '/big.txt', dir + '/big.txt');
               fs.copyFileSync(dir + '/big.txt', dir + '/big.txt');
               out.saved = (await wx.saveFile({ tempFilePath: dir + '/big.txt', filePath: dir + '/big.txt' })).savedFilePath === dir + '/big.txt';
@@ -94,6 +96,7 @@ struct FileSystemTests {
         #expect(out["syncTail"] == 500)
         #expect(out["asyncTail"] == 1)
         #expect(out["pastEnd"] == 0)
+        #expect(out["hex"] == "000f10abff")
         #expect(out["saved"] == true)
         #expect(out["kept"] == 2000, "a rename, copy or save onto the same path keeps the file")
         #expect(out["stillThere"] == 2000)

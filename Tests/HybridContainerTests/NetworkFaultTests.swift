@@ -60,6 +60,18 @@ struct NetworkFaultTests {
                 "drop": "error 6", "short": "error 6", "stall": "error 5", "huge": "error 6", "loop": "error 6",
                 "error": "status 503 object", "garbage": "status 200 string",
             ])
+        // A port nobody listens on (a server that was there and is gone): refused at once with a
+        // readable reason, not held until the call's (here very long) timeout.
+        let gone = try await faultyServer()
+        let refusedURL = gone.baseURL.absoluteString
+        await gone.shutdown()
+        let refused = try await context.evaluateAwaiting(
+            """
+            JSBridge.call('request', { url: '\(refusedURL)/x', timeout: 120000 }).then(() => 'answered', (e) => e.error + ' ' + e.errorMessage)
+            """)
+        #expect(refused.stringValue?.hasPrefix("6 ") == true, "\(refused)")
+        #expect(refused.stringValue?.lowercased().contains("refused") == true, "\(refused)")
+        #expect(refused.stringValue?.lowercased().contains("timeout") == false, "\(refused)")
         let witness = try await context.evaluate("JSBridge.callSync('getAppInfo').appId")
         #expect(witness == "net")
         await container.shutdown()
