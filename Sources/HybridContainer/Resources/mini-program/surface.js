@@ -36,6 +36,19 @@ function failCallbacks(options, failure) {
   });
 }
 
+// Fails an unsupported call: its `fail` and `complete` callbacks, or, without callbacks, a
+// rejected promise that is not an unhandled rejection when ignored (the call is counted as
+// unsupported, not as an error of the app; an `await` still sees the failure).
+function failCall(options, failure) {
+  if (hasCallbacks(options)) {
+    failCallbacks(options, failure);
+    return undefined;
+  }
+  const promise = Promise.reject(failure);
+  promise.catch(() => {});
+  return promise;
+}
+
 // A method of a handle or factory object that this host does not implement.
 function unsupportedMethod(namespace, flavor, owner, name, localListeners) {
   const label = owner + '.' + name;
@@ -47,18 +60,10 @@ function unsupportedMethod(namespace, flavor, owner, name, localListeners) {
       throw shapes[flavor].thrown(label, notSupported(namespace, flavor, label));
     };
   }
-  // With callbacks they fail; without, a rejected promise the app may await (`ad.show().catch(…)`),
-  // not reported as unhandled when ignored.
+  // Others fail like unsupported APIs (`ad.show().catch(…)` sees the failure).
   return function (options) {
     countUnsupported(namespace, label);
-    const failure = shapes[flavor].fail(label, notSupported(namespace, flavor, label));
-    if (hasCallbacks(options)) {
-      failCallbacks(options, failure);
-      return undefined;
-    }
-    const promise = Promise.reject(failure);
-    promise.catch(() => {});
-    return promise;
+    return failCall(options, shapes[flavor].fail(label, notSupported(namespace, flavor, label)));
   };
 }
 
@@ -120,16 +125,7 @@ function unsupportedAPI(namespace, flavor, name, entry) {
     default:
       return function (options) {
         countUnsupported(namespace, name);
-        const failure = shape.fail(name, notSupported(namespace, flavor, name));
-        if (hasCallbacks(options)) {
-          failCallbacks(options, failure);
-          return undefined;
-        }
-        // Rejected, but not an unhandled rejection when ignored: the call is counted as
-        // unsupported, not as an error of the app (an `await` still sees the failure).
-        const promise = Promise.reject(failure);
-        promise.catch(() => {});
-        return promise;
+        return failCall(options, shape.fail(name, notSupported(namespace, flavor, name)));
       };
   }
 }
