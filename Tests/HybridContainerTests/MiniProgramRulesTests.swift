@@ -50,6 +50,35 @@ struct MiniProgramRulesTests {
         await harness.container.shutdown()
     }
 
+    @Test("setData refuses paths through __proto__, constructor and prototype; nothing outside the page changes")
+    func setDataPrototypePaths() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (session, context) = try await harness.launch([
+            "pages/a.js": """
+            Page({
+              data: { list: [{ name: 'x' }] },
+              attempt(key) {
+                try { this.setData({ [key]: 'yes' }); return 'set'; } catch (error) { return String(error.message); }
+              },
+              run() {
+                globalThis.outcomes = ['__proto__.polluted', 'constructor.prototype.polluted', 'list[0].__proto__.polluted',
+                  'list.constructor.prototype.polluted'].map((key) => this.attempt(key));
+                this.setData({ copied: JSON.parse('{"__proto__": {"polluted": "yes"}}') });
+              },
+            });
+            """
+        ])
+        try await session.firePageEvent("run")
+        let outcomes = try await context.evaluate("outcomes")
+        guard case .array(let messages) = outcomes else { Issue.record("no outcomes: \(outcomes)"); return }
+        #expect(messages.count == 4)
+        for message in messages { #expect(message.stringValue?.contains("which a data path may not use") == true, "\(message)") }
+        #expect(try await context.evaluate("({}).polluted === undefined && [].polluted === undefined") == true)
+        #expect(try await context.evaluate("Object.getPrototypeOf(getCurrentPages()[0].data.copied) === Object.prototype") == true)
+        #expect(try await context.evaluate("getCurrentPages()[0].data.copied.polluted === undefined") == true)
+        await harness.container.shutdown()
+    }
+
     @Test("each page instance has its own deep copy of data; handlers are bound")
     func copiesAndBinding() async throws {
         let harness = try await MiniProgramHarness.make()

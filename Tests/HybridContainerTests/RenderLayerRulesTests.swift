@@ -203,16 +203,23 @@ struct RenderLayerRulesTests {
             <view id="call">{{s.constructor.constructor('return secret')()}}</view>
             <view id="big"><text wx:for="{{big}}">.</text></view>
             <view id="after">{{list.length}}</view>
+            <view id="push">{{list.push(4)}}</view>
+            <view id="repeat">{{s.repeat(268435456)}}</view>
+            <view id="allowed">{{s.toUpperCase()}}{{list.join('+')}}</view>
             """,
         ])
         #expect(await context.waitUntilIdle(timeout: .seconds(60)))
         #expect(try await session.query("#g").first?.textContent == "||")
         #expect(try await session.query("#call").first?.children?.isEmpty == true, "the text whose expression failed is left out")
         #expect(try await session.query("#big").first?.children?.count == 0, "a range beyond the limit renders nothing")
-        #expect(try await session.query("#after").first?.textContent == "2")
+        #expect(try await session.query("#after").first?.textContent == "2", "the refused push changed nothing")
+        #expect(try await session.query("#allowed").first?.textContent == "X1+2")
+        #expect(try await context.evaluate("getCurrentPages()[0].data.list.length") == 2)
         let errors = try await session.templateDiagnostics().templateErrors
         #expect(errors.contains { $0.contains("not a function") }, "\(errors)")
         #expect(errors.contains { $0.contains("wx:for") }, "\(errors)")
+        #expect(errors.contains { $0.contains("push can not be called from a template") }, "\(errors)")
+        #expect(errors.contains { $0.contains("repeat can not be called from a template") }, "\(errors)")
         await harness.container.shutdown()
     }
 

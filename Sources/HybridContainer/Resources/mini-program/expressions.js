@@ -18,6 +18,31 @@ const member = (object, key) => {
   if (blocked.has(name)) return undefined;
   return object[name];
 };
+// Functions a template may call: those of WXS/SJS modules (registered as each module loads) and
+// built-in methods that change nothing and answer at most the size of their receiver (no
+// `push`, no `repeat`/`padStart`).
+const moduleFunctions = new WeakSet();
+const callableBuiltIns = {
+  string: ['charAt', 'charCodeAt', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'slice', 'split', 'startsWith',
+    'substr', 'substring', 'toLowerCase', 'toString', 'toUpperCase', 'trim'],
+  number: ['toFixed', 'toString'],
+  array: ['includes', 'indexOf', 'join', 'lastIndexOf', 'slice'],
+};
+const callableBuiltInNames = Object.entries(callableBuiltIns).map(([kind, names]) => kind + ' ' + names.join('/')).join(', ');
+const builtInPrototypes = { string: String.prototype, number: Number.prototype, array: Array.prototype };
+function isCallableBuiltIn(self, fn) {
+  const kind = typeof self === 'string' ? 'string' : typeof self === 'number' ? 'number' : Array.isArray(self) ? 'array' : null;
+  return kind !== null && callableBuiltIns[kind].some((name) => builtInPrototypes[kind][name] === fn);
+}
+// Makes the functions of a module's exports callable from templates (members nested up to 4 deep).
+export function registerModuleFunctions(exports, depth = 0) {
+  if (typeof exports === 'function') { moduleFunctions.add(exports); return; }
+  if (exports === null || typeof exports !== 'object' || depth > 4) return;
+  for (const key of Object.keys(exports)) {
+    const descriptor = Object.getOwnPropertyDescriptor(exports, key);
+    if (descriptor && 'value' in descriptor) registerModuleFunctions(descriptor.value, depth + 1);
+  }
+}
 const binary = {
   '+': (a, b) => a + b, '-': (a, b) => a - b, '*': (a, b) => a * b, '/': (a, b) => a / b, '%': (a, b) => a % b,
   '<': (a, b) => a < b, '>': (a, b) => a > b, '<=': (a, b) => a <= b, '>=': (a, b) => a >= b,
@@ -191,8 +216,8 @@ export function compileExpression(source, file, line) {
       }
     }
   }
-  // A call `object.key(args)` (or `fn(args)` when object is null): only functions the scope
-  // holds (WXS/SJS module members) can be called.
+  // A call `object.key(args)` (or `fn(args)` when object is null): only WXS/SJS module functions
+  // and the read-only built-in methods of `callableBuiltIns` can be called.
   function call(object, key) {
     expect('(');
     const args = [];
@@ -205,6 +230,10 @@ export function compileExpression(source, file, line) {
       const self = object === null ? undefined : object(scope);
       const fn = object === null ? key(scope) : member(self, key(scope));
       if (typeof fn !== 'function') throw new TypeError('{{' + source.trim() + '}}: not a function');
+      if (!moduleFunctions.has(fn) && !isCallableBuiltIn(self, fn)) {
+        throw new TypeError('{{' + source.trim() + '}}: ' + (fn.name || 'this function') +
+          ' can not be called from a template (only WXS/SJS module functions and ' + callableBuiltInNames + ')');
+      }
       return fn.apply(self, args.map((arg) => arg(scope)));
     };
   }

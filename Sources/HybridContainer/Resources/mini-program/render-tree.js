@@ -11,6 +11,7 @@
 // changed. See DESIGN-level notes in README ("The render layer").
 import { report } from './common.js';
 import { loadTemplate, templatePath, bodyInfo } from './templates.js';
+import { registerModuleFunctions } from './expressions.js';
 import { componentsOf, builtInTags } from './component-registry.js';
 import { createComponent, updateProperties, lifetime, camel } from './component-instances.js';
 import { componentPrototype, instanceView } from './component-api.js';
@@ -49,6 +50,7 @@ function moduleScopeOf(file) {
       } else {
         scope[module.name] = inlineModule(module, file.path);
       }
+      registerModuleFunctions(scope[module.name]);
     } catch (error) {
       templateError(error, file.path + ':' + module.line + ' module ' + module.name);
     }

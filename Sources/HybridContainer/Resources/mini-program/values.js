@@ -21,10 +21,15 @@ export function clone(value, depth = 0) {
   const copy = {};
   for (const key of Object.keys(value)) {
     const item = clone(value[key], depth + 1);
-    if (item !== undefined) copy[key] = item;
+    if (item === undefined) continue;
+    // An own `__proto__` key (JSON.parse makes them) stays a plain key: assigning it would set the copy's prototype.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else copy[key] = item;
   }
   return copy;
 }
+// Path segments that would reach an object's prototype or constructor instead of its data.
+const unsafeSegments = new Set(['__proto__', 'constructor', 'prototype']);
 export function parsePath(key) {
   const segments = [];
   let i = 0, name = '';
@@ -49,6 +54,8 @@ export function parsePath(key) {
   }
   if (name !== '') segments.push(name);
   if (segments.length === 0) fail();
+  const unsafe = segments.find((segment) => unsafeSegments.has(segment));
+  if (unsafe !== undefined) throw new Error('setData: "' + key + '" names "' + unsafe + '", which a data path may not use');
   return segments;
 }
 export function getPath(root, segments) {

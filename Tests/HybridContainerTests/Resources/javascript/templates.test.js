@@ -3,7 +3,7 @@
 
 import { test, assertEqual, assertThrows } from './testing.js';
 import { parseTemplate } from './template-parser.js';
-import { compileExpression, compileInterpolation } from './expressions.js';
+import { compileExpression, compileInterpolation, registerModuleFunctions } from './expressions.js';
 import { parseSelector } from './selectors.js';
 import { eventBinding } from './templates.js';
 
@@ -51,6 +51,22 @@ test('expressions: members, indexes, arithmetic, comparison, logic, ternary, lit
   assertEqual(evaluate('{ ...o, q: 3, s }', scope), { p: 1, q: 3, s: 'x' });
   assertEqual(evaluate('n === 4 && s !== "y"', scope), true);
   assertEqual(evaluate('nothing ?? "default"', scope), 'default');
+});
+
+test('calls: module functions and read-only built-ins only; nothing mutates data or grows without bound', () => {
+  const tools = { twice: (x) => x * 2, nested: { shout: (s) => s.toUpperCase() + '!' } };
+  registerModuleFunctions(tools);
+  const data = { list: [1, 2, 3], s: 'abc', n: 1.2345, tools };
+  assertEqual(evaluate('tools.twice(list.length) + tools.nested.shout(s)', data), '6ABC!');
+  assertEqual(evaluate('n.toFixed(2) + s.toUpperCase() + list.join("-") + list.indexOf(2)', data), '1.23ABC1-2-31');
+  assertThrows(() => evaluate('list.push(4)', data), /push can not be called from a template/);
+  assertEqual(data.list.length, 3, 'the refused call changed nothing');
+  assertThrows(() => evaluate('s.repeat(268435456)', data), /repeat can not be called/);
+  assertThrows(() => evaluate('s.padStart(1e9)', data), /padStart can not be called/);
+  assertThrows(() => evaluate('list.map(tools.twice)', data), /map can not be called/);
+  assertThrows(() => evaluate('(tools.twice).call(null, 2)', data), /call can not be called/);
+  const unregistered = { f: () => 1 };
+  assertThrows(() => evaluate('o.f()', { o: unregistered }), /can not be called from a template/);
 });
 
 test('template literals: quasis, nested bindings, braces inside', () => {

@@ -21,6 +21,21 @@ test('parsePath refuses malformed paths', () => {
   }
 });
 
+test('parsePath refuses segments that reach prototypes', () => {
+  for (const bad of ['__proto__.polluted', 'a.__proto__', 'a.constructor.prototype.x', 'list[0].constructor', 'prototype']) {
+    assertThrows(() => parsePath(bad), /which a data path may not use/, JSON.stringify(bad));
+  }
+  assertEqual(parsePath('protos.constructors'), ['protos', 'constructors'], 'only whole segments are refused');
+});
+
+test('clone keeps an own __proto__ key as data, never as the prototype', () => {
+  const copy = clone(JSON.parse('{"__proto__": {"polluted": "yes"}, "n": 1}'));
+  assertEqual(Object.getPrototypeOf(copy), Object.prototype);
+  assertEqual(copy.polluted, undefined);
+  assertEqual(Object.keys(copy), ['__proto__', 'n']);
+  assertEqual(({}).polluted, undefined);
+});
+
 test('getPath reads through objects and arrays, undefined past a leaf', () => {
   const data = { list: [{ title: 'x' }], n: 1 };
   assertEqual(getPath(data, ['list', 0, 'title']), 'x');
