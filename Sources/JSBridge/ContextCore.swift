@@ -163,9 +163,21 @@ final class ContextCore {
         if let exception { throw scriptError(from: exception) }
         if outermost, terminatedByWatchdog, let limit = executionTimeLimit {
             // The script was stopped after the call returned, e.g. in a promise job.
+            takePendingTermination()
             report(.executionTimeLimitExceeded(origin: "a promise job after \(origin)", limit: limit))
         }
         return result
+    }
+
+    /// A promise job stopped after its call returned (JavaScriptCore runs them as the call lets
+    /// go of the lock) leaves the termination pending in the VM: the next entry, whatever it is
+    /// (the app's `onError`, the next hook), would fail at once with "JavaScript execution
+    /// terminated." One trivial entry takes it, so the stop ends with the job it stopped.
+    private func takePendingTermination() {
+        entryStart = MonotonicClock.now()
+        var exception: JSValueRef?
+        _ = JSStringConversion.with("void 0") { source in JSEvaluateScript(globalContext, source, nil, nil, 1, &exception) }
+        terminatedByWatchdog = true
     }
 
     func scriptError(from exception: JSValueRef) -> ScriptError {

@@ -14,6 +14,9 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
         case reportsFailure(String)
         /// The app runs; after it is idle, the expression evaluates to the value.
         case evaluates(String, JSONValue)
+        /// The app runs; a failure containing the text is reported, and then (when the app's
+        /// `onError` has had its turn) the expression evaluates to the value.
+        case reportsFailureThenEvaluates(String, String, JSONValue)
     }
 
     let name: String
@@ -79,6 +82,23 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
         .init(
             name: "infinite loop after an await", script: "App({ async onLaunch() { await null; while (true) {} } })",
             outcome: .reportsFailure("stopped by the watchdog")),
+        .init(
+            name: "App.onError hears what the watchdog stopped in a promise job",
+            script: """
+                globalThis.heard = [];
+                App({ onError(error) { heard.push(error.message); }, async onLaunch() { await null; while (true) {} } })
+                """,
+            outcome: .reportsFailureThenEvaluates(
+                "stopped by the watchdog", "heard.some((m) => m.includes('stopped by the watchdog'))", true)),
+        .init(
+            name: "App.onError hears what the watchdog stopped in a timer",
+            script: """
+                globalThis.heard = [];
+                setTimeout(() => { while (true) {} }, 0);
+                App({ onError(error) { heard.push(error.message); } })
+                """,
+            outcome: .reportsFailureThenEvaluates(
+                "stopped by the watchdog", "heard.some((m) => m.includes('stopped by the watchdog'))", true)),
         .init(
             name: "infinite loop in toJSON of bridge parameters",
             script: "JSBridge.callSync('log', { toJSON() { for (;;) {} } }); App({})", outcome: .launchFails("was stopped")),
@@ -244,6 +264,14 @@ struct HostileScriptTests {
             #expect(
                 seen,
                 "no failure containing \(text); the launch took \(launchTook); log:\n\(fixture.log.all.joined(separator: "\n"))")
+        case .reportsFailureThenEvaluates(let text, let expression, let expected):
+            let app = try await container.launch(.installed("hostile"))
+            #expect(await fixture.log.waitFor { $0.hasPrefix("event: hostile#") && $0.contains(text) })
+            let context = try await container.context(of: app.instanceID)
+            // onError runs as a job after the failure is reported; a job queued behind it answers after it.
+            #expect(await context.waitUntilIdle(timeout: .seconds(30)))
+            let actual = try await context.evaluate(expression)
+            #expect(actual == expected, "\(actual); log:\n\(fixture.log.all.joined(separator: "\n"))")
         case .evaluates(let expression, let expected):
             let app = try await container.launch(.installed("hostile"))
             let context = try await container.context(of: app.instanceID)

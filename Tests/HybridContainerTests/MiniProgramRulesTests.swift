@@ -327,6 +327,35 @@ struct MiniProgramRulesTests {
         await harness.container.shutdown()
     }
 
+    @Test("App.onError hears what the watchdog stopped: a promise job, a timer, a page event's promise job")
+    func watchdogStopsReachOnError() async throws {
+        let harness = try await MiniProgramHarness.make {
+            $0.executionTimeLimit = ContainerFixture.runawayLimit
+            $0.runtimeStallLimit = .seconds(5)
+        }
+        let (session, context) = try await harness.launch([
+            "app.js": """
+            globalThis.errors = [];
+            App({ onError(message) { errors.push(String(message)); },
+                  onLaunch() { Promise.resolve().then(() => { while (true) {} }); } });
+            """,
+            "pages/a.js": """
+            Page({
+              onLoad() { setTimeout(() => { while (true) {} }, 0); },
+              spin() { Promise.resolve().then(() => { for (;;) {} }); return 'returned'; },
+            });
+            """,
+        ])
+        #expect(await harness.fixture.log.waitFor { $0.contains("setTimeout callback") && $0.contains("stopped by the watchdog") }, "\(harness.fixture.log.all.joined(separator: "\n"))")
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
+        #expect(try await context.evaluate("errors.filter((m) => m.includes('stopped by the watchdog')).length") == 2)
+        #expect(try await session.firePageEvent("spin") == "returned")
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
+        #expect(try await context.evaluate("errors.filter((m) => m.includes('stopped by the watchdog')).length") == 3)
+        #expect(!harness.fixture.log.all.contains { $0.contains("is not a function") }, "\(harness.fixture.log.all)")
+        await harness.container.shutdown()
+    }
+
     @Test("module errors at launch name the file and line; app.json problems are typed")
     func loadErrors() async throws {
         let harness = try await MiniProgramHarness.make()

@@ -28,6 +28,19 @@ struct WatchdogTests {
         }
     }
 
+    @Test("after a promise job is stopped, the next call finds and runs its function (nothing of the stop lingers)")
+    func callAfterStoppedPromiseJob() async throws {
+        let recorder = Recorder()
+        try await withContext(recorder.configuration(executionTimeLimit: .milliseconds(100))) { context async throws in
+            try await context.evaluate(
+                "Object.defineProperty(globalThis, 'hook', { value: function (n) { return n + 1; }, writable: false, configurable: false });"
+                    + "globalThis.spinLater = function () { Promise.resolve().then(() => { while (true) {} }); return 'returned'; };")
+            #expect(try await context.call("spinLater") == "returned")
+            #expect(try await context.call("hook", [41]) == 42)
+            #expect(try await context.evaluate("typeof hook") == "function")
+        }
+    }
+
     @Test("a runaway timer callback is stopped and reported; other contexts are unaffected")
     func runawayTimer() async throws {
         let recorder = Recorder()
