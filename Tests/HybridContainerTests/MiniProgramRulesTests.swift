@@ -346,7 +346,9 @@ struct MiniProgramRulesTests {
             });
             """,
         ])
-        let timerStopped = await harness.fixture.log.waitFor { $0.contains("setTimeout callback") && $0.contains("stopped by the watchdog") }
+        let timerStopped = await harness.fixture.log.waitFor {
+            $0.contains("setTimeout callback") && $0.contains("stopped by the watchdog")
+        }
         #expect(timerStopped, "\(harness.fixture.log.all.joined(separator: "\n"))")
         #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
         #expect(try await context.evaluate("errors.filter((m) => m.includes('stopped by the watchdog')).length") == 2)
