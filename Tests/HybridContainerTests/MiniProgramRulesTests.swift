@@ -359,6 +359,29 @@ struct MiniProgramRulesTests {
         await harness.container.shutdown()
     }
 
+    @Test("a page that redirects to itself in onLoad is stopped as a navigation loop with a clear error; the app keeps serving")
+    func navigationLoop() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (session, context) = try await harness.launch([
+            "app.js": "globalThis.errors = []; globalThis.loads = 0; App({ onError(message) { errors.push(String(message)); } });",
+            "pages/a.js": """
+            Page({ onLoad() { loads++; wx.redirectTo({ url: '/pages/a', fail: (e) => { globalThis.failure = e.errMsg; } }); } });
+            """,
+            "pages/b.js": "Page({ ok() { return 'fine'; } });",
+        ], pages: ["pages/a", "pages/b"])
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
+        let loads = try await context.evaluate("loads").numberValue ?? 0
+        #expect(loads > 1 && loads <= 40, "\(loads) loads")
+        #expect(try await context.evaluate("failure").stringValue?.contains("redirectTo:fail") == true)
+        #expect(try await context.evaluate("failure").stringValue?.contains("navigation loop") == true)
+        #expect(try await context.evaluate("errors.some((m) => m.includes('navigation loop'))") == true)
+        #expect(try await context.evaluate("getCurrentPages().length") == 1)
+        // Host navigations are turns of their own: many in a row are fine.
+        for _ in 0..<40 { try await session.navigate(.redirectTo("/pages/b")) }
+        #expect(try await session.firePageEvent("ok") == "fine")
+        await harness.container.shutdown()
+    }
+
     @Test("module errors at launch name the file and line; app.json problems are typed")
     func loadErrors() async throws {
         let harness = try await MiniProgramHarness.make()

@@ -232,6 +232,40 @@ struct TypeScriptStripperTests {
         }
     }
 
+    @Test("hostile nesting is refused with a typed failure and its line, never followed until the stack runs out")
+    func hostileNesting() {
+        let hostile = [
+            "type T = " + String(repeating: "a extends ", count: 20_000) + "b;",
+            "let f: " + String(repeating: "() => ", count: 20_000) + "void;",
+        ]
+        for source in hostile {
+            do {
+                _ = try TypeScriptStripper.strip("\n" + source)
+                Issue.record("\(source.prefix(40))… should be refused")
+            } catch {
+                #expect(error.message.contains("nest deeper than"), "\(error)")
+                #expect(error.line == 2)
+            }
+        }
+        // Real nesting well inside the limit still works.
+        let nested = "let f: " + String(repeating: "() => ", count: 100) + "void = null;\nresult = f;"
+        #expect(throws: Never.self) { try TypeScriptStripper.strip(nested) }
+        // Brackets nest without recursion: 20,000 levels are followed (and erased) in one pass.
+        let parenthesized = "let g: " + String(repeating: "keyof (", count: 20_000) + "X" + String(repeating: ")", count: 20_000) + " = 1;"
+        #expect((try? TypeScriptStripper.strip(parenthesized))?.hasSuffix("   = 1;") == true)
+    }
+
+    @Test("8,000 comparisons in one list, and generics in a long file: each `<` looks only at its own list")
+    func manyComparisons() throws {
+        let comparisons = (0..<8_000).map { "a\($0 % 10) < b" }.joined(separator: ", ")
+        let source = "const r = [\(comparisons)];\nconst m = new Map<string, Array<{ k: number }>>();\n"
+        let stripped = try TypeScriptStripper.strip(source)
+        #expect(stripped.hasPrefix("const r = [a0 < b, a1 < b"), "comparisons stay")
+        #expect(stripped.utf8.count == source.utf8.count)
+        let lastLine = stripped.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(lastLine == "const m = new Map" + String(repeating: " ", count: 30) + "();", "\(lastLine)")
+    }
+
     @Test("plain JavaScript passes through unchanged")
     func plainJavaScript() throws {
         let source = "const a = b ? c : d; label: for (;;) { break label; }\nconst o = { x: 1, y: a < 2 && 3 > 1 };\nif (!x) y = z!== 1;\n"

@@ -18,7 +18,7 @@ extension TypeEraser {
             var cursor = index + 2
             if isPunct(cursor, "<"), let after = afterAngles(cursor) { cursor = after }
             guard isPunct(cursor, "=") else { return nil }
-            var end = skipType(cursor + 1)
+            var end = try skipType(cursor + 1)
             if isPunct(end, ";") { end += 1 }
             erase(start, through: end - 1)
             return end
@@ -39,7 +39,7 @@ extension TypeEraser {
             guard isIdentifier(index + 1), isPunct(index + 2, "{") || isPunct(index + 2, ".") else { return nil }
             throw failure("\(word) blocks need generated code and are not supported; use ES modules", at: index)
         case "function":
-            return overloadSignature(from: start, at: index)
+            return try overloadSignature(from: start, at: index)
         default:
             return nil
         }
@@ -72,13 +72,13 @@ extension TypeEraser {
     }
 
     /// `function f(a: string): void;` (no body) is an overload signature: erased whole.
-    mutating func overloadSignature(from start: Int, at index: Int) -> Int? {
+    mutating func overloadSignature(from start: Int, at index: Int) throws(TypeScriptStripper.Failure) -> Int? {
         var cursor = index + 1
         if isIdentifier(cursor) { cursor += 1 }
         if isPunct(cursor, "<"), let after = afterAngles(cursor) { cursor = after }
         guard isPunct(cursor, "(") else { return nil }
         cursor = afterBalanced(cursor)
-        if isPunct(cursor, ":") { cursor = skipType(cursor + 1) }
+        if isPunct(cursor, ":") { cursor = try skipType(cursor + 1) }
         guard cursor >= tokens.count || isPunct(cursor, ";") || (tokens[cursor].afterNewline && !isPunct(cursor, "{")) else { return nil }
         let end = isPunct(cursor, ";") ? cursor : cursor - 1
         erase(start, through: end)
@@ -119,7 +119,7 @@ extension TypeEraser {
         if isPunct(after, "<"), let angles = afterAngles(after) { after = angles }
         if isPunct(after, "(") {
             var end = afterBalanced(after)
-            if isPunct(end, ":") { end = skipType(end + 1) }
+            if isPunct(end, ":") { end = try skipType(end + 1) }
             if end >= tokens.count || isPunct(end, ";") || (tokens[end].afterNewline && !isPunct(end, "{")) {
                 return eraseMember(from: index)
             }

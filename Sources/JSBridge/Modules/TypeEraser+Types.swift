@@ -3,13 +3,19 @@
 
 /// Skipping a type: where a type that starts at a token ends.
 extension TypeEraser {
+    /// How deeply types may nest (conditional types, function types, `keyof` chains): deeper is
+    /// refused with the line, not followed until the stack runs out.
+    static let maximumTypeNesting = 256
 
     /// The token after a type starting at `index`.
-    func skipType(_ start: Int) -> Int {
+    func skipType(_ start: Int, nesting: Int = 0) throws(TypeScriptStripper.Failure) -> Int {
+        guard nesting < Self.maximumTypeNesting else {
+            throw failure("types nest deeper than \(Self.maximumTypeNesting) levels", at: start)
+        }
         var index = start
         while isPunct(index, "|") || isPunct(index, "&") { index += 1 }
         while index < tokens.count {
-            index = skipOperand(index)
+            index = try skipOperand(index, nesting: nesting)
             while isPunct(index, "["), adjacent(index - 1, index) || isPunct(index + 1, "]") { index = afterBalanced(index) }
             if isWord(index, "is") {
                 index += 1
@@ -17,9 +23,9 @@ extension TypeEraser {
             }
             if isWord(index, "extends"), !isPunct(index - 1, "<") {
                 // A conditional type: `A extends B ? C : D`.
-                index = skipType(index + 1)
-                if isPunct(index, "?") { index = skipType(index + 1) }
-                if isPunct(index, ":") { index = skipType(index + 1) }
+                index = try skipType(index + 1, nesting: nesting + 1)
+                if isPunct(index, "?") { index = try skipType(index + 1, nesting: nesting + 1) }
+                if isPunct(index, ":") { index = try skipType(index + 1, nesting: nesting + 1) }
                 return index
             }
             if isPunct(index, "|") || isPunct(index, "&") {
@@ -31,7 +37,7 @@ extension TypeEraser {
         return index
     }
 
-    func skipOperand(_ start: Int) -> Int {
+    func skipOperand(_ start: Int, nesting: Int) throws(TypeScriptStripper.Failure) -> Int {
         var index = start
         while let word = text(index), tokens[index].kind == .identifier,
             ["keyof", "typeof", "readonly", "unique", "infer", "asserts", "abstract"].contains(word),
@@ -47,7 +53,7 @@ extension TypeEraser {
             switch text(index)! {
             case "(":
                 let after = afterBalanced(index)
-                return isPunct(after, "=>") ? skipType(after + 1) : after
+                return isPunct(after, "=>") ? try skipType(after + 1, nesting: nesting + 1) : after
             case "[", "{": return afterBalanced(index)
             case "-": return tokens[index + 1 < tokens.count ? index + 1 : index].kind == .number ? index + 2 : index
             default: return index

@@ -45,7 +45,7 @@ extension TypeEraser {
                 return end
             case "as", "satisfies":
                 if endsExpression(index - 1), current.kind != .specifiers, !isPunct(index - 1, "*") {
-                    let end = skipType(index + 1)
+                    let end = try skipType(index + 1)
                     erase(index, through: end - 1)
                     return end
                 }
@@ -67,7 +67,7 @@ extension TypeEraser {
                 }
                 if word == "this", current.kind == .paren, isPunct(index - 1, "("), isPunct(index + 1, ":") {
                     // A `this` parameter: erased with its type and comma.
-                    var end = skipType(index + 2)
+                    var end = try skipType(index + 2)
                     if isPunct(end, ",") { end += 1 }
                     erase(index, through: end - 1)
                     return end
@@ -95,7 +95,7 @@ extension TypeEraser {
         case ")":
             if isPunct(index + 1, ":"), current.pendingColons == 0 {
                 // A return type.
-                let end = skipType(index + 2)
+                let end = try skipType(index + 2)
                 erase(index + 1, through: end - 1)
                 return end
             }
@@ -135,7 +135,7 @@ extension TypeEraser {
             if current.pendingColons > 0 {
                 current.pendingColons -= 1
             } else if current.kind == .paren || current.declaring || current.kind == .classBody {
-                let end = skipType(index + 1)
+                let end = try skipType(index + 1)
                 erase(index, through: end - 1)
                 return end
             }

@@ -88,10 +88,26 @@ struct TypeEraser {
     /// Index of the token after the class name while in a class header (`class A<T> extends B<T> implements C {`).
     var classHeaderDepth: Int?
 
+    /// For each token, the index after the first closing bracket at its depth that follows it
+    /// (`afterBalanced`), found in one pass so no bracket is scanned twice.
+    let balancedEnds: [Int]
+
     init(bytes: [UInt8], lexer: JSLexer, tokens: [Token]) {
         self.bytes = bytes
         self.lexer = lexer
         self.tokens = tokens
+        var ends = [Int](repeating: tokens.count, count: tokens.count)
+        var nextCloser: [Int: Int] = [:]
+        for index in tokens.indices.reversed() {
+            let token = tokens[index]
+            ends[index] = nextCloser[token.depth].map { $0 + 1 } ?? tokens.count
+            if token.kind == .punctuator, token.end - token.start == 1,
+                [UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(bytes[token.start])
+            {
+                nextCloser[token.depth] = index
+            }
+        }
+        balancedEnds = ends
     }
 
     // MARK: Token helpers
@@ -152,16 +168,13 @@ struct TypeEraser {
 
     /// The token after the bracket opened at `index` is closed.
     func afterBalanced(_ index: Int) -> Int {
-        let depth = tokens[index].depth
-        var cursor = index + 1
-        while cursor < tokens.count {
-            if tokens[cursor].depth == depth, tokens[cursor].kind == .punctuator, [")", "]", "}"].contains(text(cursor)!) {
-                return cursor + 1
-            }
-            cursor += 1
-        }
-        return tokens.count
+        index + 1 < tokens.count ? balancedEnds[index] : tokens.count
     }
+
+    /// Tokens at its own level a type argument list may hold (brackets inside count as one):
+    /// past this a `<` is a comparison, and no `<` scans a whole file (8,000 comparisons in one
+    /// list stay linear).
+    static let maximumAngleListTokens = 1024
 
     /// The token after the `>` matching the `<` at `index`; nil when what follows is not a type
     /// argument list (an operator that types never contain, or no match).
@@ -169,19 +182,46 @@ struct TypeEraser {
         let depth = tokens[index].depth
         var open = 0
         var cursor = index
+        var steps = 0
         while cursor < tokens.count {
             let token = tokens[cursor]
             if token.depth < depth { return nil }
+            if token.depth == depth {
+                steps += 1
+                if steps > Self.maximumAngleListTokens { return nil }
+            }
             if token.depth == depth, token.kind == .punctuator {
-                switch text(cursor)! {
-                case "<": open += 1
-                case ">":
-                    open -= 1
-                    if open == 0 { return cursor + 1 }
-                case ",", ".", "|", "&", "[", "]", "(", ")", "{", "}", "=>", "?", ":", "=", "-", "...": break
-                default: return nil
+                // Bytes, not text: this loop runs for every `<` of a file.
+                let length = token.end - token.start
+                let first = bytes[token.start]
+                if length == 1 {
+                    switch first {
+                    case UInt8(ascii: "<"): open += 1
+                    case UInt8(ascii: ">"):
+                        open -= 1
+                        if open == 0 { return cursor + 1 }
+                    case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+                        // Over the brackets' content at once (through the closer at this depth).
+                        cursor = max(cursor + 1, afterBalanced(cursor))
+                        continue
+                    case UInt8(ascii: "|"), UInt8(ascii: "&"):
+                        // `||` and `&&` (two tokens side by side) are never in a type.
+                        if cursor + 1 < tokens.count, tokens[cursor + 1].start == token.end,
+                            tokens[cursor + 1].end - tokens[cursor + 1].start == 1, bytes[token.end] == first
+                        {
+                            return nil
+                        }
+                    case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"),
+                        UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "-"):
+                        break
+                    default: return nil
+                    }
+                } else {
+                    switch text(cursor)! {
+                    case "=>", "...": break
+                    default: return nil
+                    }
                 }
-                if ["|", "&"].contains(text(cursor)!), isPunct(cursor + 1, text(cursor)!), adjacent(cursor, cursor + 1) { return nil }
             } else if token.depth == depth, token.kind == .regex {
                 return nil
             }

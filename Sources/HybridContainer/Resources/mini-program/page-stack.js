@@ -80,8 +80,25 @@ function unloadAll() {
   for (const page of hiddenTabs.values()) unload(page);
   hiddenTabs.clear();
 }
+// Navigations the app makes in one turn (before a timer can run). A page that navigates every
+// time it loads (`redirectTo` itself in onLoad) would load forever in promise jobs the watchdog
+// can not stop; past the limit the navigation fails as a loop. The host's navigations
+// (`__hcMini.navigate`) start a turn of their own.
+const maximumNavigationsPerTurn = 32;
+let navigationsThisTurn = 0;
+function countNavigation(action, url) {
+  if (navigationsThisTurn === 0) setTimeout(() => { navigationsThisTurn = 0; }, 0);
+  navigationsThisTurn++;
+  if (navigationsThisTurn <= maximumNavigationsPerTurn) return;
+  const from = top() ? top().route : 'no page';
+  const error = new NavigationError('navigation loop: ' + action + ' to ' + url + ' from ' + from + ' would be navigation ' +
+    navigationsThisTurn + ' of one turn (does a page navigate every time it loads?); stopped');
+  if (navigationsThisTurn === maximumNavigationsPerTurn + 1) report(error, action);
+  throw error;
+}
 export const navigation = {
   navigateTo(url) {
+    countNavigation('navigateTo', url);
     const { route, query } = parse(url);
     if (tabPages.has(route)) throw new NavigationError('can not navigateTo a tab page (' + route + '); use switchTab');
     if (stack.length >= maximumStack) throw new NavigationError('the page stack is full (' + maximumStack + ' pages)');
@@ -89,6 +106,7 @@ export const navigation = {
     load(route, query);
   },
   redirectTo(url) {
+    countNavigation('redirectTo', url);
     const { route, query } = parse(url);
     if (tabPages.has(route)) throw new NavigationError('can not redirectTo a tab page (' + route + '); use switchTab');
     const current = stack.pop();
@@ -96,6 +114,7 @@ export const navigation = {
     load(route, query);
   },
   navigateBack(delta) {
+    countNavigation('navigateBack', 'delta ' + delta);
     const steps = delta === undefined ? 1 : Math.floor(Number(delta));
     if (!(steps >= 1)) throw new NavigationError('delta must be a number ≥ 1');
     if (stack.length <= 1) throw new NavigationError('there is no page to go back to');
@@ -105,12 +124,14 @@ export const navigation = {
     show(top());
   },
   reLaunch(url) {
+    countNavigation('reLaunch', url);
     const { route, query } = parse(url);
     if (top()) hide(top());
     unloadAll();
     load(route, query);
   },
   switchTab(url) {
+    countNavigation('switchTab', url);
     const { route, query } = parse(url);
     if (!tabPages.has(route)) throw new NavigationError(route + ' is not a tab page');
     if (Object.keys(query).length > 0) console.warn('switchTab: the query of "' + url + '" is dropped (tab pages take none)');
@@ -213,6 +234,7 @@ const describe = (page) => ({ id: page.$id, route: page.route, query: Object.ass
 fixed('__hcMini', Object.freeze({
   loadMainPages() { for (const route of pages) definitionOf(route); },
   navigate(action, url, delta) {
+    navigationsThisTurn = 0;
     if (!Object.prototype.hasOwnProperty.call(navigation, action)) throw new NavigationError('unknown navigation ' + action);
     if (action === 'navigateBack') navigation.navigateBack(delta); else navigation[action](url);
     return stack.map(describe);
