@@ -32,8 +32,8 @@ let package = Package(
         // The loopback HTTP server behind `container-demo serve` and the tests' servers.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
-        // WebSockets for apps (connectSocket).
-        .package(url: "https://github.com/vapor/websocket-kit", from: "2.16.2"),
+        // WebSockets for apps (connectSocket): TLS for wss.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // `make docs` (DocC for every public module); a command plugin, not linked.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -82,7 +82,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                .product(name: "WebSocketKit", package: "websocket-kit"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings
         ),
@@ -206,7 +206,6 @@ let package = Package(
             dependencies: [
                 "HybridContainer", "HybridContainerTesting", "GreeterPlugin", "LoopbackServer", "hostile-values", "ContainerDemo",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "WebSocketKit", package: "websocket-kit"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),

@@ -9,17 +9,17 @@ import Plugins
 public enum BuiltInPlugins {
     /// Registers storage (SQLite at `storageDatabase`), files (per-app folders under
     /// `filesDirectory`, by default `files` next to the database), request, info, notification,
-    /// config, report, navigation and WebSockets.
+    /// config, report, navigation and WebSockets (within `sockets`).
     public static func register(
         into registry: inout PluginRegistry, storageDatabase: URL, filesDirectory: URL? = nil, deviceID: String,
-        configSwitches: [ConfigSwitch] = [], request: RequestPlugin.Settings = .init(),
+        configSwitches: [ConfigSwitch] = [], request: RequestPlugin.Settings = .init(), sockets: SocketLimits = .init(),
         hostName: String = "HybridContainer", hostVersion: String = "1.0"
     ) throws {
         try registry.register(StoragePlugin(databaseURL: storageDatabase))
         try registry.register(
             FileSystemPlugin(root: filesDirectory ?? storageDatabase.deletingLastPathComponent().appendingPathComponent("files")))
         try registry.register(RequestPlugin(settings: request))
-        try registry.register(SocketPlugin())
+        try registry.register(SocketPlugin(limits: sockets))
         try registry.register(InfoPlugin(hostName: hostName, hostVersion: hostVersion))
         try registry.register(NotificationPlugin())
         try registry.register(ConfigPlugin(deviceID: deviceID, switches: configSwitches))

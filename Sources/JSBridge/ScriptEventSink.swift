@@ -18,4 +18,12 @@ public final class ScriptEventSink: AppEventSink {
             _ = try? core.emit(event: event, payload: payload)
         }
     }
+
+    /// Delivers `event`, then calls `delivered` on the runtime thread once the listeners ran.
+    public func emit(_ event: String, _ payload: JSONValue, delivered: @escaping @Sendable () -> Void) {
+        target.submit { core in
+            _ = try? core.emit(event: event, payload: payload)
+            delivered()
+        }
+    }
 }

@@ -53,13 +53,13 @@ final class ContainerFixture: Sendable {
 
     func configuration(
         plugins extra: [any Plugin] = [], switches: [ConfigSwitch] = [], request: RequestPlugin.Settings = .init(),
-        configure: (inout ContainerConfiguration) -> Void = { _ in }
+        sockets: SocketLimits = .init(), configure: (inout ContainerConfiguration) -> Void = { _ in }
     ) throws -> ContainerConfiguration {
         var configuration = ContainerConfiguration(
             storeDirectory: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([key.publicKey]))
         try BuiltInPlugins.register(
             into: &configuration.plugins, storageDatabase: root.appendingPathComponent("storage.sqlite"),
-            deviceID: "device-1", configSwitches: switches, request: request)
+            deviceID: "device-1", configSwitches: switches, request: request, sockets: sockets)
         try configuration.plugins.register(LogPlugin(log: log))
         for plugin in extra { try configuration.plugins.register(plugin) }
         configuration.logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -75,10 +75,11 @@ final class ContainerFixture: Sendable {
 
     func container(
         plugins: [any Plugin] = [], switches: [ConfigSwitch] = [], request: RequestPlugin.Settings = .init(),
-        configure: (inout ContainerConfiguration) -> Void = { _ in }
+        sockets: SocketLimits = .init(), configure: (inout ContainerConfiguration) -> Void = { _ in }
     ) async throws -> MicroAppContainer {
         try await MicroAppContainer(
-            configuration: configuration(plugins: plugins, switches: switches, request: request, configure: configure))
+            configuration: configuration(
+                plugins: plugins, switches: switches, request: request, sockets: sockets, configure: configure))
     }
 }
 

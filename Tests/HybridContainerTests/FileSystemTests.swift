@@ -188,7 +188,7 @@ struct TransferTests {
 struct WebSocketTests {
     @Test("a SocketTask opens, sends text and binary, hears the echo and the server's close; globals and refusals")
     func echo() async throws {
-        let server = try await WebSocketEchoServer.start()
+        let server = try await HostileWebSocketServer.start()
         let harness = try await MiniProgramHarness.make()
         let (_, context) = try await harness.launch([
             "manifest.json":

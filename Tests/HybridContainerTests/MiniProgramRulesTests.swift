@@ -362,13 +362,14 @@ struct MiniProgramRulesTests {
     @Test("a page that redirects to itself in onLoad is stopped as a navigation loop with a clear error; the app keeps serving")
     func navigationLoop() async throws {
         let harness = try await MiniProgramHarness.make()
-        let (session, context) = try await harness.launch([
-            "app.js": "globalThis.errors = []; globalThis.loads = 0; App({ onError(message) { errors.push(String(message)); } });",
-            "pages/a.js": """
-            Page({ onLoad() { loads++; wx.redirectTo({ url: '/pages/a', fail: (e) => { globalThis.failure = e.errMsg; } }); } });
-            """,
-            "pages/b.js": "Page({ ok() { return 'fine'; } });",
-        ], pages: ["pages/a", "pages/b"])
+        let (session, context) = try await harness.launch(
+            [
+                "app.js": "globalThis.errors = []; globalThis.loads = 0; App({ onError(message) { errors.push(String(message)); } });",
+                "pages/a.js": """
+                Page({ onLoad() { loads++; wx.redirectTo({ url: '/pages/a', fail: (e) => { globalThis.failure = e.errMsg; } }); } });
+                """,
+                "pages/b.js": "Page({ ok() { return 'fine'; } });",
+            ], pages: ["pages/a", "pages/b"])
         #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
         let loads = try await context.evaluate("loads").numberValue ?? 0
         #expect(loads > 1 && loads <= 40, "\(loads) loads")

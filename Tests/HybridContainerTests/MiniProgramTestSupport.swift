@@ -10,10 +10,12 @@ struct MiniProgramHarness {
     let container: MicroAppContainer
     let sink: RecordingRenderSink
 
-    static func make(configure: @escaping (inout ContainerConfiguration) -> Void = { _ in }) async throws -> MiniProgramHarness {
+    static func make(
+        sockets: SocketLimits = .init(), configure: @escaping (inout ContainerConfiguration) -> Void = { _ in }
+    ) async throws -> MiniProgramHarness {
         let fixture = try ContainerFixture()
         let sink = RecordingRenderSink()
-        let container = try await fixture.container {
+        let container = try await fixture.container(sockets: sockets) {
             $0.developerMode = true
             $0.probationPeriod = .zero
             $0.miniProgram.renderSink = sink

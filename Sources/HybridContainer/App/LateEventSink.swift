@@ -11,7 +11,7 @@ import Synchronization
 final class LateEventSink: AppEventSink {
     private struct State {
         var target: ScriptEventSink?
-        var held: [(event: String, payload: JSONValue)] = []
+        var held: [(event: String, payload: JSONValue, delivered: (@Sendable () -> Void)?)] = []
     }
 
     /// Events held before the context exists; later ones are dropped.
@@ -20,22 +20,40 @@ final class LateEventSink: AppEventSink {
     private let state = Mutex(State())
 
     func emit(_ event: String, _ payload: JSONValue) {
+        send(event, payload, delivered: nil)
+    }
+
+    func emit(_ event: String, _ payload: JSONValue, delivered: @escaping @Sendable () -> Void) {
+        send(event, payload, delivered: delivered)
+    }
+
+    private func send(_ event: String, _ payload: JSONValue, delivered: (@Sendable () -> Void)?) {
         // Under the lock, so an event sent while the held ones are passed on cannot overtake them
         // (the context's sink only enqueues; it never calls back).
-        state.withLock { state in
+        let dropped = state.withLock { state -> Bool in
             if let target = state.target {
-                target.emit(event, payload)
+                Self.pass(event, payload, delivered, to: target)
             } else if state.held.count < Self.heldLimit {
-                state.held.append((event, payload))
+                state.held.append((event, payload, delivered))
+            } else {
+                return true
             }
+            return false
         }
+        if dropped { delivered?() }
+    }
+
+    private static func pass(
+        _ event: String, _ payload: JSONValue, _ delivered: (@Sendable () -> Void)?, to target: ScriptEventSink
+    ) {
+        if let delivered { target.emit(event, payload, delivered: delivered) } else { target.emit(event, payload) }
     }
 
     /// From now on events go to `target`; the held ones first.
     func attach(_ target: ScriptEventSink) {
         state.withLock { state in
             state.target = target
-            for (event, payload) in state.held { target.emit(event, payload) }
+            for (event, payload, delivered) in state.held { Self.pass(event, payload, delivered, to: target) }
             state.held = []
         }
     }

@@ -71,7 +71,10 @@ export function connectSocket(options, shape) {
   latest = socketId;
   const params = { socketId, url: options.url, header: options.header || options.headers || {} };
   if (Array.isArray(options.protocols)) params.protocols = options.protocols.map(String);
-  return { task, connected: JSBridge.call('socket.connect', params).catch((error) => { tasks.delete(socketId); throw error; }) };
+  const connected = JSBridge.call('socket.connect', params).catch((error) => { tasks.delete(socketId); throw error; });
+  // An open socket is work in progress: the app is not idle until it has closed.
+  connected.then(() => JSBridge.call('socket.wait', { socketId })).catch(() => {});
+  return { task, connected };
 }
 
 // The id of the socket `sendSocketMessage` and `closeSocket` act on: the latest one opened.
