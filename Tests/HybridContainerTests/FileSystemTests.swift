@@ -108,12 +108,103 @@ struct FileSystemTests {
         await harness.container.shutdown()
     }
 
+    @Test("every entry costs a block: directories and empty files fill the quota, removals give it back; tmp has its own quota")
+    func entriesCostBlocks() async throws {
+        let harness = try await MiniProgramHarness.make {
+            // 10 blocks for usr and store, 5 for tmp.
+            $0.plugins = PluginRegistry()
+            try? $0.plugins.register(
+                FileSystemPlugin(
+                    root: $0.storeDirectory.appendingPathComponent("block-files"), quotaBytes: 40960, temporaryQuotaBytes: 20480))
+        }
+        let (_, context) = try await harness.launch(["pages/index.js": "Page({})"])
+        let out = try await context.evaluate(
+            """
+            (() => {
+              const fs = wx.getFileSystemManager();
+              const dir = wx.env.USER_DATA_PATH;
+              const attempt = (f) => { try { f(); return 'ok'; } catch (e) { return e.errMsg; } };
+              const out = { dirs: [], empties: [] };
+              for (let i = 0; i < 12; i++) out.dirs.push(attempt(() => fs.mkdirSync(dir + '/d' + i)));
+              out.afterRemoval = [attempt(() => fs.rmdirSync(dir + '/d0')), attempt(() => fs.mkdirSync(dir + '/again'))];
+              out.nested = attempt(() => fs.mkdirSync(dir + '/x/y/z', true));
+              for (let i = 0; i < 6; i++) out.empties.push(attempt(() => fs.writeFileSync('wxfile://tmp/e' + i, '')));
+              out.bigTemporary = attempt(() => fs.writeFileSync('wxfile://tmp/big', 'x'.repeat(30000)));
+              for (let i = 0; i < 5; i++) fs.unlinkSync('wxfile://tmp/e' + i);
+              out.fitsAfterUnlink = attempt(() => fs.writeFileSync('wxfile://tmp/big', 'x'.repeat(16000)));
+              // Saving moves the file's cost from tmp to the user quota (full): refused, the file stays.
+              out.save = attempt(() => fs.saveFileSync('wxfile://tmp/big'));
+              out.stillThere = attempt(() => fs.accessSync('wxfile://tmp/big'));
+              return out;
+            })()
+            """)
+        let dirs = out["dirs"]?.arrayValue ?? []
+        #expect(dirs.prefix(10).allSatisfy { $0 == "ok" }, "\(dirs)")
+        #expect(dirs.dropFirst(10).allSatisfy { $0.stringValue?.contains("storage limit exceeded") == true }, "\(dirs)")
+        #expect(out["afterRemoval"] == ["ok", "ok"])
+        #expect(out["nested"]?.stringValue?.contains("storage limit exceeded") == true, "\(out)")
+        let empties = out["empties"]?.arrayValue ?? []
+        #expect(empties.prefix(5).allSatisfy { $0 == "ok" }, "\(empties)")
+        #expect(empties.last?.stringValue?.contains("temporary files limit (20480 bytes)") == true, "\(empties)")
+        #expect(out["bigTemporary"]?.stringValue?.contains("storage limit exceeded") == true, "\(out)")
+        #expect(out["fitsAfterUnlink"] == "ok", "\(out)")
+        #expect(out["save"]?.stringValue?.contains("storage limit exceeded") == true, "\(out)")
+        #expect(out["stillThere"] == "ok")
+        await harness.container.shutdown()
+    }
+
+    @Test("tmp is emptied when the app's last instance ends; user files stay")
+    func temporaryFilesEnd() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let files = [
+            "manifest.json": #"{"appId": "tmp-app", "name": "t", "version": "1.0.0", "entry": "app.json", "permissions": ["file"]}"#,
+            "pages/index.js": "Page({})",
+        ]
+        let folder = try harness.write(files)
+        let first = try await harness.container.launch(.directory(folder))
+        let context = try await harness.container.context(of: first.instanceID)
+        try await context.evaluate(
+            "const fs = wx.getFileSystemManager(); fs.writeFileSync('wxfile://tmp/t.txt', 'gone'); fs.writeFileSync(wx.env.USER_DATA_PATH + '/u.txt', 'kept');"
+        )
+        try await harness.container.destroy(first.instanceID)
+        let second = try await harness.container.launch(.directory(folder))
+        let again = try await harness.container.context(of: second.instanceID)
+        let seen = try await again.evaluate(
+            """
+            (() => { const fs = wx.getFileSystemManager();
+              const read = (p) => { try { return fs.readFileSync(p, 'utf8'); } catch (e) { return e.errMsg; } };
+              return [read('wxfile://tmp/t.txt'), read(wx.env.USER_DATA_PATH + '/u.txt')]; })()
+            """)
+        #expect(seen[0]?.stringValue?.contains("no such file or directory") == true, "\(seen)")
+        #expect(seen[1] == "kept")
+        await harness.container.shutdown()
+    }
+
+    @Test("codecs: hex and latin1 round-trip every byte value")
+    func codecs() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (_, context) = try await harness.launch(["pages/index.js": "Page({})"])
+        let out = try await context.evaluate(
+            """
+            (() => { const fs = wx.getFileSystemManager(); const path = wx.env.USER_DATA_PATH + '/all.bin';
+              fs.writeFileSync(path, new Uint8Array(Array.from({ length: 256 }, (_, i) => i)).buffer);
+              const hex = fs.readFileSync(path, 'hex'), latin1 = fs.readFileSync(path, 'latin1');
+              fs.writeFileSync(path + '.h', hex.toUpperCase(), 'hex'); fs.writeFileSync(path + '.l', latin1, 'latin1');
+              const same = (p) => Array.from(new Uint8Array(fs.readFileSync(p))).every((b, i) => b === i);
+              return [hex.slice(0, 8) + hex.slice(-4), latin1.length, latin1.charCodeAt(255), same(path + '.h'), same(path + '.l'),
+                      (() => { try { fs.writeFileSync(path, 'zz', 'hex'); return 'accepted'; } catch (e) { return 'refused'; } })()];
+            })()
+            """)
+        #expect(out == ["00010203feff", 256, 255, true, true, "refused"])
+        await harness.container.shutdown()
+    }
+
     @Test("apps do not see each other's files; the quota holds")
     func isolationAndQuota() async throws {
         let harness = try await MiniProgramHarness.make {
             // Only the file system, with a small quota.
             $0.plugins = PluginRegistry()
-            try? $0.plugins.register(FileSystemPlugin(root: $0.storeDirectory.appendingPathComponent("small-files"), quotaBytes: 1000))
+            try? $0.plugins.register(FileSystemPlugin(root: $0.storeDirectory.appendingPathComponent("small-files"), quotaBytes: 8192))
         }
         let (_, first) = try await harness.launch(["pages/index.js": "Page({})"])
         let (_, second) = try await harness.launch(["pages/index.js": "Page({})"])
@@ -123,7 +214,7 @@ struct FileSystemTests {
         )
         #expect(other.stringValue?.contains("no such file or directory") == true, "\(other)")
         let full = try await first.evaluate(
-            "(() => { try { wx.getFileSystemManager().writeFileSync(wx.env.USER_DATA_PATH + '/big.txt', 'x'.repeat(2000)); return 'written'; } catch (e) { return e.errMsg; } })()"
+            "(() => { try { wx.getFileSystemManager().writeFileSync(wx.env.USER_DATA_PATH + '/big.txt', 'x'.repeat(20000)); return 'written'; } catch (e) { return e.errMsg; } })()"
         )
         #expect(full.stringValue?.contains("storage limit exceeded") == true, "\(full)")
         await harness.container.shutdown()

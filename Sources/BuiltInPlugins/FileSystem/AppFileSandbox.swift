@@ -17,14 +17,19 @@ struct AppFileSandbox {
 
     /// `<root>/<appId>`.
     let folder: URL
-    /// Bytes the app may keep in `usr` and `store` together.
-    let quotaBytes: Int
+    /// What the app's files cost against its quotas.
+    let usage: AreaUsage
 
     static let schemes = ["wxfile://", "https://", "ttfile://"]
 
-    init(root: URL, appId: AppID, quotaBytes: Int) {
-        self.folder = root.appendingPathComponent(appId.rawValue, isDirectory: true)
-        self.quotaBytes = quotaBytes
+    init(folder: URL, usage: AreaUsage) {
+        self.folder = folder
+        self.usage = usage
+    }
+
+    /// `<root>/<appId>`.
+    static func folder(root: URL, appId: AppID) -> URL {
+        root.appendingPathComponent(appId.rawValue, isDirectory: true)
     }
 
     /// The virtual path of a file under `area` (`wxfile://store/x`).
@@ -80,27 +85,22 @@ struct AppFileSandbox {
         }
     }
 
-    /// Bytes used in `usr` and `store`.
-    func usedBytes() -> Int {
-        var total = 0
-        for area in [Area.usr, .store] {
-            let enumerator = FileManager.default.enumerator(
-                at: folder.appendingPathComponent(area.rawValue), includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])
-            while let item = enumerator?.nextObject() as? URL {
-                let values = try? item.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
-                if values?.isRegularFile == true { total += values?.fileSize ?? 0 }
-            }
-        }
-        return total
+    /// Charges `bytes` (negative: gives back) to the quota of `area`.
+    func charge(_ bytes: Int, area: Area, api: String) throws {
+        try usage.charge(bytes, to: AreaUsage.Group(area), api: api)
     }
 
-    /// Throws the platforms' "storage limit exceeded" if `adding` bytes (replacing `replacing`)
-    /// would pass the quota. `tmp` does not count.
-    func checkQuota(adding: Int, replacing: Int = 0, area: Area, api: String) throws {
-        guard area != .tmp else { return }
-        if usedBytes() - replacing + adding > quotaBytes {
-            throw FileSystemPlugin.failure(
-                .storageFull, api, "the maximum size of the file storage limit (\(quotaBytes) bytes) is exceeded")
+    /// Gives back `bytes` to the quota of `area`.
+    func refund(_ bytes: Int, area: Area) {
+        usage.refund(bytes, from: AreaUsage.Group(area))
+    }
+
+    /// Empties `tmp` (the app ended).
+    func removeTemporaryFiles() {
+        let tmp = folder.appendingPathComponent(Area.tmp.rawValue, isDirectory: true)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? [] {
+            try? FileManager.default.removeItem(at: tmp.appendingPathComponent(name))
         }
+        usage.reset(.temporary)
     }
 }

@@ -9,6 +9,8 @@ import Plugins
 struct FileOperations: Sendable {
     let sandbox: AppFileSandbox
     let api: String
+    /// Larger files are refused by `readFile` (no app could have written them).
+    let maximumReadBytes: Int
 
     private var manager: FileManager { .default }
 
@@ -48,6 +50,10 @@ struct FileOperations: Sendable {
         let length = try params.length.map { try AppNumbers.integer($0, field: "length", in: 0...Int.max) }
         return { files in
             let url = try files.existingFile(params.filePath, operation: "open")
+            if let size = try files.fileSize(url, path: params.filePath, operation: "open"), size > files.maximumReadBytes {
+                throw FileSystemPlugin.failure(
+                    .failed, "readFile", "\(params.filePath) is larger than the app's quota (\(files.maximumReadBytes) bytes)")
+            }
             var data = try Data(contentsOf: url)
             if position != nil || length != nil {
                 let start = min(position ?? 0, data.count)
@@ -66,8 +72,8 @@ struct FileOperations: Sendable {
             let (url, area, _) = try files.sandbox.resolve(params.filePath, api: files.api)
             let existing = try files.fileSize(url, path: params.filePath, operation: "open")
             try files.parentMustExist(url, path: params.filePath)
-            try files.sandbox.checkQuota(adding: data.count, replacing: existing ?? 0, area: area, api: files.api)
-            try data.write(to: url, options: .atomic)
+            let change = AreaUsage.cost(ofFileSize: data.count) - (existing.map(AreaUsage.cost(ofFileSize:)) ?? 0)
+            try files.charged(change, area: area) { try data.write(to: url, options: .atomic) }
             return .null
         }
     }
@@ -78,11 +84,14 @@ struct FileOperations: Sendable {
         return { files in
             let url = try files.existingFile(params.filePath, operation: "open")
             let area = try files.sandbox.resolve(params.filePath, api: files.api).area
-            try files.sandbox.checkQuota(adding: data.count, area: area, api: files.api)
-            let handle = try FileHandle(forWritingTo: url)
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: data)
+            let size = try files.fileSize(url, path: params.filePath, operation: "open") ?? 0
+            let change = AreaUsage.cost(ofFileSize: size + data.count) - AreaUsage.cost(ofFileSize: size)
+            try files.charged(change, area: area) {
+                let handle = try FileHandle(forWritingTo: url)
+                defer { try? handle.close() }
+                try handle.seekToEnd()
+                try handle.write(contentsOf: data)
+            }
             return .null
         }
     }
@@ -96,10 +105,12 @@ struct FileOperations: Sendable {
             if from.standardizedFileURL.path == to.standardizedFileURL.path { return .null }
             try files.parentMustExist(to, path: destination)
             let size = try files.fileSize(from, path: source, operation: "copyFile") ?? 0
-            try files.sandbox.checkQuota(
-                adding: size, replacing: try files.fileSize(to, path: destination, operation: "copyFile") ?? 0, area: area, api: files.api)
-            if files.manager.fileExists(atPath: to.path) { try files.manager.removeItem(at: to) }
-            try files.manager.copyItem(at: from, to: to)
+            let replaced = try files.fileSize(to, path: destination, operation: "copyFile")
+            let change = AreaUsage.cost(ofFileSize: size) - (replaced.map(AreaUsage.cost(ofFileSize:)) ?? 0)
+            try files.charged(change, area: area) {
+                if files.manager.fileExists(atPath: to.path) { try files.manager.removeItem(at: to) }
+                try files.manager.copyItem(at: from, to: to)
+            }
             return .null
         }
     }
@@ -113,17 +124,14 @@ struct FileOperations: Sendable {
             // Onto itself: a no-op, as POSIX rename(2) is.
             if from.standardizedFileURL.path == to.standardizedFileURL.path { return .null }
             try files.parentMustExist(to, path: new)
-            if fromArea == .tmp, toArea != .tmp {
-                try files.sandbox.checkQuota(
-                    adding: try files.fileSize(from, path: old, operation: "rename") ?? 0, area: toArea, api: files.api)
-            }
+            var replaced = 0
             if files.manager.fileExists(atPath: to.path) {
                 var isDirectory: ObjCBool = false
                 _ = files.manager.fileExists(atPath: to.path, isDirectory: &isDirectory)
                 guard !isDirectory.boolValue else { throw FileSystemPlugin.failure(.exists, "rename", new) }
-                try files.manager.removeItem(at: to)
+                replaced = AreaUsage.cost(ofTree: to)
             }
-            try files.manager.moveItem(at: from, to: to)
+            try files.move(from, fromArea, to: to, toArea, replacing: replaced)
             return .null
         }
     }
@@ -131,7 +139,11 @@ struct FileOperations: Sendable {
     static func unlink(_ call: PluginCall) throws -> FileSystemPlugin.Operation {
         let path = try path(call)
         return { files in
-            try files.manager.removeItem(at: try files.existingFile(path, operation: "unlink"))
+            let url = try files.existingFile(path, operation: "unlink")
+            let area = try files.sandbox.resolve(path, api: files.api).area
+            let cost = AreaUsage.cost(ofTree: url)
+            try files.manager.removeItem(at: url)
+            files.sandbox.refund(cost, area: area)
             return .null
         }
     }
@@ -139,11 +151,20 @@ struct FileOperations: Sendable {
     static func mkdir(_ call: PluginCall) throws -> FileSystemPlugin.Operation {
         let params = try call.decode(DirParams.self)
         return { files in
-            let (url, _, relative) = try files.sandbox.resolve(params.dirPath, api: files.api)
+            let (url, area, relative) = try files.sandbox.resolve(params.dirPath, api: files.api)
             guard !relative.isEmpty else { throw FileSystemPlugin.failure(.exists, "mkdir", params.dirPath) }
             if files.manager.fileExists(atPath: url.path) { throw FileSystemPlugin.failure(.exists, "mkdir", params.dirPath) }
             if params.recursive != true { try files.parentMustExist(url, path: params.dirPath) }
-            try files.manager.createDirectory(at: url, withIntermediateDirectories: params.recursive == true)
+            // Each folder made costs a block (`a/b/c` with none there: three).
+            var missing = 0
+            var cursor = url
+            while !files.manager.fileExists(atPath: cursor.path), cursor.pathComponents.count > files.sandbox.folder.pathComponents.count {
+                missing += 1
+                cursor.deleteLastPathComponent()
+            }
+            try files.charged(missing * AreaUsage.blockBytes, area: area) {
+                try files.manager.createDirectory(at: url, withIntermediateDirectories: params.recursive == true)
+            }
             return .null
         }
     }
@@ -151,13 +172,15 @@ struct FileOperations: Sendable {
     static func rmdir(_ call: PluginCall) throws -> FileSystemPlugin.Operation {
         let params = try call.decode(DirParams.self)
         return { files in
-            let (url, _, relative) = try files.sandbox.resolve(params.dirPath, api: files.api)
+            let (url, area, relative) = try files.sandbox.resolve(params.dirPath, api: files.api)
             try files.directoryMustExist(url, path: params.dirPath, operation: "rmdir")
             guard !relative.isEmpty else { throw BridgeError(.noPermission, "\(files.api): the root of an area cannot be removed") }
             if params.recursive != true, !(try files.manager.contentsOfDirectory(atPath: url.path)).isEmpty {
                 throw FileSystemPlugin.failure(.notEmpty, "rmdir", params.dirPath)
             }
+            let cost = AreaUsage.cost(ofTree: url)
             try files.manager.removeItem(at: url)
+            files.sandbox.refund(cost, area: area)
             return .null
         }
     }
@@ -195,14 +218,13 @@ struct FileOperations: Sendable {
         let params = try call.decode(SaveParams.self)
         return { files in
             let from = try files.existingFile(params.tempFilePath, operation: "saveFile")
+            let fromArea = try files.sandbox.resolve(params.tempFilePath, api: files.api).area
             let destination = params.filePath ?? files.sandbox.virtualPath(.store, UUID().uuidString + "-" + from.lastPathComponent)
             let (to, area, _) = try files.sandbox.resolve(destination, api: files.api)
             if from.standardizedFileURL.path == to.standardizedFileURL.path { return ["savedFilePath": .string(destination)] }
             try files.parentMustExist(to, path: destination)
-            try files.sandbox.checkQuota(
-                adding: try files.fileSize(from, path: params.tempFilePath, operation: "saveFile") ?? 0, area: area, api: files.api)
-            if files.manager.fileExists(atPath: to.path) { try files.manager.removeItem(at: to) }
-            try files.manager.moveItem(at: from, to: to)
+            let replaced = try files.fileSize(to, path: destination, operation: "saveFile").map(AreaUsage.cost(ofFileSize:)) ?? 0
+            try files.move(from, fromArea, to: to, area, replacing: replaced)
             return ["savedFilePath": .string(destination)]
         }
     }
@@ -239,12 +261,39 @@ struct FileOperations: Sendable {
             let (url, area, _) = try files.sandbox.resolve(path, api: files.api)
             guard area == .store else { throw BridgeError(.invalidParameters, "\(files.api): \(path) is not a saved file") }
             guard files.manager.fileExists(atPath: url.path) else { throw FileSystemPlugin.failure(.notFound, "removeSavedFile", path) }
+            let cost = AreaUsage.cost(ofTree: url)
             try files.manager.removeItem(at: url)
+            files.sandbox.refund(cost, area: area)
             return .null
         }
     }
 
     // MARK: Helpers
+
+    /// Charges `change` to `area`'s quota, runs `body`, and gives it back if `body` fails.
+    func charged(_ change: Int, area: AppFileSandbox.Area, _ body: () throws -> Void) throws {
+        try sandbox.charge(change, area: area, api: api)
+        do {
+            try body()
+        } catch {
+            sandbox.refund(change, area: area)
+            throw error
+        }
+    }
+
+    /// Moves an entry (replacing a file of cost `replaced` at the destination) and moves its
+    /// cost between the quotas when the areas count against different ones.
+    func move(
+        _ from: URL, _ fromArea: AppFileSandbox.Area, to: URL, _ toArea: AppFileSandbox.Area, replacing replaced: Int
+    ) throws {
+        let moved = AreaUsage.cost(ofTree: from)
+        let crosses = AreaUsage.Group(fromArea) != AreaUsage.Group(toArea)
+        try charged(crosses ? moved - replaced : -replaced, area: toArea) {
+            if manager.fileExists(atPath: to.path) { try manager.removeItem(at: to) }
+            try manager.moveItem(at: from, to: to)
+        }
+        if crosses { sandbox.refund(moved, area: fromArea) }
+    }
 
     /// The URL of an existing regular file.
     func existingFile(_ path: String, operation: String) throws -> URL {
@@ -299,75 +348,6 @@ struct FileOperations: Sendable {
         case .binary(let bytes): return bytes
         case .string(let text): return try (TextEncoding(encoding ?? "utf8", api: api) ?? .utf8).encode(text, api: api)
         default: throw BridgeError(.invalidParameters, "\(api): data must be a string or an ArrayBuffer")
-        }
-    }
-}
-
-/// The encodings `readFile`/`writeFile` accept.
-enum TextEncoding {
-    case utf8, base64, hex, latin1
-
-    /// nil for no encoding (binary).
-    init?(_ name: String?, api: String) throws {
-        guard let name else { return nil }
-        switch name.lowercased() {
-        case "utf8", "utf-8": self = .utf8
-        case "base64": self = .base64
-        case "hex": self = .hex
-        case "binary", "latin1", "ascii": self = .latin1
-        default: throw BridgeError(.invalidParameters, "\(api): unknown encoding \(name)")
-        }
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// Two lower-case digits per byte, written straight into the string's storage (one
-    /// `String(format:)` per byte cost about 2 µs a byte on the app's thread).
-    static func hex(_ data: Data) -> String {
-        String(unsafeUninitializedCapacity: data.count * 2) { buffer in
-            var index = 0
-            for byte in data {
-                buffer[index] = hexDigits[Int(byte >> 4)]
-                buffer[index + 1] = hexDigits[Int(byte & 0x0F)]
-                index += 2
-            }
-            return index
-        }
-    }
-
-    func decode(_ data: Data) -> String {
-        switch self {
-        case .utf8: String(decoding: data, as: UTF8.self)
-        case .base64: data.base64EncodedString()
-        case .hex: Self.hex(data)
-        case .latin1: String(data.map { Character(Unicode.Scalar($0)) })
-        }
-    }
-
-    func encode(_ text: String, api: String) throws -> Data {
-        switch self {
-        case .utf8: return Data(text.utf8)
-        case .base64:
-            guard let data = Data(base64Encoded: text) else { throw BridgeError(.invalidParameters, "\(api): data is not base64") }
-            return data
-        case .hex:
-            let digits = Array(text.utf8)
-            guard digits.count.isMultiple(of: 2) else { throw BridgeError(.invalidParameters, "\(api): data is not hex") }
-            var bytes = Data(capacity: digits.count / 2)
-            for index in stride(from: 0, to: digits.count, by: 2) {
-                guard let byte = UInt8(String(decoding: digits[index...index + 1], as: UTF8.self), radix: 16) else {
-                    throw BridgeError(.invalidParameters, "\(api): data is not hex")
-                }
-                bytes.append(byte)
-            }
-            return bytes
-        case .latin1:
-            var bytes = Data()
-            for scalar in text.unicodeScalars {
-                guard scalar.value < 256 else { throw BridgeError(.invalidParameters, "\(api): data has characters beyond latin1") }
-                bytes.append(UInt8(scalar.value))
-            }
-            return bytes
         }
     }
 }

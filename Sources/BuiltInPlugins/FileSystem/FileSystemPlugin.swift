@@ -10,15 +10,20 @@ import Plugins
 /// `fs.unlink`, `fs.mkdir`, `fs.rmdir`, `fs.readdir`, `fs.stat`, `fs.access`, `fs.saveFile`,
 /// `fs.getFileInfo`, `fs.getSavedFileList`, `fs.removeSavedFile`, each also as `…Sync`.
 ///
-/// Confined to the app's folder (``AppFileSandbox``) with a quota; permission `file`. Errors
-/// carry the platforms' codes (1300002 no such file or directory, 1301005 already exists, …).
-/// Async calls do their file work on NIO's blocking pool, never on the cooperative threads.
+/// Confined to the app's folder (``AppFileSandbox``) with two quotas, each entry costing at
+/// least a block (``AreaUsage``); permission `file`. `tmp` is emptied when the app's last
+/// instance ends. Errors carry the platforms' codes (1300002 no such file or directory, 1301005
+/// already exists, …). Async calls do their file work on NIO's blocking pool, never on the
+/// cooperative threads; one app's operations run one at a time.
 public struct FileSystemPlugin: Plugin {
     public let name = "fs"
     /// Where every app's folder lives.
     public let root: URL
-    /// Bytes each app may keep (user files and saved files; temporary files do not count).
+    /// Bytes each app may keep in user files and saved files together.
     public let quotaBytes: Int
+    /// Bytes each app may keep in temporary files (`tmp`: downloads, …).
+    public let temporaryQuotaBytes: Int
+    private let ledger = UsageLedger()
 
     /// A file system failure, with the code the platforms use.
     public enum Failure: Int, Sendable {
@@ -46,9 +51,31 @@ public struct FileSystemPlugin: Plugin {
     }
 
     /// Creates the plugin; app folders are made under `root` on first use.
-    public init(root: URL, quotaBytes: Int = 10 << 20) {
+    public init(root: URL, quotaBytes: Int = 10 << 20, temporaryQuotaBytes: Int = 50 << 20) {
         self.root = root
         self.quotaBytes = quotaBytes
+        self.temporaryQuotaBytes = temporaryQuotaBytes
+    }
+
+    /// The largest file an app can read: more than its quotas hold was not written by it.
+    var maximumReadBytes: Int { max(quotaBytes, temporaryQuotaBytes) }
+
+    func sandbox(for appId: AppID) -> AppFileSandbox {
+        let folder = AppFileSandbox.folder(root: root, appId: appId)
+        return AppFileSandbox(
+            folder: folder,
+            usage: ledger.usage(of: appId, folder: folder, persistentLimit: quotaBytes, temporaryLimit: temporaryQuotaBytes))
+    }
+
+    public func setUp(_ app: AppHandle) async throws {
+        ledger.started(app.descriptor.appId)
+    }
+
+    /// The app's last instance ended: its temporary files go.
+    public func tearDown(_ app: AppHandle) async {
+        guard ledger.ended(app.descriptor.appId) else { return }
+        let sandbox = sandbox(for: app.descriptor.appId)
+        _ = try? await NIOThreadPool.singleton.runIfActive { try sandbox.usage.exclusive { sandbox.removeTemporaryFiles() } }
     }
 
     static func failure(_ kind: Failure, _ api: String, _ detail: String) -> BridgeError {
@@ -79,6 +106,10 @@ public struct FileSystemPlugin: Plugin {
         }
     }
 
+    private func operations(for call: PluginCall, api: String) -> FileOperations {
+        FileOperations(sandbox: sandbox(for: call.app.descriptor.appId), api: api, maximumReadBytes: maximumReadBytes)
+    }
+
     public var methods: [PluginMethod] {
         let operations: [(String, @Sendable (PluginCall) throws -> Operation)] = [
             ("readFile", FileOperations.readFile), ("writeFile", FileOperations.writeFile),
@@ -89,22 +120,22 @@ public struct FileSystemPlugin: Plugin {
             ("getFileInfo", FileOperations.getFileInfo), ("getSavedFileList", FileOperations.getSavedFileList),
             ("removeSavedFile", FileOperations.removeSavedFile),
         ]
-        let root = root
-        let quota = quotaBytes
+        let plugin = self
         var methods: [PluginMethod] = []
         for (name, prepare) in operations {
             methods.append(
                 .async("fs." + name, permission: "file") { call in
                     let operation = try prepare(call)
-                    let files = FileOperations(
-                        sandbox: AppFileSandbox(root: root, appId: call.app.descriptor.appId, quotaBytes: quota), api: name)
-                    return try await NIOThreadPool.singleton.runIfActive { try Self.typed(name) { try operation(files) } }
+                    let files = plugin.operations(for: call, api: name)
+                    return try await NIOThreadPool.singleton.runIfActive {
+                        try Self.typed(name) { try files.sandbox.usage.exclusive { try operation(files) } }
+                    }
                 })
             methods.append(
                 .sync("fs." + name + "Sync", permission: "file") { call in
-                    let files = FileOperations(
-                        sandbox: AppFileSandbox(root: root, appId: call.app.descriptor.appId, quotaBytes: quota), api: name)
-                    return try Self.typed(name) { try prepare(call)(files) }
+                    let operation = try prepare(call)
+                    let files = plugin.operations(for: call, api: name)
+                    return try Self.typed(name) { try files.sandbox.usage.exclusive { try operation(files) } }
                 })
         }
         return methods
