@@ -424,6 +424,37 @@ struct MiniProgramRulesTests {
         } catch let error as ContainerError where error.code == .loadFailed {
             #expect(error.underlyingError as? MiniProgramConfigError == .invalidField("tabBar.list", "pages/zz is not in pages"))
         }
+        for root in ["../outside", "sub/../../x", "./sub", "a//b"] {
+            do {
+                _ = try await harness.launch([
+                    "app.json": #"{"pages": ["pages/a"], "subpackages": [{"root": "\#(root)", "pages": ["pages/b"]}]}"#,
+                    "pages/a.js": "Page({});",
+                ])
+                Issue.record("a subpackage root \(root) must fail")
+            } catch let error as ContainerError where error.code == .loadFailed {
+                guard case .invalidField(let field, _)? = error.underlyingError as? MiniProgramConfigError else {
+                    Issue.record("\(root): \(error)")
+                    continue
+                }
+                #expect(field == "subpackages.root", "\(root)")
+            }
+        }
+        await harness.container.shutdown()
+    }
+
+    @Test("an <include> cycle is a template error with the cycle and file:line, not a stack overflow")
+    func includeCycle() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (session, _) = try await harness.launch([
+            "pages/a.js": "Page({});",
+            "pages/a.wxml": "<view id=\"top\">a</view>\n<include src=\"../parts/b.wxml\"/>",
+            "parts/b.wxml": "<view>b</view>\n\n<include src=\"../pages/a.wxml\"/>",
+        ])
+        let errors = try await session.templateDiagnostics().templateErrors
+        #expect(
+            errors.contains { $0.contains("parts/b.wxml:3: <include> cycle: pages/a.wxml → parts/b.wxml → pages/a.wxml") },
+            "\(errors)")
+        #expect(!errors.contains { $0.contains("RangeError") }, "\(errors)")
         await harness.container.shutdown()
     }
 }

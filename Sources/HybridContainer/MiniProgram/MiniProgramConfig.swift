@@ -41,7 +41,8 @@ public struct MiniProgramConfig: Sendable, Hashable {
                 guard case .object(let fields) = package, case .string(let rawRoot)? = fields["root"],
                     case .array(let subpages)? = fields["pages"]
                 else { throw .invalidField("subpackages", "each entry needs a root string and a pages list") }
-                let prefix = rawRoot.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+                // The root names a folder of the package: no `..`, `.` or empty segments either.
+                let prefix = try route(.string(rawRoot), field: "subpackages.root")
                 for page in subpages {
                     subpackagePages.append(prefix + "/" + (try route(page, field: "subpackages[\(prefix)].pages")))
                 }

@@ -30,12 +30,21 @@ export function templatePath(base) {
 }
 
 // The compiled file at `path` (package-relative, with extension). Cached, errors too.
-export function loadTemplate(path) {
+// Files being compiled, outermost first: an `<include>` of one of them is a cycle.
+const compiling = [];
+export function loadTemplate(path, line) {
+  if (compiling.includes(path)) {
+    const from = compiling[compiling.length - 1];
+    throw new TemplateError('<include> cycle: ' + compiling.slice(compiling.indexOf(path)).concat([path]).join(' → '), from, line);
+  }
   if (!cache.has(path)) {
+    compiling.push(path);
     try {
       cache.set(path, { file: compileFile(path) });
     } catch (error) {
       cache.set(path, { error });
+    } finally {
+      compiling.pop();
     }
   }
   const entry = cache.get(path);
@@ -89,7 +98,7 @@ function compileFile(path) {
       case 'include': {
         const src = attribute('src');
         if (src === undefined) fail('<include> needs src');
-        const included = loadTemplate(resolveSource(src, node.line));
+        const included = loadTemplate(resolveSource(src, node.line), node.line);
         return included.root.children;
       }
       case 'wxs': {
