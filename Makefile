@@ -2,7 +2,7 @@
 # Debian machine with the Swift toolchain: they install the Debian packages they need first.
 SWIFT ?= swift
 
-.PHONY: all setup build demo test lint lint-js format docs leak-check crash-trials bench soak chaos fuzz fuzz-smoke fuzz-replay clean
+.PHONY: all setup build demo test lint lint-js format docs leak-check crash-trials bench soak chaos fuzz fuzz-smoke fuzz-replay gc-torture clean
 
 all: build
 
@@ -24,6 +24,7 @@ test: setup lint
 	SWIFT=$(SWIFT) bash scripts/run-tests.sh
 	cd Examples/CustomPlugin && $(SWIFT) build --build-tests && $(SWIFT) test --skip-build && $(SWIFT) run greeter-host
 	$(MAKE) fuzz-replay fuzz-smoke
+	bash scripts/gc-torture.sh slice
 
 # Every .js resource parses; the framework's JavaScript unit tests pass (inside JavaScriptCore).
 lint-js: setup
@@ -54,12 +55,13 @@ docs: setup
 fuzz-replay:
 	$(SWIFT) build --product fuzz-manifest && $(SWIFT) build --product fuzz-package
 	$(SWIFT) build --product fuzz-module-transform && $(SWIFT) build --product fuzz-values
-	$(SWIFT) build --product fuzz-bridge
+	$(SWIFT) build --product fuzz-bridge && $(SWIFT) build --product fuzz-template
 	.build/debug/fuzz-manifest Fuzz/Corpus/manifest/*
 	.build/debug/fuzz-package Fuzz/Corpus/package/*
 	.build/debug/fuzz-module-transform Fuzz/Corpus/module-transform/*
 	.build/debug/fuzz-values Fuzz/Corpus/values/*
 	.build/debug/fuzz-bridge Fuzz/Corpus/bridge/*
+	.build/debug/fuzz-template Fuzz/Corpus/template/*
 
 # libFuzzer with AddressSanitizer: 20,000 inputs per target with a fixed seed in `make test`
 # (repeatable), 10 minutes of exploration per target by hand.
@@ -87,6 +89,12 @@ bench: setup
 
 clean:
 	rm -rf .build .build-*
+
+# The whole suite under JavaScriptCore's collector stress options, three configurations (run by
+# hand, about 15 minutes; figures in RELIABILITY.md). `make test` runs a slice of it.
+gc-torture: setup
+	$(SWIFT) build --build-tests
+	bash scripts/gc-torture.sh full
 
 # 200 kill-during-install trials (CI runs 12).
 crash-trials: setup

@@ -144,6 +144,9 @@ let package = Package(
         .executableTarget(
             name: "fuzz-values", dependencies: ["JSBridge", "FuzzSupport"], path: "Fuzz/FuzzValues", swiftSettings: strictSettings),
         .executableTarget(
+            name: "fuzz-template", dependencies: ["HybridContainer", "FuzzSupport"], path: "Fuzz/FuzzTemplate",
+            swiftSettings: strictSettings),
+        .executableTarget(
             name: "fuzz-bridge",
             dependencies: ["HybridContainer", "LoopbackServer", "FuzzSupport", .product(name: "Logging", package: "swift-log")],
             path: "Fuzz/FuzzBridge", swiftSettings: strictSettings),

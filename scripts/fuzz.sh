@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 mode="${1:-time}"
 amount="${2:-30}"
 if [ "$mode" = runs ]; then budget=(-runs="$amount" -seed=1); else budget=(-max_total_time="$amount"); fi
-targets=(manifest package module-transform values bridge)
+targets=(manifest package module-transform values bridge template)
 # lld: gold crashes reporting errors in sanitized Swift objects.
 flags=(--scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
   -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld)
