@@ -23,12 +23,6 @@ let apis = [
     "reportEvent", "openApp", "getSystemInfo", "getAppInfo",
 ]
 
-/// A slot written once by a task before a semaphore is signalled, read after the wait.
-/// `@unchecked Sendable`: the semaphore orders the one write before the read.
-final class Box<T>: @unchecked Sendable {
-    var value: T?
-}
-
 /// Runs `body` to completion from synchronous code (libFuzzer's callback).
 func blocking<T>(_ body: @escaping @Sendable () async throws -> T) -> T? {
     let box = Box<T>()

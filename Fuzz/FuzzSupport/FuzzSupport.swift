@@ -54,3 +54,12 @@ public func replayCorpus(_ body: FuzzBody) -> CInt {
     }
     return 0
 }
+
+/// A slot written once by a task before a semaphore is signalled, read after the wait (the
+/// targets that drive async JavaScriptCore work from libFuzzer's synchronous callback).
+/// `@unchecked Sendable`: the semaphore orders the one write before the read.
+public final class Box<T>: @unchecked Sendable {
+    public var value: T?
+
+    public init() {}
+}

@@ -55,12 +55,6 @@ let context: ScriptContext = {
     return made.value!
 }()
 
-/// A slot written once by a task before a semaphore is signalled, read after the wait.
-/// `@unchecked Sendable`: the semaphore orders the one write before the read.
-final class Box<T>: @unchecked Sendable {
-    var value: T?
-}
-
 func fuzzOne(_ data: Data) {
     let text = String(decoding: data, as: UTF8.self)
     let outcome = Box<String>()
