@@ -12,7 +12,7 @@ import Foundation
 /// Swift → JS builds plain objects and arrays; `.binary` becomes an `ArrayBuffer`.
 struct ValueConverter {
     /// Nesting deeper than this is refused (it is also how cycles are caught).
-    static let maxDepth = 128
+    static let maxDepth = 256
     /// Elements an array may have to cross the bridge.
     static let maxArrayLength = 16 << 20
     /// Values (objects, arrays and leaves together) one conversion may visit: bounds the work a

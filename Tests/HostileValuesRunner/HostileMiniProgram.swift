@@ -28,6 +28,30 @@ enum HostileMiniProgram {
               ['redirectTo', { url: '/pages/other' }], ['navigateBack', { delta: 1 }], ['switchTab', { url: '/pages/index' }],
               ['reLaunch', { url: '/pages/index' }], ['getSystemInfo', {}],
             ];
+            // Files, transfers and sockets (wx only: my.* goes through the same code), each from a valid call.
+            const file = 'wxfile://usr/h.txt';
+            const wxOnlyCalls = [
+              ['fs.writeFile', { filePath: file, data: 'hello', encoding: 'utf8' }],
+              ['fs.readFile', { filePath: file, encoding: 'utf8', position: 0, length: 3 }],
+              ['fs.appendFile', { filePath: file, data: '!', encoding: 'utf8' }],
+              ['fs.copyFile', { srcPath: file, destPath: 'wxfile://usr/c.txt' }],
+              ['fs.rename', { oldPath: 'wxfile://usr/c.txt', newPath: 'wxfile://usr/d.txt' }],
+              ['fs.mkdir', { dirPath: 'wxfile://usr/dir/sub', recursive: true }],
+              ['fs.readdir', { dirPath: 'wxfile://usr' }], ['fs.stat', { path: file }], ['fs.access', { path: file }],
+              ['fs.unlink', { filePath: 'wxfile://usr/d.txt' }], ['fs.rmdir', { dirPath: 'wxfile://usr/dir', recursive: true }],
+              ['getFileInfo', { filePath: file }], ['saveFile', { tempFilePath: 'wxfile://usr/d.txt', filePath: 'wxfile://usr/s.txt' }],
+              ['downloadFile', { url: SERVER + '/ok', header: { 'X-A': '1' }, timeout: 3000 }],
+              ['uploadFile', { url: SERVER + '/ok', filePath: file, name: 'f', formData: { a: '1' }, timeout: 3000 }],
+              ['connectSocket', { url: 'ws://127.0.0.1:9/x', header: { 'X-A': '1' }, protocols: ['p'] }],
+            ];
+            const wxOnlySyncCalls = [
+              ['fs.writeFileSync', [file, 'hello', 'utf8']], ['fs.readFileSync', [file, 'utf8', 0, 3]],
+              ['fs.appendFileSync', [file, '!', 'utf8']], ['fs.copyFileSync', [file, 'wxfile://usr/c.txt']],
+              ['fs.renameSync', ['wxfile://usr/c.txt', 'wxfile://usr/d.txt']], ['fs.mkdirSync', ['wxfile://usr/dir2', true]],
+              ['fs.statSync', [file]], ['fs.readdirSync', ['wxfile://usr']], ['fs.unlinkSync', ['wxfile://usr/d.txt']],
+            ];
+            // `fs.x` is the file system manager's method x; anything else the namespace's own.
+            const target = (api, name) => name.startsWith('fs.') ? [api.getFileSystemManager(), name.slice(3)] : [api, name];
             const syncCalls = [
               ['setStorageSync', ['k', { a: 1 }]], ['getStorageSync', ['k']], ['removeStorageSync', ['k']],
               ['getSystemInfoSync', []], ['getStorageInfoSync', []], ['reportAnalytics', ['e', { a: 1 }]],
@@ -47,8 +71,9 @@ enum HostileMiniProgram {
             });
             for (const ns of ['wx', 'my']) {
               const api = globalThis[ns];
-              for (const [name, valid] of asyncCalls) {
-                if (typeof api[name] !== 'function') continue;   // e.g. my.showModal: Alipay's is my.confirm
+              for (const [name, valid] of ns === 'wx' ? asyncCalls.concat(wxOnlyCalls) : asyncCalls) {
+                const [owner, method] = target(api, name);
+                if (typeof owner[method] !== 'function') continue;   // e.g. my.showModal: Alipay's is my.confirm
                 for (const field of [null, ...Object.keys(valid)]) {
                   for (const value of values) {
                     const options = field === null ? value : Object.assign({}, valid, { [field]: value });
@@ -62,7 +87,7 @@ enum HostileMiniProgram {
                         if (options && typeof options === 'object') withCallbacks = Object.assign({}, options, { complete: () => done('complete') });
                       } catch (own) { withCallbacks = options; }
                       let returned;
-                      try { returned = api[name](withCallbacks); }
+                      try { returned = owner[method](withCallbacks); }
                       catch (e) { if (e && ['trap', 'keys', 'getter'].includes(e.message)) { done('complete'); return; } throw e; }
                       if (returned && typeof returned.then === 'function') returned.then(() => done('complete'), () => done('complete'));
                       else if (withCallbacks === options) done('complete');
@@ -77,8 +102,9 @@ enum HostileMiniProgram {
                   }
                 }
               }
-              for (const [name, args] of syncCalls) {
-                if (typeof api[name] !== 'function') continue;
+              for (const [name, args] of ns === 'wx' ? syncCalls.concat(wxOnlySyncCalls) : syncCalls) {
+                const [owner, method] = target(api, name);
+                if (typeof owner[method] !== 'function') continue;
                 for (let position = 0; position < Math.max(1, args.length); position++) {
                   for (const value of values) {
                     const list = args.slice();
@@ -86,7 +112,7 @@ enum HostileMiniProgram {
                     const label = ns + '.' + name + ' arg' + position + '=' + describe(value);
                     hv.begin(label);
                     let outcome = 0;
-                    try { api[name](...list); }
+                    try { owner[method](...list); }
                     catch (e) { if (!(e && (typeof e.errMsg === 'string' || typeof e.errorMessage === 'string' || typeof e.message === 'string'))) outcome = 'threw ' + String(e); }
                     cases++;
                     hv.end(label, outcome);

@@ -122,7 +122,7 @@ do {
         try Data(HostileMiniProgram.page(server: serverBase).utf8).write(to: folder.appendingPathComponent("pages/index.js"))
         try Data("Page({});".utf8).write(to: folder.appendingPathComponent("pages/other.js"))
         try Data(
-            #"{"appId":"mini","name":"mini","version":"1.0.0","entry":"app.json","permissions":["storage","request"],"allowedDomains":["127.0.0.1"]}"#
+            #"{"appId":"mini","name":"mini","version":"1.0.0","entry":"app.json","permissions":["storage","request","file","websocket"],"allowedDomains":["127.0.0.1"]}"#
                 .utf8
         )
         .write(to: folder.appendingPathComponent("manifest.json"))

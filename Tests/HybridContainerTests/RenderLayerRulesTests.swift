@@ -193,6 +193,26 @@ struct RenderLayerRulesTests {
         await harness.container.shutdown()
     }
 
+    @Test("a page nested 100 elements deep reaches the host whole (tree, render sink); deeper than the bridge takes is an error")
+    func deepTree() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let nested =
+            String(repeating: "<view class=\"n\">", count: 100) + "<text id=\"leaf\">deep</text>"
+            + String(repeating: "</view>", count: 100)
+        let (session, context) = try await harness.launch(["pages/a/a.js": "Page({});", "pages/a/a.wxml": nested])
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)))
+        var depth = 0
+        var node: RenderNode? = try await session.tree()
+        while let current = node, let first = current.children?.first {
+            depth += 1
+            node = first
+        }
+        #expect(depth >= 100, "the host's tree is \(depth) deep")
+        #expect(try await session.query("#leaf").first?.textContent == "deep")
+        #expect(!harness.fixture.log.all.contains { $0.contains("nested deeper than") }, "\(harness.fixture.log.all)")
+        await harness.container.shutdown()
+    }
+
     @Test("hostile template values: no globals, no constructors, bounded ranges, errors per node")
     func hostileValues() async throws {
         let harness = try await MiniProgramHarness.make()
