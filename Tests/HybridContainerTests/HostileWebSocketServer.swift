@@ -93,7 +93,7 @@ final class HostileSocketHandler: ChannelInboundHandler, Sendable {
         case .connectionClose:
             guard path.first != "ignore-close" else { return }
             context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: frame.unmaskedData)))
-                .whenComplete { _ in context.close(promise: nil) }
+                .whenComplete { [channel = context.channel] _ in channel.close(promise: nil) }
         case .text:
             var unmasked = frame.unmaskedData
             let text = unmasked.readString(length: unmasked.readableBytes) ?? ""

@@ -72,12 +72,12 @@ final class SocketConnection: Sendable {
         let head = HTTPRequestHead(version: .http1_1, method: .GET, uri: target, headers: requestHeaders)
         let limits = limits
         let eventLoop = group.next()
-        let timer = eventLoop.scheduleTask(in: .nanoseconds(SocketFrameHandler.nanoseconds(limits.upgradeTimeout))) { [self] in
+        let timer = eventLoop.scheduleTask(in: .nanoseconds(AppNumbers.nanoseconds(limits.upgradeTimeout))) { [self] in
             abandon(SocketClosure(code: 1006, reason: "no WebSocket upgrade within \(limits.upgradeTimeout)", failure: nil))
         }
         state.withLock { $0.upgradeTimer = timer }
         let bootstrap = ClientBootstrap(group: eventLoop)
-            .connectTimeout(.nanoseconds(SocketFrameHandler.nanoseconds(limits.upgradeTimeout)))
+            .connectTimeout(.nanoseconds(AppNumbers.nanoseconds(limits.upgradeTimeout)))
             .channelInitializer { [self] channel in
                 channel.eventLoop.makeCompletedFuture {
                     if secure {

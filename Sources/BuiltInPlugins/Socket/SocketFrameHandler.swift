@@ -4,6 +4,7 @@
 import Foundation
 import NIOCore
 import NIOWebSocket
+import Plugins
 
 /// One message from the server, as the app gets it.
 enum SocketMessage: Sendable {
@@ -201,7 +202,7 @@ final class SocketFrameHandler: ChannelDuplexHandler {
             closeSent = true
             let answer = received.code == 1005 ? 1000 : received.code
             context.writeAndFlush(wrapOutboundOut(Self.closeFrame(code: answer, reason: "")))
-                .whenComplete { _ in context.close(promise: nil) }
+                .whenComplete { [channel = context.channel] _ in channel.close(promise: nil) }
         } else {
             context.close(promise: nil)
         }
@@ -226,7 +227,7 @@ final class SocketFrameHandler: ChannelDuplexHandler {
         let channel = context.channel
         let limit = limits.closeTimeout
         let loop = NIOLoopBound(self, eventLoop: context.eventLoop)
-        closeTimer = context.eventLoop.scheduleTask(in: .nanoseconds(Self.nanoseconds(limit))) {
+        closeTimer = context.eventLoop.scheduleTask(in: .nanoseconds(AppNumbers.nanoseconds(limit))) {
             let handler = loop.value
             if handler.closure == nil {
                 handler.closure = SocketClosure(
@@ -252,10 +253,5 @@ final class SocketFrameHandler: ChannelDuplexHandler {
         buffer.writeInteger(UInt16(clamping: code))
         buffer.writeString(String(reason.utf8.prefix(123)) ?? "")
         return frame(.connectionClose, buffer)
-    }
-
-    static func nanoseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds.multipliedReportingOverflow(by: 1_000_000_000).partialValue + attoseconds / 1_000_000_000
     }
 }
