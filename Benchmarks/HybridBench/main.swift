@@ -154,6 +154,9 @@ if wants("miniprogram") {
 if wants("render") {
     rows += try await RenderBenchmark.run(runs: scale == 1 ? 10 : 50)
 }
+if wants("codecs") {
+    rows += try await FileCodecBenchmark.run(scale: scale)
+}
 if wants("install") {
     rows += try InstallBenchmark.run(runs: scale == 1 ? 3 : 5)
 }

@@ -13,11 +13,7 @@ extension ContextCore {
         let natives = JSObjectMake(ctx, nil, nil)!
         JSValueProtect(ctx, natives)
         defer { JSValueUnprotect(ctx, natives) }
-        for (name, function) in nativeFunctions() {
-            JSStringConversion.with(name) { jsName in
-                JSObjectSetProperty(ctx, natives, jsName, function, JSPropertyAttributes(kJSPropertyAttributeReadOnly), nil)
-            }
-        }
+        installNativeFunctions(into: natives)
         let dispatcher: JSValueRef? = try enter(origin: "prelude") { exception in
             let installer = JSStringConversion.with(Prelude.source) { source in
                 JSStringConversion.with(Prelude.sourceURL) { url in
@@ -72,50 +68,56 @@ extension ContextCore {
         }
     }
 
-    private func nativeFunctions() -> [(String, JSObjectRef)] {
-        var functions: [(String, JSObjectRef)] = [
-            // The hot bridge paths reach this object without retaining it: weak references give
-            // it a side table, which makes every retain/release a slow path (about a tenth of a
-            // sync call). Safe because these functions live only in this context's global and
-            // no JavaScript of the context runs after `tearDown` (every entry checks
-            // `isReleased`; timers and pending calls are cancelled there), which happens before
-            // this object goes away.
-            (
-                "call",
-                makeNativeFunction { [unowned(unsafe) self] _, args in
-                    try Unmanaged.passUnretained(self)._withUnsafeGuaranteedRef { try $0.bridgeCall(args) }
-                }
-            ),
-            ("callSync", makeCallSyncFunction()),
-            ("abortCall", makeNativeFunction { [unowned self] _, args in self.abortCall(args) }),
-            ("setTimeout", makeNativeFunction { [unowned self] _, args in try self.setTimer(args, repeats: false) }),
-            ("setInterval", makeNativeFunction { [unowned self] _, args in try self.setTimer(args, repeats: true) }),
-            ("clearTimeout", makeNativeFunction { [unowned self] _, args in self.clearTimer(args) }),
-            ("clearInterval", makeNativeFunction { [unowned self] _, args in self.clearTimer(args) }),
-            (
-                "reportError",
-                makeNativeFunction { [unowned self] _, args in
-                    self.reportUncaught(args[0], origin: (try? self.converter.string(args[1])) ?? "script")
-                    return nil
-                }
-            ),
-            ("encodeUTF8", makeNativeFunction { [unowned self] _, args in try self.encodeUTF8(args) }),
-            ("encodeUTF8Into", makeNativeFunction { [unowned self] _, args in try self.encodeUTF8Into(args) }),
-            ("decodeUTF8", makeNativeFunction { [unowned self] _, args in try self.decodeUTF8(args) }),
-            ("loadModule", makeNativeFunction { [unowned self] _, args in try self.loadModule(args) }),
-            ("moduleExists", makeNativeFunction { [unowned self] _, args in try self.moduleExists(args) }),
-        ]
-        for level in ConsoleMessage.Level.allCases {
-            functions.append(
-                (
-                    level.rawValue,
-                    makeNativeFunction { [unowned self] _, args in
-                        self.console(level, args)
-                        return nil
-                    }
-                ))
+    /// Defines the native functions on `natives`, each as soon as it is made.
+    ///
+    /// Each must be reachable from `natives` (protected) before the next one is allocated: a
+    /// function object held only in Swift memory (an array, a dictionary, a class's property) is
+    /// invisible to the collector, which scans the native stack but not the malloc heap. Collected
+    /// there, it was then stored into `natives` dead, and a later marking visited the freed cell
+    /// (the `JSC_collectContinuously` crash, RELIABILITY.md "Collector stress").
+    private func installNativeFunctions(into natives: JSObjectRef) {
+        let ctx = globalContext
+        func define(_ name: String, _ function: JSObjectRef) {
+            JSStringConversion.with(name) { jsName in
+                JSObjectSetProperty(ctx, natives, jsName, function, JSPropertyAttributes(kJSPropertyAttributeReadOnly), nil)
+            }
         }
-        return functions
+        // The hot bridge paths reach this object without retaining it: weak references give
+        // it a side table, which makes every retain/release a slow path (about a tenth of a
+        // sync call). Safe because these functions live only in this context's global and
+        // no JavaScript of the context runs after `tearDown` (every entry checks
+        // `isReleased`; timers and pending calls are cancelled there), which happens before
+        // this object goes away.
+        define(
+            "call",
+            makeNativeFunction { [unowned(unsafe) self] _, args in
+                try Unmanaged.passUnretained(self)._withUnsafeGuaranteedRef { try $0.bridgeCall(args) }
+            })
+        define("callSync", makeCallSyncFunction())
+        define("abortCall", makeNativeFunction { [unowned self] _, args in self.abortCall(args) })
+        define("setTimeout", makeNativeFunction { [unowned self] _, args in try self.setTimer(args, repeats: false) })
+        define("setInterval", makeNativeFunction { [unowned self] _, args in try self.setTimer(args, repeats: true) })
+        define("clearTimeout", makeNativeFunction { [unowned self] _, args in self.clearTimer(args) })
+        define("clearInterval", makeNativeFunction { [unowned self] _, args in self.clearTimer(args) })
+        define(
+            "reportError",
+            makeNativeFunction { [unowned self] _, args in
+                self.reportUncaught(args[0], origin: (try? self.converter.string(args[1])) ?? "script")
+                return nil
+            })
+        define("encodeUTF8", makeNativeFunction { [unowned self] _, args in try self.encodeUTF8(args) })
+        define("encodeUTF8Into", makeNativeFunction { [unowned self] _, args in try self.encodeUTF8Into(args) })
+        define("decodeUTF8", makeNativeFunction { [unowned self] _, args in try self.decodeUTF8(args) })
+        define("loadModule", makeNativeFunction { [unowned self] _, args in try self.loadModule(args) })
+        define("moduleExists", makeNativeFunction { [unowned self] _, args in try self.moduleExists(args) })
+        for level in ConsoleMessage.Level.allCases {
+            define(
+                level.rawValue,
+                makeNativeFunction { [unowned self] _, args in
+                    self.console(level, args)
+                    return nil
+                })
+        }
     }
 
     /// Evaluates trusted framework code. While it runs, the global `__hcFrameworkBridge` holds

@@ -314,13 +314,13 @@ struct MiniProgramRulesTests {
             ], pages: ["pages/a", "pages/b"])
         try await session.navigate(.navigateTo("/pages/b"))
         #expect(await harness.fixture.log.waitFor { $0.contains("pages/b onLoad") && $0.contains("(at pages/b.js:3)") })
-        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
+        #expect(try await harness.container.waitUntilSettled(session.app.instanceID, timeout: .seconds(60)), "never settled")
         #expect(try await context.evaluate("errors.length") == 1)
         #expect(try await context.evaluate("errors[0]").stringValue?.contains("TypeError") == true)
         #expect(try await session.firePageEvent("ok") == "still fine")
         try await session.firePageEvent("reject")
         #expect(await harness.fixture.log.waitFor { $0.contains("unhandled rejection") })
-        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
+        #expect(try await harness.container.waitUntilSettled(session.app.instanceID, timeout: .seconds(60)), "never settled")
         #expect(try await context.evaluate("rejections.length") == 1)
         #expect(try await context.evaluate("rejections[0]").stringValue?.contains("nobody caught this") == true)
         #expect(try await context.evaluate("errors.length") == 1, "rejections go to onUnhandledRejection, not onError")
@@ -350,11 +350,14 @@ struct MiniProgramRulesTests {
             $0.contains("setTimeout callback") && $0.contains("stopped by the watchdog")
         }
         #expect(timerStopped, "\(harness.fixture.log.all.joined(separator: "\n"))")
-        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
+        #expect(try await harness.container.waitUntilSettled(session.app.instanceID, timeout: .seconds(60)), "never settled")
         #expect(try await context.evaluate("errors.filter((m) => m.includes('stopped by the watchdog')).length") == 2)
         #expect(try await session.firePageEvent("spin") == "returned")
-        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
-        #expect(try await context.evaluate("errors.filter((m) => m.includes('stopped by the watchdog')).length") == 3)
+        #expect(try await harness.container.waitUntilSettled(session.app.instanceID, timeout: .seconds(60)), "never settled")
+        let errors = try await context.evaluate("errors")
+        #expect(
+            try await context.evaluate("errors.filter((m) => m.includes('stopped by the watchdog')).length") == 3,
+            "errors: \(errors); log: \(harness.fixture.log.all.joined(separator: "\n"))")
         #expect(!harness.fixture.log.all.contains { $0.contains("is not a function") }, "\(harness.fixture.log.all)")
         await harness.container.shutdown()
     }

@@ -14,6 +14,9 @@ final class InFlightCounter: Sendable {
 
     private let state = Mutex(State())
 
+    /// Whether nothing is in flight now.
+    var isEmpty: Bool { state.withLock { $0.count == 0 } }
+
     func begin() {
         state.withLock { $0.count += 1 }
     }

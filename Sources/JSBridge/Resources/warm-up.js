@@ -8,10 +8,10 @@
 // forEach) moves that to the idle time in which the pool refills.
 // Each compiled built-in stays with the context (≈20 KiB of RSS for this list, measured with
 // `hybrid-bench context-pool --pooled`), so the list is short. Nothing else is left behind:
-// every value is local. Async functions and Promise.all are left out on purpose: with an
-// `async` arrow awaited through Promise.all here, the full test suite crashed in JavaScriptCore's
-// marking (SlotVisitor) in 3 runs of 3 of one clean build, and ran clean 3 times without the
-// lines; the cause is not understood yet (BENCHMARKS.md, 2026-11-29).
+// every value is local. Async functions and Promise.all were in the list once and were taken
+// out when the suite crashed with them; the crash was a reference of ours the collector did not
+// see (RELIABILITY.md, "Collector stress"), fixed since. They come back only with a launch A/B
+// that shows what they save.
 (function () {
   'use strict';
   const list = Array.from({ length: 2 }, (_, index) => index);
