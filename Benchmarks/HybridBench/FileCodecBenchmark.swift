@@ -45,21 +45,8 @@ enum FileCodecBenchmark {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("bench-codecs-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let app = root.appendingPathComponent("app")
-        for (path, text) in files {
-            let url = app.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        var configuration = ContainerConfiguration(storeDirectory: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([]))
-        configuration.developerMode = true
-        configuration.apiRateLimits = .none
-        configuration.executionTimeLimit = .seconds(600)
-        configuration.hookTimeout = .seconds(600)
-        configuration.miniProgram.renderSink = RenderBenchmark.DiscardingSink()
-        configuration.logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
-        try BuiltInPlugins.register(
-            into: &configuration.plugins, storageDatabase: root.appendingPathComponent("storage.sqlite"), deviceID: "bench")
-        let container = try await MicroAppContainer(configuration: configuration)
+        try BenchApps.write(files, to: app)
+        let container = try await BenchApps.container(root: root)
         let launched = try await container.launch(.directory(app))
         let session = try await container.miniProgram(launched.instanceID)
         _ = try await session.firePageEvent("prepare")

@@ -32,28 +32,14 @@ enum MiniProgramBenchmark {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("bench-mini-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let app = root.appendingPathComponent("app")
-        for (path, text) in files {
-            let url = app.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        try BenchApps.write(files, to: app)
         let script = root.appendingPathComponent("script")
         try FileManager.default.createDirectory(at: script, withIntermediateDirectories: true)
         try Data("App({ onLaunch() {} });".utf8).write(to: script.appendingPathComponent("index.js"))
         try Data(#"{"appId": "script", "name": "script", "version": "1.0.0", "entry": "index.js"}"#.utf8)
             .write(to: script.appendingPathComponent("manifest.json"))
 
-        var configuration = ContainerConfiguration(storeDirectory: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([]))
-        configuration.developerMode = true
-        configuration.probationPeriod = .zero
-        configuration.apiRateLimits = .none
-        configuration.executionTimeLimit = .seconds(600)
-        configuration.hookTimeout = .seconds(600)
-        configuration.miniProgram.renderSink = RenderBenchmark.DiscardingSink()
-        configuration.logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
-        try BuiltInPlugins.register(
-            into: &configuration.plugins, storageDatabase: root.appendingPathComponent("storage.sqlite"), deviceID: "bench")
-        let container = try await MicroAppContainer(configuration: configuration)
+        let container = try await BenchApps.container(root: root)
 
         let launched = try await container.launch(.directory(app))
         let session = try await container.miniProgram(launched.instanceID)
