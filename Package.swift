@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "HybridTypes", targets: ["HybridTypes"]),
         .library(name: "Plugins", targets: ["Plugins"]),
         .library(name: "BuiltInPlugins", targets: ["BuiltInPlugins"]),
+        .library(name: "PageRenderer", targets: ["PageRenderer"]),
         .library(name: "HybridContainerTesting", targets: ["HybridContainerTesting"]),
         .library(name: "OfflineCache", targets: ["OfflineCache"]),
         .executable(name: "container-demo", targets: ["ContainerDemo"]),
@@ -195,6 +196,18 @@ let package = Package(
             name: "GreeterPlugin",
             dependencies: ["Plugins"],
             path: "Examples/CustomPlugin/Sources/GreeterPlugin",
+            swiftSettings: strictSettings
+        ),
+        // Pages as pictures: WXSS/ACSS, the page as a document, a headless browser engine in its
+        // own process. A host that never asks for pictures does not link it.
+        .target(
+            name: "PageRenderer",
+            dependencies: ["HybridContainer", "CInflate"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PageRendererTests",
+            dependencies: ["PageRenderer", "HybridContainer"],
             swiftSettings: strictSettings
         ),
         // Runs the hostile-values batches in a child process (HostileValuesTests).

@@ -3,7 +3,8 @@
 # Runs apt-get as root (directly, or through sudo when available); safe to run repeatedly.
 set -euo pipefail
 
-packages=(libjavascriptcoregtk-4.1-dev zlib1g-dev libzstd-dev pkg-config)
+# chromium and fonts-noto-cjk: the page engine of PageRenderer (pictures), with CJK glyphs.
+packages=(libjavascriptcoregtk-4.1-dev zlib1g-dev libzstd-dev pkg-config chromium fonts-noto-cjk)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -22,43 +22,80 @@ enum TextEncoding {
         }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let hexDigits: StaticString = "0123456789abcdef"
+    private static let base64Digits: StaticString = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
     /// Two lower-case digits per byte.
     static func hex(_ data: Data) -> String {
-        String(unsafeUninitializedCapacity: data.count * 2) { buffer in
-            var index = 0
-            for byte in data {
-                buffer[index] = hexDigits[Int(byte >> 4)]
-                buffer[index + 1] = hexDigits[Int(byte & 0x0F)]
-                index += 2
+        data.withUnsafeBytes { source in
+            String(unsafeUninitializedCapacity: source.count * 2) { buffer in
+                let digits = hexDigits.utf8Start
+                var index = 0
+                for byte in source {
+                    buffer[index] = digits[Int(byte >> 4)]
+                    buffer[index + 1] = digits[Int(byte & 0x0F)]
+                    index += 2
+                }
+                return index
             }
-            return index
+        }
+    }
+
+    /// Standard base64 with padding, in one pass over the bytes.
+    static func base64(_ data: Data) -> String {
+        data.withUnsafeBytes { source in
+            let count = source.count
+            return String(unsafeUninitializedCapacity: (count + 2) / 3 * 4) { buffer in
+                let digits = base64Digits.utf8Start
+                var input = 0
+                var output = 0
+                while input + 3 <= count {
+                    let value = UInt32(source[input]) << 16 | UInt32(source[input + 1]) << 8 | UInt32(source[input + 2])
+                    buffer[output] = digits[Int(value >> 18)]
+                    buffer[output + 1] = digits[Int(value >> 12 & 0x3F)]
+                    buffer[output + 2] = digits[Int(value >> 6 & 0x3F)]
+                    buffer[output + 3] = digits[Int(value & 0x3F)]
+                    input += 3
+                    output += 4
+                }
+                let rest = count - input
+                if rest > 0 {
+                    let value = UInt32(source[input]) << 16 | (rest == 2 ? UInt32(source[input + 1]) << 8 : 0)
+                    buffer[output] = digits[Int(value >> 18)]
+                    buffer[output + 1] = digits[Int(value >> 12 & 0x3F)]
+                    buffer[output + 2] = rest == 2 ? digits[Int(value >> 6 & 0x3F)] : UInt8(ascii: "=")
+                    buffer[output + 3] = UInt8(ascii: "=")
+                    output += 4
+                }
+                return output
+            }
         }
     }
 
     /// Each byte as the code point of the same value (two UTF-8 bytes from 0x80 up).
     static func latin1(_ data: Data) -> String {
-        String(unsafeUninitializedCapacity: data.count * 2) { buffer in
-            var index = 0
-            for byte in data {
-                if byte < 0x80 {
-                    buffer[index] = byte
-                    index += 1
-                } else {
-                    buffer[index] = 0xC0 | (byte >> 6)
-                    buffer[index + 1] = 0x80 | (byte & 0x3F)
-                    index += 2
+        data.withUnsafeBytes { source in
+            String(unsafeUninitializedCapacity: source.count * 2) { buffer in
+                var index = 0
+                for byte in source {
+                    if byte < 0x80 {
+                        buffer[index] = byte
+                        index += 1
+                    } else {
+                        buffer[index] = 0xC0 | (byte >> 6)
+                        buffer[index + 1] = 0x80 | (byte & 0x3F)
+                        index += 2
+                    }
                 }
+                return index
             }
-            return index
         }
     }
 
     func decode(_ data: Data) -> String {
         switch self {
         case .utf8: String(decoding: data, as: UTF8.self)
-        case .base64: data.base64EncodedString()
+        case .base64: Self.base64(data)
         case .hex: Self.hex(data)
         case .latin1: Self.latin1(data)
         }

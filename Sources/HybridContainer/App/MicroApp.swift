@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0 (see LICENSE)
 
 import Foundation
+import JSBridge
 import Logging
 
 /// One running micro-app instance: its JavaScript context, plugin instances and lifecycle.
@@ -14,6 +15,8 @@ actor MicroApp {
     let runtime: (supervisor: RuntimeSupervisor, index: Int)
     /// The `app.json` facts of a mini-program; `nil` for a script app.
     let miniProgram: MiniProgramConfig?
+    /// The app's files as its scripts read them (integrity-checked for packages).
+    let files: (any ModuleSourceProvider)?
     let plugins: [any Plugin]
     let hookTimeout: Duration
     let logger: Logger
@@ -29,7 +32,8 @@ actor MicroApp {
 
     init(
         handle: AppHandle, context: ScriptContext, runtime: (supervisor: RuntimeSupervisor, index: Int),
-        miniProgram: MiniProgramConfig?, plugins: [any Plugin], hookTimeout: Duration, logger: Logger,
+        miniProgram: MiniProgramConfig?, files: (any ModuleSourceProvider)?, plugins: [any Plugin], hookTimeout: Duration,
+        logger: Logger,
         lease: PackageLease?, emit: @escaping @Sendable (ContainerEvent) -> Void,
         recordFailure: @escaping @Sendable (String) -> Void
     ) {
@@ -38,6 +42,7 @@ actor MicroApp {
         self.context = context
         self.runtime = runtime
         self.miniProgram = miniProgram
+        self.files = files
         self.plugins = plugins
         self.hookTimeout = hookTimeout
         self.logger = logger

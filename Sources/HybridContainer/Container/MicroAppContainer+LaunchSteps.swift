@@ -143,7 +143,8 @@ extension MicroAppContainer {
         let fuse = self.fuse
         let app = MicroApp(
             handle: assembled.handle, context: context, runtime: (supervisor, assembled.runtimeIndex),
-            miniProgram: loaded.miniProgramConfig, plugins: assembled.plugins, hookTimeout: configuration.hookTimeout,
+            miniProgram: loaded.miniProgramConfig, files: loaded.modules, plugins: assembled.plugins,
+            hookTimeout: configuration.hookTimeout,
             logger: assembled.logger, lease: loaded.lease, emit: { onEvent?($0) },
             recordFailure: { reason in
                 if fuse.recordFailure(appId, reason: reason) {

@@ -1,6 +1,9 @@
 // This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
 // SPDX-License-Identifier: Apache-2.0 (see LICENSE)
 
+import Foundation
+import JSBridge
+
 /// A page navigation the host asks of a mini-program (the same as the app's own `navigateTo` & co.).
 public enum PageNavigation: Sendable, Hashable {
     case navigateTo(String)
@@ -37,12 +40,15 @@ public enum MiniProgramError: Error, Sendable, Hashable, CustomStringConvertible
     case navigationFailed(String)
     /// No node of the page's rendered tree matches the selector (the message says which).
     case noSuchNode(String)
+    /// The package has no file at this path.
+    case noSuchFile(String)
 
     public var description: String {
         switch self {
         case .notAMiniProgram(let id): "instance \(id) is not a mini-program"
         case .navigationFailed(let reason): "navigation failed: \(reason)"
         case .noSuchNode(let reason): reason
+        case .noSuchFile(let path): "the package has no file \(path)"
         }
     }
 }
@@ -55,7 +61,10 @@ public struct MiniProgramSession: Sendable {
     public let app: AppDescriptor
     /// Its `app.json` facts.
     public let config: MiniProgramConfig
+    /// The device the app sees (``MiniProgramOptions/device``).
+    public let device: VirtualDevice
     let context: ScriptContext
+    let files: (any ModuleSourceProvider)?
     let hookTimeout: Duration
     let runtime: (supervisor: RuntimeSupervisor, index: Int)
 
@@ -116,6 +125,18 @@ public struct MiniProgramSession: Sendable {
         return heard.numberValue.flatMap { Int(exactly: $0) } ?? 0
     }
 
+    /// A file of the app's package (`app.wxss`, `pages/a/a.wxss`, `images/logo.png`), read as the
+    /// app's own scripts read it: integrity-checked for installed packages.
+    /// - Throws: what the package's reader throws (a missing file, an altered one).
+    public func packageFile(_ path: String) throws -> Data {
+        guard let files else { throw MiniProgramError.noSuchFile(path) }
+        guard files.moduleExists(path) else { throw MiniProgramError.noSuchFile(path) }
+        return try files.moduleSource(path)
+    }
+
+    /// Whether the package has a file at `path`.
+    public func packageFileExists(_ path: String) -> Bool { files?.moduleExists(path) ?? false }
+
     /// API calls and visited pages so far.
     public func statistics() async throws -> MiniProgramStatistics {
         try JSONValueDecoder().decode(
@@ -130,7 +151,7 @@ extension MicroAppContainer {
         let app = try app(instanceID)
         guard let config = app.miniProgram else { throw MiniProgramError.notAMiniProgram(instanceID: instanceID) }
         return MiniProgramSession(
-            app: app.handle.descriptor, config: config, context: app.context, hookTimeout: configuration.hookTimeout,
-            runtime: app.runtime)
+            app: app.handle.descriptor, config: config, device: configuration.miniProgram.device, context: app.context,
+            files: app.files, hookTimeout: configuration.hookTimeout, runtime: app.runtime)
     }
 }
