@@ -126,6 +126,7 @@ let package = Package(
             name: "ContainerDemo",
             dependencies: [
                 "HybridContainer",
+                "PageRenderer",
                 "LoopbackServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -221,6 +222,7 @@ let package = Package(
             name: "HybridContainerTests",
             dependencies: [
                 "HybridContainer", "HybridContainerTesting", "GreeterPlugin", "LoopbackServer", "hostile-values", "ContainerDemo",
+                "PageRenderer",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

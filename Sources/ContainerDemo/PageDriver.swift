@@ -4,6 +4,7 @@
 import ArgumentParser
 import Foundation
 import HybridContainer
+import PageRenderer
 
 /// One step `run --tap/--input` performs on a rendered page.
 enum PageAction: Sendable, Equatable {
@@ -40,7 +41,7 @@ extension DemoHost {
     /// again, then stops and destroys the app. Every wait ends at `deadline`.
     func drivePage(
         _ source: LaunchSource, page: String?, query: [String: String], actions: [PageAction], printTree: Bool,
-        deadline: Duration
+        screenshot: (file: String, engine: PageEngine)? = nil, deadline: Duration
     ) async throws {
         let app = try await container.launch(source, options: LaunchOptions(query: query))
         let context = try await container.context(of: app.instanceID)
@@ -59,7 +60,8 @@ extension DemoHost {
             await settle(route)
         }
         if printTree { Terminal.output(String(try await session.treeText().dropLast())) }
-        for action in actions {
+        if let screenshot { try await PicturesRun.screenshot(session, engine: screenshot.engine, file: screenshot.file, step: 0) }
+        for (step, action) in actions.enumerated() {
             switch action {
             case .tap(let selector):
                 let handlers = try await session.tap(selector)
@@ -69,6 +71,9 @@ extension DemoHost {
                 Terminal.diagnostic("  • input \(selector)=\(value): \(handlers) handler(s)")
             }
             await settle("\(action)")
+            if let screenshot {
+                try await PicturesRun.screenshot(session, engine: screenshot.engine, file: screenshot.file, step: step + 1)
+            }
         }
         if printTree && !actions.isEmpty { Terminal.output(String(try await session.treeText().dropLast())) }
         let diagnostics = try await session.templateDiagnostics()

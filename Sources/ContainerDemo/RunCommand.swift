@@ -4,6 +4,7 @@
 import ArgumentParser
 import Foundation
 import HybridContainer
+import PageRenderer
 
 /// `container-demo run <target>`: one app from a folder (developer mode), a package file or the store.
 struct RunCommand: AsyncParsableCommand {
@@ -25,6 +26,11 @@ struct RunCommand: AsyncParsableCommand {
             onHide and onUnload; a summary of pages visited, API calls by name and JavaScript errors \
             with file:line follows. Each page gets --settle seconds to go idle; one that does not (an \
             animation interval) is listed as busy and the run goes on. Use it as a CI check of a mini-program.
+
+            Pictures (headless Chromium, started on demand): --screenshot FILE.png draws the driven page \
+            after onReady (FILE-N.png after the N-th action); with --all-pages, --pictures DIR writes \
+            DIR/<route>.png and DIR/index.html, and --compare BASEDIR compares each page with \
+            BASEDIR/<route>.png, writes <route>.diff.png for the pages that differ and exits 1 naming them.
             """)
 
     @Argument(help: "A folder, a package file (.zip) or an installed appId.")
@@ -68,6 +74,21 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Mini-programs: a scope the headless user has granted (scope.userLocation …; repeatable). Default: none.")
     var grant: [String] = []
 
+    @Option(help: "Mini-programs: write a PNG of the page after onReady (and FILE-N.png after the N-th --tap/--input).")
+    var screenshot: String?
+
+    @Option(help: "With --all-pages: write DIR/<route>.png for every page and DIR/index.html, a contact sheet.")
+    var pictures: String?
+
+    @Option(help: "With --all-pages: compare every page's picture with BASEDIR/<route>.png; exit 1 naming the pages that differ.")
+    var compare: String?
+
+    @Option(help: "With --compare: the share of a picture's pixels that may differ (antialiasing), 0 to 1.")
+    var tolerance: Double = 0.001
+
+    @Option(help: "With --compare: where difference images go (default: the --pictures folder, else ./picture-differences).")
+    var differences: String?
+
     @Option(help: "Launch an app that is not installed from its online copy at this URL.")
     var fallback: String?
 
@@ -102,7 +123,9 @@ struct RunCommand: AsyncParsableCommand {
         let actions = try PageAction.inCommandLineOrder(taps: tap, inputs: input)
         let virtualDevice = try DeviceOption.resolve(device)
         let grants = Set(grant)
-        let drivesPage = page != nil || printTree || !actions.isEmpty
+        guard tolerance.isFinite, (0...1).contains(tolerance) else { throw ValidationError("--tolerance takes 0 to 1") }
+        if (pictures != nil || compare != nil) && !allPages { throw ValidationError("--pictures and --compare need --all-pages") }
+        let drivesPage = page != nil || printTree || !actions.isEmpty || screenshot != nil
         let host = try await DemoHost(
             storeDirectory: storeOptions.storeURL, trustedKeys: try trust.trustedKeys(rememberedIn: storeOptions.storeURL),
             developerMode: { if case .directory = source { true } else { false } }(), consoleToStandardError: printTree
@@ -112,16 +135,32 @@ struct RunCommand: AsyncParsableCommand {
         }
         do {
             if allPages {
+                let run = PicturesRun(pictures: pictures, compare: compare, differences: differences, tolerance: tolerance)
+                let visit: (@Sendable (MiniProgramSession, Int, String) async throws -> Void)? =
+                    run.isActive
+                    ? { @Sendable session, index, route in
+                        await run.visit(session, index: index, of: session.config.allPages.count, route: route)
+                    } : nil
                 let report = try await host.container.smokeTest(
-                    source, options: LaunchOptions(query: query), pageTimeout: .seconds(settle))
+                    source, options: LaunchOptions(query: query), pageTimeout: .seconds(settle), visit: visit)
                 Terminal.output(report.description)
+                let picturesPassed = run.isActive ? await run.finish(appName: target) : true
                 await host.container.shutdown()
-                if !report.passed { throw ExitCode(1) }
+                if !report.passed || !picturesPassed { throw ExitCode(1) }
                 return
             }
             if drivesPage {
-                try await host.drivePage(
-                    source, page: page, query: query, actions: actions, printTree: printTree, deadline: .seconds(duration))
+                // The engine starts with the first picture; it is stopped however the drive ends.
+                let engine = PageEngine()
+                do {
+                    try await host.drivePage(
+                        source, page: page, query: query, actions: actions, printTree: printTree,
+                        screenshot: screenshot.map { ($0, engine) }, deadline: .seconds(duration))
+                } catch {
+                    await engine.shutdown()
+                    throw error
+                }
+                await engine.shutdown()
             } else {
                 try await host.runToCompletion(source, query: query, duration: .seconds(duration))
             }

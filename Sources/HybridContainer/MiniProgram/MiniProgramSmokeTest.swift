@@ -73,9 +73,12 @@ extension MicroAppContainer {
     /// and onUnload, its template rendered with its components — waits for each to go idle (up to
     /// `pageTimeout`), then stops and destroys it.
     /// A CI check for hosts: `report.passed` is false on any JavaScript or navigation error.
+    /// `visit`, when given, runs on each page once it settled (pictures of every page: its index
+    /// in `config.allPages` and its route); what it throws is a navigation error of that page.
     /// - Throws: launch errors; `MiniProgramError.notAMiniProgram` for a script app.
     public func smokeTest(
-        _ source: LaunchSource, options: LaunchOptions = LaunchOptions(), pageTimeout: Duration = .seconds(10)
+        _ source: LaunchSource, options: LaunchOptions = LaunchOptions(), pageTimeout: Duration = .seconds(10),
+        visit: (@Sendable (MiniProgramSession, _ index: Int, _ route: String) async throws -> Void)? = nil
     ) async throws -> MiniProgramSmokeReport {
         let descriptor = try await launch(source, options: options)
         let instance = try app(descriptor.instanceID)
@@ -89,13 +92,18 @@ extension MicroAppContainer {
         var report = MiniProgramSmokeReport(
             pages: session.config.allPages, visited: [], apiCalls: [:], failures: [], navigationErrors: [], busyPages: [])
         if !(await instance.context.waitUntilIdle(timeout: pageTimeout)) { report.busyPages.append("launch") }
-        for route in session.config.allPages {
+        for (index, route) in session.config.allPages.enumerated() {
             do {
                 try await session.navigate(.reLaunch("/" + route))
             } catch {
                 report.navigationErrors.append("\(route): \(error)")
             }
             if !(await instance.context.waitUntilIdle(timeout: pageTimeout)) { report.busyPages.append(route) }
+            do {
+                try await visit?(session, index, route)
+            } catch {
+                report.navigationErrors.append("\(route): \(error)")
+            }
         }
         let statistics = try await session.statistics()
         report.visited = statistics.visited
