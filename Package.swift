@@ -155,7 +155,7 @@ let package = Package(
         .executableTarget(
             name: "hybrid-bench",
             dependencies: [
-                "JSBridge", "OfflineCache", "HybridContainer", "CJavaScriptCore", "LoopbackServer",
+                "JSBridge", "OfflineCache", "HybridContainer", "CJavaScriptCore", "LoopbackServer", "PageRenderer",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/HybridBench",

@@ -154,6 +154,9 @@ if wants("miniprogram") {
 if wants("render") {
     rows += try await RenderBenchmark.run(runs: scale == 1 ? 10 : 50)
 }
+if sections.contains("pictures") {
+    rows += try await PicturesBenchmark.run(scale: scale)
+}
 if wants("codecs") {
     rows += try await FileCodecBenchmark.run(scale: scale)
 }
