@@ -178,3 +178,72 @@ struct PictureTests {
         await engine.shutdown()
     }
 }
+
+@Suite("Page chrome from app.json and the page's JSON")
+struct PageChromeTests {
+    static func session(
+        _ files: [String: String], device: VirtualDevice = .iPhoneSE
+    ) async throws -> (MicroAppContainer, MiniProgramSession, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chrome-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        var configuration = ContainerConfiguration(storeDirectory: folder.appendingPathComponent(".store"), trustedKeys: TrustedKeys())
+        configuration.developerMode = true
+        configuration.miniProgram.device = device
+        let container = try await MicroAppContainer(configuration: configuration)
+        let app = try await container.launch(.directory(folder))
+        return (container, try await container.miniProgram(app.instanceID), folder)
+    }
+
+    @Test("a tab page gets the tab bar with its selected item; navigationStyle custom drops the bar; the page JSON wins")
+    func wechatChrome() async throws {
+        let (container, session, folder) = try await Self.session([
+            "app.json": """
+            {"pages": ["pages/home/home", "pages/me/me"],
+             "window": {"navigationBarBackgroundColor": "#111111", "navigationBarTitleText": "App", "navigationBarTextStyle": "black"},
+             "tabBar": {"color": "#999999", "selectedColor": "#ff0000", "backgroundColor": "#fafafa",
+                        "list": [{"pagePath": "pages/home/home", "text": "首页"}, {"pagePath": "pages/me/me", "text": "我的"}]}}
+            """,
+            "app.js": "App({});",
+            "pages/home/home.js": "Page({});", "pages/home/home.wxml": "<view>home</view>",
+            "pages/me/me.js": "Page({});", "pages/me/me.wxml": "<view>me</view>",
+            "pages/me/me.json": #"{"navigationStyle": "custom", "navigationBarTitleText": "Me"}"#,
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let home = try await session.pageDocument()
+        #expect(home.chrome.title == "App" && home.chrome.navigationBarColor == "#111111")
+        #expect(home.chrome.navigationBarTextColor == "#000000")
+        #expect(home.chrome.tabs == ["首页", "我的"] && home.chrome.selectedTab == 0 && home.chrome.tabSelectedColor == "#ff0000")
+        #expect(home.pageTop == 64 && home.pageBottom == 49)
+        #expect(home.html.contains("hc-tab-bar") && home.html.contains("首页"))
+        try await session.navigate(.switchTab("/pages/me/me"))
+        let me = try await session.pageDocument()
+        #expect(me.chrome.customNavigation && me.chrome.title == "Me" && me.chrome.selectedTab == 1)
+        #expect(me.pageTop == 0 && !me.html.contains("hc-navigation-bar\""))
+        await container.shutdown()
+    }
+
+    @Test("an Alipay app: ACSS sheets, defaultTitle and titleBarColor, tabBar items")
+    func alipayChrome() async throws {
+        let (container, session, folder) = try await Self.session([
+            "app.json": """
+            {"pages": ["pages/index/index"], "window": {"defaultTitle": "支付宝", "titleBarColor": "#1677ff"},
+             "tabBar": {"textColor": "#333333", "selectedColor": "#1677ff", "items": [{"pagePath": "pages/index/index", "name": "首页"}]}}
+            """,
+            "app.js": "App({});",
+            "app.acss": ".box { width: 375rpx; }",
+            "pages/index/index.js": "Page({});", "pages/index/index.axml": #"<view class="box">a</view>"#,
+            "pages/index/index.acss": "view { height: 10rpx; }",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let document = try await session.pageDocument()
+        #expect(document.chrome.title == "支付宝" && document.chrome.navigationBarColor == "#1677ff")
+        #expect(document.chrome.tabs == ["首页"] && document.chrome.tabColor == "#333333")
+        #expect(document.appCSS.contains("width: 187.5px"))
+        #expect(document.pageCSS.contains("wx-view { height: 5px; }"))
+        await container.shutdown()
+    }
+}
