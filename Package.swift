@@ -208,7 +208,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PageRendererTests",
-            dependencies: ["PageRenderer", "HybridContainer"],
+            dependencies: ["PageRenderer", "HybridContainer", "LoopbackServer"],
             swiftSettings: strictSettings
         ),
         // Runs the hostile-values batches in a child process (HostileValuesTests).

@@ -3,7 +3,9 @@
 
 import Foundation
 import HybridContainer
+import LoopbackServer
 import PageRenderer
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -246,4 +248,40 @@ struct PageChromeTests {
         #expect(document.pageCSS.contains("wx-view { height: 5px; }"))
         await container.shutdown()
     }
+}
+
+@Suite("The engine reaches nothing but the page's folder")
+struct EngineNetworkTests {
+    @Test("a sheet's url(http://127.0.0.1/…) and an image src on a loopback server are never requested")
+    func noNetwork() async throws {
+        let requests = RequestCounter()
+        let server = try await LoopbackServer.start { _ in
+            requests.increment()
+            return .ok(Data("x".utf8))
+        }
+        let address = server.url("/probe.png").absoluteString
+        let engine = PageEngine()
+        let (container, session, folder) = try await PageChromeTests.session([
+            "app.json": #"{"pages": ["pages/index/index"]}"#,
+            "app.js": "App({});",
+            "pages/index/index.js": "Page({});",
+            "pages/index/index.wxml": #"<view class="remote">x</view><image src="\#(address)"></image>"#,
+            "pages/index/index.wxss": ".remote { height: 100px; background: url(\(address)); }",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try PNGImage(decoding: try await session.screenshot(engine: engine))
+        let fetched = try await engine.evaluate("fetch('\(address)').then(() => 'fetched', () => 'blocked')")
+        #expect(fetched == "blocked")
+        #expect(requests.count == 0, "the loopback server saw \(requests.count) request(s)")
+        await engine.shutdown()
+        await container.shutdown()
+        await server.shutdown()
+    }
+}
+
+/// Requests a test server saw.
+final class RequestCounter: Sendable {
+    private let value = Mutex(0)
+    func increment() { value.withLock { $0 += 1 } }
+    var count: Int { value.withLock { $0 } }
 }

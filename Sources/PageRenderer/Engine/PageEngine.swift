@@ -26,6 +26,8 @@ public actor PageEngine {
     }
 
     public let options: Options
+    /// Every request the page might make beyond its `file://` folder.
+    static let blockedURLPatterns = ["http://*", "https://*", "ws://*", "wss://*", "ftp://*", "*://*:*"]
     private var process: EngineProcess?
     private var connection: DevToolsConnection?
     private var session: String?
@@ -136,6 +138,12 @@ public actor PageEngine {
         guard let session = attached["sessionId"]?.stringValue else {
             throw PageEngineError.protocolError(method: "Target.attachToTarget", message: "no session id")
         }
+        // The page reads its own folder and nothing else: an app's sheet cannot make the engine
+        // fetch from the network (`url(https://…)`, `@font-face`), whatever its allowedDomains.
+        _ = try await connection.send("Network.enable", [:], session: session, timeout: options.deadline)
+        _ = try await connection.send(
+            "Network.setBlockedURLs", ["urls": .array(Self.blockedURLPatterns.map(JSONValue.string))], session: session,
+            timeout: options.deadline)
         self.session = session
         return (connection, session)
     }
