@@ -41,7 +41,8 @@ enum TextEncoding {
         }
     }
 
-    /// Standard base64 with padding, in one pass over the bytes.
+    /// Standard base64 with padding, in one pass over the bytes. Each index is six bits of a
+    /// 24-bit group (0…63), so it always fits the digit table.
     static func base64(_ data: Data) -> String {
         data.withUnsafeBytes { source in
             let count = source.count
@@ -51,19 +52,19 @@ enum TextEncoding {
                 var output = 0
                 while input + 3 <= count {
                     let value = UInt32(source[input]) << 16 | UInt32(source[input + 1]) << 8 | UInt32(source[input + 2])
-                    buffer[output] = digits[Int(value >> 18)]
-                    buffer[output + 1] = digits[Int(value >> 12 & 0x3F)]
-                    buffer[output + 2] = digits[Int(value >> 6 & 0x3F)]
-                    buffer[output + 3] = digits[Int(value & 0x3F)]
+                    buffer[output] = digits[Int(truncatingIfNeeded: value >> 18)]
+                    buffer[output + 1] = digits[Int(truncatingIfNeeded: value >> 12 & 0x3F)]
+                    buffer[output + 2] = digits[Int(truncatingIfNeeded: value >> 6 & 0x3F)]
+                    buffer[output + 3] = digits[Int(truncatingIfNeeded: value & 0x3F)]
                     input += 3
                     output += 4
                 }
                 let rest = count - input
                 if rest > 0 {
                     let value = UInt32(source[input]) << 16 | (rest == 2 ? UInt32(source[input + 1]) << 8 : 0)
-                    buffer[output] = digits[Int(value >> 18)]
-                    buffer[output + 1] = digits[Int(value >> 12 & 0x3F)]
-                    buffer[output + 2] = rest == 2 ? digits[Int(value >> 6 & 0x3F)] : UInt8(ascii: "=")
+                    buffer[output] = digits[Int(truncatingIfNeeded: value >> 18)]
+                    buffer[output + 1] = digits[Int(truncatingIfNeeded: value >> 12 & 0x3F)]
+                    buffer[output + 2] = rest == 2 ? digits[Int(truncatingIfNeeded: value >> 6 & 0x3F)] : UInt8(ascii: "=")
                     buffer[output + 3] = UInt8(ascii: "=")
                     output += 4
                 }
