@@ -41,7 +41,7 @@ extension DemoHost {
     /// again, then stops and destroys the app. Every wait ends at `deadline`.
     func drivePage(
         _ source: LaunchSource, page: String?, query: [String: String], actions: [PageAction], printTree: Bool,
-        screenshot: (file: String, engine: PageEngine)? = nil, deadline: Duration
+        screenshot: (file: String, live: LivePages)? = nil, deadline: Duration
     ) async throws {
         let app = try await container.launch(source, options: LaunchOptions(query: query))
         let context = try await container.context(of: app.instanceID)
@@ -60,7 +60,7 @@ extension DemoHost {
             await settle(route)
         }
         if printTree { Terminal.output(String(try await session.treeText().dropLast())) }
-        if let screenshot { try await PicturesRun.screenshot(session, engine: screenshot.engine, file: screenshot.file, step: 0) }
+        if let screenshot { try await PicturesRun.screenshot(session, live: screenshot.live, file: screenshot.file, step: 0) }
         for (step, action) in actions.enumerated() {
             switch action {
             case .tap(let selector):
@@ -72,7 +72,7 @@ extension DemoHost {
             }
             await settle("\(action)")
             if let screenshot {
-                try await PicturesRun.screenshot(session, engine: screenshot.engine, file: screenshot.file, step: step + 1)
+                try await PicturesRun.screenshot(session, live: screenshot.live, file: screenshot.file, step: step + 1)
             }
         }
         if printTree && !actions.isEmpty { Terminal.output(String(try await session.treeText().dropLast())) }

@@ -7,8 +7,10 @@ import PageRenderer
 
 /// `run --screenshot`, `--all-pages --pictures DIR` and `--compare BASEDIR`: pictures of pages
 /// drawn by the page engine, a contact sheet, and visual regression against earlier pictures.
+/// The pages are followed live (``LivePages`` is the container's layout engine for such runs), so
+/// queries made in `onLoad`/`onReady` already answer from the engine's layout.
 actor PicturesRun {
-    let engine = PageEngine()
+    let live: LivePages
     let picturesDirectory: URL?
     let compareDirectory: URL?
     let differencesDirectory: URL
@@ -19,7 +21,8 @@ actor PicturesRun {
     private(set) var missingBaselines: [String] = []
     private(set) var failedPictures: [String] = []
 
-    init(pictures: String?, compare: String?, differences: String?, tolerance: Double) {
+    init(pictures: String?, compare: String?, differences: String?, tolerance: Double, live: LivePages) {
+        self.live = live
         picturesDirectory = pictures.map { URL(fileURLWithPath: $0) }
         compareDirectory = compare.map { URL(fileURLWithPath: $0) }
         differencesDirectory = URL(fileURLWithPath: differences ?? pictures ?? "picture-differences")
@@ -33,7 +36,7 @@ actor PicturesRun {
         Terminal.diagnostic("  picture \(index + 1)/\(count) \(route)")
         let png: Data
         do {
-            png = try await session.screenshot(engine: engine)
+            png = try await session.screenshot(live: live)
         } catch {
             failedPictures.append(route)
             entries.append(.init(route: route, status: "picture failed: \(ErrorText.describe(error))", picture: nil))
@@ -73,7 +76,7 @@ actor PicturesRun {
 
     /// Writes `index.html`, prints the comparison, stops the engine; false when the run must fail.
     func finish(appName: String) async -> Bool {
-        await engine.shutdown()
+        await live.shutdown()
         if let picturesDirectory {
             let sheet = ContactSheet.html(title: "\(appName): \(entries.count) page(s)", entries: entries)
             do {
@@ -100,14 +103,14 @@ actor PicturesRun {
 
     /// `--screenshot FILE.png` of the page being driven: `FILE.png` after onReady, `FILE-N.png`
     /// after the N-th action.
-    static func screenshot(_ session: MiniProgramSession, engine: PageEngine, file: String, step: Int) async throws {
+    static func screenshot(_ session: MiniProgramSession, live: LivePages, file: String, step: Int) async throws {
         let url = URL(fileURLWithPath: file)
         let suffix = url.pathExtension.isEmpty ? "png" : url.pathExtension
         let target =
             step == 0
             ? url
             : url.deletingLastPathComponent().appendingPathComponent(url.deletingPathExtension().lastPathComponent + "-\(step).\(suffix)")
-        try write(try await session.screenshot(engine: engine), to: target)
+        try write(try await session.screenshot(live: live), to: target)
         Terminal.diagnostic("  • picture: \(target.path)")
     }
 }

@@ -126,16 +126,21 @@ struct RunCommand: AsyncParsableCommand {
         guard tolerance.isFinite, (0...1).contains(tolerance) else { throw ValidationError("--tolerance takes 0 to 1") }
         if (pictures != nil || compare != nil) && !allPages { throw ValidationError("--pictures and --compare need --all-pages") }
         let drivesPage = page != nil || printTree || !actions.isEmpty || screenshot != nil
+        // Runs that take pictures follow every page in the engine from its first render, so the
+        // app's layout queries answer from it; the engine itself starts with the first question.
+        let live = screenshot != nil || pictures != nil || compare != nil ? LivePages() : nil
         let host = try await DemoHost(
             storeDirectory: storeOptions.storeURL, trustedKeys: try trust.trustedKeys(rememberedIn: storeOptions.storeURL),
             developerMode: { if case .directory = source { true } else { false } }(), consoleToStandardError: printTree
         ) {
             $0.miniProgram.device = virtualDevice
             $0.miniProgram.grantedScopes = grants
+            $0.miniProgram.layoutEngine = live
         }
         do {
             if allPages {
-                let run = PicturesRun(pictures: pictures, compare: compare, differences: differences, tolerance: tolerance)
+                let run = PicturesRun(
+                    pictures: pictures, compare: compare, differences: differences, tolerance: tolerance, live: live ?? LivePages())
                 let visit: (@Sendable (MiniProgramSession, Int, String) async throws -> Void)? =
                     run.isActive
                     ? { @Sendable session, index, route in
@@ -151,16 +156,15 @@ struct RunCommand: AsyncParsableCommand {
             }
             if drivesPage {
                 // The engine starts with the first picture; it is stopped however the drive ends.
-                let engine = PageEngine()
                 do {
                     try await host.drivePage(
                         source, page: page, query: query, actions: actions, printTree: printTree,
-                        screenshot: screenshot.map { ($0, engine) }, deadline: .seconds(duration))
+                        screenshot: screenshot.flatMap { file in live.map { (file, $0) } }, deadline: .seconds(duration))
                 } catch {
-                    await engine.shutdown()
+                    await live?.shutdown()
                     throw error
                 }
-                await engine.shutdown()
+                await live?.shutdown()
             } else {
                 try await host.runToCompletion(source, query: query, duration: .seconds(duration))
             }
@@ -169,6 +173,7 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             Terminal.diagnostic("error: \(ErrorText.describe(error))")
             await host.container.shutdown()
+            await live?.shutdown()
             throw ExitCode(1)
         }
         await host.container.shutdown()

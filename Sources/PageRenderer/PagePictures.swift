@@ -16,7 +16,7 @@ extension MiniProgramSession {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hc-picture-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let images = PictureResources(folder: folder, session: self)
+        let images = PictureResources(folder: folder, source: pageSource)
         var drawn = document
         drawn.imageURL = { src, route in images.url(for: src, route: route) }
         let html = drawn.html
@@ -28,69 +28,11 @@ extension MiniProgramSession {
 
     /// The page as a document (tree, styles, chrome), before any picture is taken.
     public func pageDocument(page pageId: Int? = nil) async throws -> PageDocument {
-        let tree = try await tree(ofPage: pageId)
-        let route = tree.route ?? config.entryPage
-        let styles = StyleSheetCompiler(screenWidth: device.screenWidth) { [self] path in
-            guard packageFileExists(path) else { return nil }
-            return String(decoding: try packageFile(path), as: UTF8.self)
-        }
-        let sheetExtension = packageFileExists("app.acss") || packageFileExists(route + ".acss") ? "acss" : "wxss"
-        var components: [String: ComponentSheet] = [:]
-        for base in Set(Self.componentPaths(in: tree)) {
-            let css = try styles.compile(base + "." + sheetExtension) ?? ""
-            components[base] = ComponentSheet(css: css, isolation: componentIsolation(base))
-        }
-        return PageDocument(
-            tree: tree, device: device, chrome: chrome(for: route),
-            appCSS: try styles.compile("app." + sheetExtension) ?? "",
-            pageCSS: try styles.compile(route + "." + sheetExtension) ?? "", components: components)
+        try PageDocumentBuilder(source: pageSource).document(for: try await tree(ofPage: pageId))
     }
 
-    static func componentPaths(in node: RenderNode) -> [String] {
-        (node.component.map { [$0] } ?? []) + (node.children ?? []).flatMap { componentPaths(in: $0) }
-    }
-
-    private func json(_ path: String) -> JSONValue? {
-        guard packageFileExists(path), let data = try? packageFile(path) else { return nil }
-        return try? JSONValue(parsing: data)
-    }
-
-    /// `styleIsolation` / `addGlobalClass` from the component's JSON (`options` or top level).
-    private func componentIsolation(_ base: String) -> ComponentSheet.Isolation {
-        guard let json = json(base + ".json") else { return .isolated }
-        let options = json["options"] ?? [:]
-        if let name = options["styleIsolation"]?.stringValue ?? json["styleIsolation"]?.stringValue,
-            let isolation = ComponentSheet.Isolation(rawValue: name)
-        {
-            return isolation
-        }
-        if options["addGlobalClass"]?.boolValue == true || json["addGlobalClass"]?.boolValue == true { return .applyShared }
-        return .isolated
-    }
-
-    /// The navigation and tab bars from `app.json`'s `window` and `tabBar` and the page's JSON.
-    func chrome(for route: String) -> PageChrome {
-        var chrome = PageChrome()
-        let window = config.raw["window"] ?? [:]
-        let page = json(route + ".json") ?? [:]
-        func value(_ key: String) -> String? { page[key]?.stringValue ?? window[key]?.stringValue }
-        chrome.title = value("navigationBarTitleText") ?? value("defaultTitle") ?? ""
-        if let color = value("navigationBarBackgroundColor") ?? value("titleBarColor") { chrome.navigationBarColor = color }
-        if value("navigationBarTextStyle") == "black" { chrome.navigationBarTextColor = "#000000" }
-        chrome.customNavigation = value("navigationStyle") == "custom"
-        if let background = value("backgroundColor") { chrome.backgroundColor = background }
-        if let tabBar = config.raw["tabBar"], let list = tabBar["list"]?.arrayValue ?? tabBar["items"]?.arrayValue {
-            let routes = list.map { ($0["pagePath"]?.stringValue ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/")) }
-            if let selected = routes.firstIndex(of: route) {
-                chrome.tabs = list.map { $0["text"]?.stringValue ?? $0["name"]?.stringValue ?? "" }
-                chrome.selectedTab = selected
-                if let color = tabBar["color"]?.stringValue ?? tabBar["textColor"]?.stringValue { chrome.tabColor = color }
-                if let color = tabBar["selectedColor"]?.stringValue { chrome.tabSelectedColor = color }
-                if let color = tabBar["backgroundColor"]?.stringValue { chrome.tabBarColor = color }
-            }
-        }
-        return chrome
-    }
+    /// The navigation and tab bars of `route`.
+    func chrome(for route: String) -> PageChrome { PageDocumentBuilder(source: pageSource).chrome(for: route) }
 }
 
 /// Package images copied next to the page's document, so the engine reads them from there
@@ -99,13 +41,13 @@ extension MiniProgramSession {
 /// `@unchecked Sendable`: the copied-names table is guarded by `lock`.
 final class PictureResources: @unchecked Sendable {
     private let folder: URL
-    private let session: MiniProgramSession
+    private let source: PageSource
     private let lock = NSLock()
     private var copied: [String: String] = [:]
 
-    init(folder: URL, session: MiniProgramSession) {
+    init(folder: URL, source: PageSource) {
         self.folder = folder
-        self.session = session
+        self.source = source
     }
 
     func url(for src: String, route: String) -> String? {
@@ -115,10 +57,22 @@ final class PictureResources: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let name = copied[path] { return name }
-        guard session.packageFileExists(path), let data = try? session.packageFile(path) else { return nil }
+        guard source.packageFileExists(path), let data = try? source.packageFile(path) else { return nil }
         let name = "image-\(copied.count)." + ((path as NSString).pathExtension.isEmpty ? "bin" : (path as NSString).pathExtension)
         guard (try? data.write(to: folder.appendingPathComponent(name))) != nil else { return nil }
         copied[path] = name
         return name
+    }
+}
+
+extension MiniProgramSession {
+    /// A PNG of the current page (or `pageId`) as `live` draws it now: the document it keeps
+    /// loaded and patches in place (`live` must be the container's
+    /// ``MiniProgramOptions/layoutEngine``).
+    /// - Throws: ``LivePagesError``, ``PageEngineError``, ``StyleSheetError``.
+    public func screenshot(live: LivePages, page pageId: Int? = nil) async throws -> Data {
+        var page = pageId
+        if page == nil { page = try await pages().last?.id }
+        return try await live.picture(instanceID: app.instanceID, page: page)
     }
 }

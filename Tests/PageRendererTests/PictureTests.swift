@@ -55,13 +55,8 @@ struct PictureTests {
     ]
 
     static func withApp(_ body: (MicroAppContainer, MiniProgramSession) async throws -> Void) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pictures-\(UUID().uuidString)")
+        let folder = try TestAppFolder.write(files, prefix: "pictures")
         defer { try? FileManager.default.removeItem(at: folder) }
-        for (path, text) in files {
-            let url = folder.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
         let store = FileManager.default.temporaryDirectory.appendingPathComponent("pictures-store-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: store) }
         var configuration = ContainerConfiguration(storeDirectory: store, trustedKeys: TrustedKeys())
@@ -186,16 +181,8 @@ struct PageChromeTests {
     static func session(
         _ files: [String: String], device: VirtualDevice = .iPhoneSE
     ) async throws -> (MicroAppContainer, MiniProgramSession, URL) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chrome-\(UUID().uuidString)")
-        for (path, text) in files {
-            let url = folder.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        var configuration = ContainerConfiguration(storeDirectory: folder.appendingPathComponent(".store"), trustedKeys: TrustedKeys())
-        configuration.developerMode = true
-        configuration.miniProgram.device = device
-        let container = try await MicroAppContainer(configuration: configuration)
+        let folder = try TestAppFolder.write(files, prefix: "chrome")
+        let container = try await TestAppFolder.container(storeIn: folder, device: device)
         let app = try await container.launch(.directory(folder))
         return (container, try await container.miniProgram(app.instanceID), folder)
     }

@@ -88,7 +88,11 @@ extension MicroAppContainer {
         let descriptor = handle.descriptor
         let appId = descriptor.appId.rawValue
         var context: ScriptContext?
+        let layout = configuration.miniProgram.layoutEngine
         do {
+            if let config = loaded.miniProgramConfig, let layout {
+                layout.attach(PageSource(app: descriptor, config: config, device: configuration.miniProgram.device, files: loaded.modules))
+            }
             for plugin in assembled.plugins { try await plugin.setUp(handle) }
             let options = try await MicroApp.interceptLaunch(options, plugins: assembled.plugins, app: handle) { self.emit($0) }
             let job = LaunchJob(
@@ -107,6 +111,7 @@ extension MicroAppContainer {
             return launchFailure
         } catch {
             apps[descriptor.instanceID] = nil
+            layout?.detach(instanceID: descriptor.instanceID)
             for plugin in assembled.plugins { await plugin.tearDown(handle) }
             if let context { try? await supervisor.guarded(index, appId: appId) { await context.release() } }
             if (error as? ContainerError)?.code != .launchVetoed { fail(appId, reason: "\(error)") }

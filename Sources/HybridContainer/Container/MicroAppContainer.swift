@@ -221,6 +221,7 @@ public actor MicroAppContainer: ContainerServices {
             await endProbation(probation.appId, version: probation.version, instanceID: instanceID)
         }
         apps[instanceID] = nil
+        defer { configuration.miniProgram.layoutEngine?.detach(instanceID: instanceID) }
         try await app.destroy()
     }
 

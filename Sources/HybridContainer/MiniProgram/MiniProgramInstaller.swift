@@ -45,6 +45,7 @@ enum MiniProgramInstaller {
             "device": options.device.configuration,
             "grantedScopes": .array(options.grantedScopes.sorted().map(JSONValue.string)),
             "maximumPageStack": .number(Double(max(1, options.maximumPageStack))),
+            "layout": .bool(options.layoutEngine != nil),
         ]
     }
 }

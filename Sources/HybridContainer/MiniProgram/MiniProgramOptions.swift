@@ -30,6 +30,10 @@ public struct MiniProgramOptions: Sendable {
     public var maximumPageStack: Int
     /// Receives every page load, show, hide, unload and `setData` diff.
     public var renderSink: any RenderSink
+    /// A real layout of the pages (PageRenderer's `LivePages`): it hears every render update too,
+    /// and `SelectorQuery` / `createIntersectionObserver` answer from it. Nil (the default):
+    /// zero-sized boxes, and nothing but JavaScriptCore runs.
+    public var layoutEngine: (any PageLayoutEngine)?
     /// Answers toasts, modals, action sheets and the other UI calls.
     public var uiDelegate: any MiniProgramUIDelegate
     /// Documented APIs the host implements with a JSAPI of its own (a plugin method):

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0 (see LICENSE)
 
 /// The container's own JSAPIs behind the mini-program framework: `__hc.render` (sync; page
-/// updates to the render sink) and `__hc.ui` (async; UI calls to the host's delegate).
+/// updates to the render sink and the layout engine), `__hc.ui` (async; UI calls to the host's
+/// delegate) and `__hc.layout` (async; node boxes from the layout engine).
 /// Registered by the container. Framework-only (``BridgeMethod/frameworkPrefix``): app code's
 /// `JSBridge.call('__hc.render')` answers "no such API"; only the framework reaches them.
 struct MiniProgramPlugin: Plugin {
@@ -23,18 +24,46 @@ struct MiniProgramPlugin: Plugin {
         var params: JSONValue?
     }
 
+    struct LayoutParams: Decodable {
+        var pageId: Int
+        var targets: [[Int]?]
+        var computedStyle: [String]?
+    }
+
+    /// The most targets one query may ask for (a `selectAll` over a huge list stays bounded).
+    static let maximumLayoutTargets = 10_000
+
     var methods: [PluginMethod] {
         let sink = options.renderSink
         let delegate = options.uiDelegate
+        let layout = options.layoutEngine
         return [
             .sync(HostNames.renderAPI, permission: nil) { call in
                 let params = try call.decode(RenderParams.self)
                 let app = call.app.descriptor
-                sink.render(
-                    RenderUpdate(
-                        instanceID: app.instanceID, appId: app.appId.rawValue, pageId: params.pageId, route: params.route,
-                        kind: params.kind, data: params.data?.objectValue ?? [:], query: params.query ?? [:]))
+                let update = RenderUpdate(
+                    instanceID: app.instanceID, appId: app.appId.rawValue, pageId: params.pageId, route: params.route,
+                    kind: params.kind, data: params.data?.objectValue ?? [:], query: params.query ?? [:])
+                sink.render(update)
+                layout?.render(update)
                 return .null
+            },
+            .async(HostNames.layoutAPI, permission: nil) { call in
+                let params = try call.decode(LayoutParams.self)
+                guard let layout else { throw call.reject(.noSuchAPI, "no layout engine runs") }
+                guard params.targets.count <= Self.maximumLayoutTargets else {
+                    throw call.reject(.invalidParameters, "a layout query may ask for at most \(Self.maximumLayoutTargets) nodes")
+                }
+                let request = LayoutRequest(
+                    instanceID: call.app.descriptor.instanceID, pageId: params.pageId, targets: params.targets,
+                    computedStyle: params.computedStyle ?? [])
+                let boxes: [LayoutBox?]
+                do {
+                    boxes = try await layout.measure(request)
+                } catch {
+                    throw call.reject(.internalError, "layout: \(error)")
+                }
+                return ["boxes": .array(boxes.map { $0?.json ?? .null })]
             },
             .async(HostNames.uiAPI, permission: nil) { call in
                 let params = try call.decode(UIParams.self)

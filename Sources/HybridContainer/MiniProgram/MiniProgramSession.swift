@@ -137,6 +137,9 @@ public struct MiniProgramSession: Sendable {
     /// Whether the package has a file at `path`.
     public func packageFileExists(_ path: String) -> Bool { files?.moduleExists(path) ?? false }
 
+    /// What the app's pages are drawn from (its files, `app.json`, the device).
+    public var pageSource: PageSource { PageSource(app: app, config: config, device: device, files: files) }
+
     /// API calls and visited pages so far.
     public func statistics() async throws -> MiniProgramStatistics {
         try JSONValueDecoder().decode(

@@ -34,6 +34,8 @@ public enum HostNames {
     public static let renderAPI = "__hc.render"
     /// The framework-only JSAPI forwarding UI calls to the host's delegate (ui.js).
     public static let uiAPI = "__hc.ui"
+    /// The framework-only JSAPI asking the host's layout engine for node boxes (layout.js).
+    public static let layoutAPI = "__hc.layout"
 
     /// `__hcMini.<member>`.
     public static func miniProgram(_ member: String) -> String { miniProgram + "." + member }

@@ -61,6 +61,13 @@ enum ComponentStyles {
           align-items: flex-end; justify-content: center; font-size: 17px; font-weight: 600; }
         .hc-navigation-bar > .hc-title { display: flex; align-items: center; justify-content: center; width: 60%;
           white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+        .hc-menu-button { position: absolute; box-sizing: border-box; display: flex; align-items: center; z-index: 10;
+          border: 0.5px solid rgba(0,0,0,.12); }
+        .hc-menu-dots { flex: 1; height: 6px; margin: 0 10px; background: radial-gradient(circle, currentColor 2px, transparent 2.5px)
+          0 0 / 33% 100% repeat-x; }
+        .hc-menu-divider { width: 0.5px; height: 60%; background: currentColor; opacity: .3; }
+        .hc-menu-close { flex: none; width: 16px; height: 16px; margin: 0 13px; border: 2px solid currentColor; border-radius: 50%;
+          box-sizing: border-box; }
         .hc-tab-bar { position: absolute; left: 0; right: 0; bottom: 0; display: flex; box-sizing: border-box;
           border-top: 1px solid rgba(0,0,0,.15); font-size: 12px; }
         .hc-tab-bar > .hc-tab { flex: 1; display: flex; align-items: center; justify-content: center; }

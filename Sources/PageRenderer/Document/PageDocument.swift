@@ -62,6 +62,9 @@ public struct PageDocument: Sendable {
     public var components: [String: ComponentSheet]
     /// The URL an `image`'s `src` is drawn from, nil for a placeholder; given the page route.
     public var imageURL: @Sendable (_ src: String, _ route: String) -> String?
+    /// The document carries ``LiveDocumentScript`` (tree patches applied in place, layout
+    /// answers): the form ``LivePages`` keeps loaded. Off for a one-off picture.
+    public var isLive = false
 
     public init(
         tree: RenderNode, device: VirtualDevice, chrome: PageChrome, appCSS: String = "", pageCSS: String = "",
@@ -92,6 +95,7 @@ public struct PageDocument: Sendable {
         for sheet in components.values where sheet.isolation == .shared {
             out += "<style>\(HTMLText.styleText(sheet.css))</style>"
         }
+        if isLive { out += "<script>\(LiveDocumentScript.source)</script>" }
         out += "</head><body>"
         if !chrome.customNavigation {
             out += "<div class=\"hc-navigation-bar\" style=\"height: \(px(pageTop)); padding-top: \(px(device.statusBarHeight)); "
@@ -100,6 +104,7 @@ public struct PageDocument: Sendable {
             out +=
                 "<span class=\"hc-title\" style=\"height: \(px(device.navigationBarHeight))\">\(HTMLText.escape(chrome.title))</span></div>"
         }
+        out += menuButton
         let route = tree.route ?? ""
         out += "<wx-page data-route=\"\(HTMLText.attribute(route))\" style=\"top: \(px(pageTop)); bottom: \(px(pageBottom)); "
         out += "background: \(HTMLText.attribute(chrome.backgroundColor))\">"
@@ -118,6 +123,25 @@ public struct PageDocument: Sendable {
     }
 
     private func px(_ value: Double) -> String { RPXConverter.pixels(value) }
+
+    /// The capsule (`…` and close) the platforms draw at the top right of every page, where
+    /// `getMenuButtonBoundingClientRect` says it is.
+    private var menuButton: String {
+        let rect = device.menuButtonRect
+        let color = chrome.customNavigation ? "#000000" : chrome.navigationBarTextColor
+        var out = "<div class=\"hc-menu-button\" style=\"color: \(HTMLText.attribute(color)); "
+        out += "left: \(px(rect.left)); top: \(px(rect.top)); "
+        out += "width: \(px(rect.width)); height: \(px(rect.height)); border-radius: \(px(rect.height / 2))\">"
+        out += "<span class=\"hc-menu-dots\"></span><span class=\"hc-menu-divider\"></span><span class=\"hc-menu-close\"></span></div>"
+        return out
+    }
+
+    /// The HTML of one node of the page (a tree patch's new node), as the whole document has it.
+    public func fragment(_ node: RenderNode) -> String {
+        var out = ""
+        append(node, route: tree.route ?? "", shared: "", into: &out)
+        return out
+    }
 
     /// `shared`: the CSS a component that applies shared styles puts in its shadow root.
     private func append(_ node: RenderNode, route: String, shared: String, into out: inout String) {
@@ -169,16 +193,16 @@ public struct PageDocument: Sendable {
         } else {
             switch node.tag {
             case "video", "map", "camera", "live-player", "live-pusher", "web-view", "ad":
-                out += "<span class=\"hc-label\">\(HTMLText.escape(node.tag))</span>"
+                out += "<span data-hc-extra class=\"hc-label\">\(HTMLText.escape(node.tag))</span>"
             case "progress":
                 let percent = max(0, min(100, node.attributes?["percent"]?.numberValue ?? 0))
-                out += "<span class=\"hc-bar\" style=\"width: \(JSONNumberText.text(percent))%\"></span>"
+                out += "<span data-hc-extra class=\"hc-bar\" style=\"width: \(JSONNumberText.text(percent))%\"></span>"
             case "input", "textarea":
                 let value = node.attributes?["value"]?.stringValue ?? ""
                 if value.isEmpty, let placeholder = node.attributes?["placeholder"]?.stringValue {
-                    out += "<span class=\"hc-placeholder\">\(HTMLText.escape(placeholder))</span>"
-                } else {
-                    out += HTMLText.escape(value)
+                    out += "<span data-hc-extra class=\"hc-placeholder\">\(HTMLText.escape(placeholder))</span>"
+                } else if !value.isEmpty {
+                    out += "<span data-hc-extra>\(HTMLText.escape(value))</span>"
                 }
             default:
                 break

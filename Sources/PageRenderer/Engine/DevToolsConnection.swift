@@ -18,6 +18,8 @@ final class DevToolsConnection: @unchecked Sendable {
     private let lock = NSLock()
     private var nextID = 0
     private var pending: [Int: (method: String, continuation: CheckedContinuation<JSONValue, any Error>)] = [:]
+    /// Each waiting command's deadline, cancelled when its answer comes first.
+    private var deadlines: [Int: Task<Void, Never>] = [:]
     private var closedReason: String?
 
     init(process: EngineProcess) {
@@ -51,19 +53,27 @@ final class DevToolsConnection: @unchecked Sendable {
             let text = (JSONValue.object(message).stringified() ?? "{}")
             let written = Self.writeAll(process.commands, Array(text.utf8) + [0])
             lock.unlock()
-            if !written { finish(id, .failure(PageEngineError.exited("its command pipe is closed"))) }
+            if !written {
+                finish(id, .failure(PageEngineError.exited("its command pipe is closed")))
+                return
+            }
             // Unstructured: the deadline must fire although the caller is suspended here.
-            Task { [weak self] in
-                try? await Task.sleep(for: timeout)
+            let deadline = Task { [weak self] in
+                guard (try? await Task.sleep(for: timeout)) != nil else { return }
                 self?.finish(id, .failure(PageEngineError.timedOut(method: method, after: timeout)))
             }
+            lock.lock()
+            if pending[id] != nil { deadlines[id] = deadline } else { deadline.cancel() }
+            lock.unlock()
         }
     }
 
     private func finish(_ id: Int, _ result: Result<JSONValue, any Error>) {
         lock.lock()
         let entry = pending.removeValue(forKey: id)
+        let deadline = deadlines.removeValue(forKey: id)
         lock.unlock()
+        deadline?.cancel()
         entry?.continuation.resume(with: result)
     }
 
@@ -100,7 +110,10 @@ final class DevToolsConnection: @unchecked Sendable {
         closedReason = process.isStopped ? "stopped" : "its process ended"
         let waiting = pending
         pending.removeAll()
+        let timers = deadlines.values
+        deadlines.removeAll()
         lock.unlock()
+        for timer in timers { timer.cancel() }
         for entry in waiting.values { entry.continuation.resume(throwing: PageEngineError.exited(closedReason ?? "")) }
     }
 

@@ -46,6 +46,16 @@ public actor PageEngine {
     /// viewport at `scale` device pixels per CSS pixel, after it loaded, its fonts are ready and
     /// two frames were drawn.
     public func picture(of url: URL, width: Double, height: Double, scale: Double) async throws -> Data {
+        try await load(url, width: width, height: height, scale: scale)
+        return try await guarded {
+            let (connection, session) = try await started()
+            return try await screenshot(connection, session)
+        }
+    }
+
+    /// Loads the document at `url` on a `width × height` CSS-pixel viewport at `scale` and
+    /// waits until it is drawn (loaded, fonts and images ready, two frames).
+    public func load(_ url: URL, width: Double, height: Double, scale: Double) async throws {
         try await guarded {
             let (connection, session) = try await started()
             let deadline = options.deadline
@@ -58,13 +68,26 @@ public actor PageEngine {
                 session: session, timeout: deadline)
             _ = try await connection.send("Page.navigate", ["url": .string(url.absoluteString)], session: session, timeout: deadline)
             try await waitUntilDrawn(connection, session)
-            let shot = try await connection.send(
-                "Page.captureScreenshot", ["format": "png", "fromSurface": true], session: session, timeout: deadline)
-            guard let base64 = shot["data"]?.stringValue, let png = Data(base64Encoded: base64) else {
-                throw PageEngineError.protocolError(method: "Page.captureScreenshot", message: "no image in the answer")
-            }
-            return png
         }
+    }
+
+    /// A PNG of the document as it is now (after changes made in place: its fonts and images
+    /// ready and two frames drawn first).
+    public func capture() async throws -> Data {
+        try await guarded {
+            let (connection, session) = try await started()
+            try await waitUntilDrawn(connection, session)
+            return try await screenshot(connection, session)
+        }
+    }
+
+    private func screenshot(_ connection: DevToolsConnection, _ session: String) async throws -> Data {
+        let shot = try await connection.send(
+            "Page.captureScreenshot", ["format": "png", "fromSurface": true], session: session, timeout: options.deadline)
+        guard let base64 = shot["data"]?.stringValue, let png = Data(base64Encoded: base64) else {
+            throw PageEngineError.protocolError(method: "Page.captureScreenshot", message: "no image in the answer")
+        }
+        return png
     }
 
     /// Evaluates `expression` in the current document and returns its JSON value (layout queries).

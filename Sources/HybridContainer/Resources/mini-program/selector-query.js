@@ -3,24 +3,36 @@
 
 // `createSelectorQuery()` with the platforms' answer shapes, answered from the rendered tree
 // (render-tree.js): `select` gives the first matching node's fields or null, `selectAll` a list,
-// `selectViewport` the viewport. Rects are zero-sized boxes at 0,0, as headless DOMs answer; ids,
-// datasets, `properties` (attributes) and `computedStyle` come from the node. `in(component)`
-// scopes the selectors to that component's template. `exec` answers after the current job, as
-// the platforms' view layer does; each request's own callback gets its entry too.
+// `selectViewport` the viewport. Ids, datasets, marks and `properties` (attributes) come from the
+// node. Boxes (`rect`, `size`), `scrollOffset` and `computedStyle` come from the host's layout
+// engine when it has one (layout.js: one call for the whole query); without one they are
+// zero-sized boxes at 0,0 and empty styles, as headless DOMs answer. `in(component)` scopes the
+// selectors to that component's template. `exec` answers after the current job, as the
+// platforms' view layer does; each request's own callback gets its entry too.
 import { report } from './common.js';
 import { selectAll } from './selectors.js';
 import { nodeObject } from './canvas.js';
+import { layoutAvailable, measure, pageIdOf } from './layout.js';
 
-const box = { left: 0, right: 0, top: 0, bottom: 0, width: 0, height: 0 };
-function fieldsOf(node, fields) {
+const zeroBox = { left: 0, right: 0, top: 0, bottom: 0, width: 0, height: 0, scrollLeft: 0, scrollTop: 0, scrollWidth: 0,
+  scrollHeight: 0, computedStyle: {} };
+const needsLayout = (fields) => !!(fields.rect || fields.size || fields.scrollOffset || Array.isArray(fields.computedStyle));
+function fieldsOf(node, fields, measured) {
+  const box = measured || zeroBox;
   const answer = {};
   if (fields.id) answer.id = node ? node.id || '' : '';
   if (fields.dataset) answer.dataset = node ? Object.assign({}, node.dataset) : {};
-  if (fields.rect || fields.size) Object.assign(answer, box);
-  if (fields.scrollOffset) Object.assign(answer, { scrollLeft: 0, scrollTop: 0, scrollWidth: 0, scrollHeight: 0 });
+  if (fields.rect || fields.size) {
+    Object.assign(answer, { left: box.left, right: box.right, top: box.top, bottom: box.bottom, width: box.width, height: box.height });
+  }
+  if (fields.scrollOffset) {
+    Object.assign(answer, { scrollLeft: box.scrollLeft, scrollTop: box.scrollTop, scrollWidth: box.scrollWidth, scrollHeight: box.scrollHeight });
+  }
   if (fields.mark) answer.mark = node ? Object.assign({}, node.marks) : {};
   if (Array.isArray(fields.properties)) for (const name of fields.properties) answer[name] = node && node.attrs ? node.attrs[name] : undefined;
-  if (Array.isArray(fields.computedStyle)) for (const name of fields.computedStyle) answer[name] = '';
+  if (Array.isArray(fields.computedStyle)) {
+    for (const name of fields.computedStyle) answer[name] = box.computedStyle && typeof box.computedStyle[name] === 'string' ? box.computedStyle[name] : '';
+  }
   if (fields.node) answer.node = nodeObject(node);
   if (fields.context) answer.context = {};
   return answer;
@@ -48,26 +60,44 @@ export function createSelectorQuery(scopeOf) {
     context(callback) { return (last || nodesRef('viewport', 'viewport')).context(callback); },
     exec(callback) {
       const view = scope();
-      const answers = requests.map((request) => {
-        let answer;
-        if (request.kind === 'viewport') answer = fieldsOf(null, request.fields);
-        else {
-          let nodes = [];
-          if (view !== null) {
-            try { nodes = selectAll(view.host || view.root, view, request.selector); } catch (error) { report(error, 'SelectorQuery'); }
-          }
-          answer = request.kind === 'all' ? nodes.map((node) => fieldsOf(node, request.fields))
-            : nodes.length > 0 ? fieldsOf(nodes[0], request.fields) : null;
+      const resolved = requests.map((request) => {
+        let nodes = [];
+        if (request.kind !== 'viewport' && view !== null) {
+          try { nodes = selectAll(view.host || view.root, view, request.selector); } catch (error) { report(error, 'SelectorQuery'); }
         }
-        if (typeof request.callback === 'function') {
-          try { request.callback(answer); } catch (error) { report(error, 'SelectorQuery callback'); }
-        }
-        return answer;
+        if (request.kind === 'one') nodes = nodes.slice(0, 1);
+        return { request, nodes };
       });
-      Promise.resolve().then(() => {
+      const deliver = (boxes) => {
+        let next = 0;
+        const box = () => boxes === null ? null : boxes[next++] || null;
+        const answers = resolved.map(({ request, nodes }) => {
+          const answer = request.kind === 'viewport' ? fieldsOf(null, request.fields, box())
+            : request.kind === 'all' ? nodes.map((node) => fieldsOf(node, request.fields, box()))
+              : nodes.length > 0 ? fieldsOf(nodes[0], request.fields, box()) : null;
+          if (typeof request.callback === 'function') {
+            try { request.callback(answer); } catch (error) { report(error, 'SelectorQuery callback'); }
+          }
+          return answer;
+        });
         if (typeof callback === 'function') {
           try { callback(answers); } catch (error) { report(error, 'SelectorQuery.exec callback'); }
         }
+      };
+      const pageId = view === null ? null : pageIdOf(view.host || view.root);
+      if (!layoutAvailable || pageId === null || !resolved.some(({ request }) => needsLayout(request.fields))) {
+        Promise.resolve().then(() => deliver(null));
+        return query;
+      }
+      const targets = [];
+      const styles = new Set();
+      for (const { request, nodes } of resolved) {
+        if (request.kind === 'viewport') targets.push('viewport'); else targets.push(...nodes);
+        if (Array.isArray(request.fields.computedStyle)) for (const name of request.fields.computedStyle) styles.add(String(name));
+      }
+      measure(pageId, targets, [...styles]).then(deliver, (error) => {
+        report(error, 'SelectorQuery layout');
+        deliver(null);
       });
       return query;
     },

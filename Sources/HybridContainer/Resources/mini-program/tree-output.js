@@ -75,6 +75,42 @@ export function forgetPlain(node) {
   for (let each = node; each; each = each.parent) each.plain = undefined;
 }
 
+// A node's path in the plain tree (child indexes from the page), the address tree patches and
+// the layout engine use; null when the node is not in a rendered page. `<slot>` nodes leave no
+// node of their own and adjacent texts are one, exactly as `plainChildren` builds the tree.
+export function plainPath(node) {
+  const path = [];
+  let current = node;
+  while (current.parent) {
+    let parent = current.parent;
+    while (parent.tag === 'slot' && parent.parent) parent = parent.parent;
+    const index = plainIndex(parent.children || [], current, { index: 0, lastText: false });
+    if (index < 0) return null;
+    path.unshift(index);
+    current = parent;
+  }
+  return current.tag === 'page' ? path : null;
+}
+function plainIndex(nodes, target, cursor) {
+  for (const node of nodes) {
+    if (node.tag === 'slot') {
+      const found = plainIndex(node.children || [], target, cursor);
+      if (found >= 0) return found;
+      continue;
+    }
+    if (node.tag === '#text') {
+      if (node.text.replace(/\s+/g, ' ').trim() === '') continue;
+      if (!cursor.lastText) { cursor.index += 1; cursor.lastText = true; }
+      if (node === target) return cursor.index - 1;
+      continue;
+    }
+    if (node === target) return cursor.index;
+    cursor.index += 1;
+    cursor.lastText = false;
+  }
+  return -1;
+}
+
 export function treeText(plain) {
   const lines = [];
   const visit = (node, depth) => {
@@ -103,7 +139,7 @@ export function treeChanged(page) {
   page.lastTree = next;
   if (patches.length > 0) render(page.state, 'tree', { data: { patches } });
 }
-const fields = ['id', 'class', 'hidden', 'text', 'attributes', 'dataset'];
+const fields = ['id', 'class', 'hidden', 'style', 'text', 'attributes', 'dataset'];
 // Deep equality of plain JSON values (objects, arrays, primitives).
 function sameJSON(a, b) {
   if (a === b) return true;

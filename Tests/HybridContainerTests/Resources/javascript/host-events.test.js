@@ -30,5 +30,6 @@ test('a selector query answers one entry per request, in order', () => {
   const keep = (answer) => answered.push(answer);
   createSelectorQuery().select('#a').boundingClientRect(keep).selectAll('.b').boundingClientRect(keep)
     .selectViewport().fields({ size: true }, keep).exec();
-  assertEqual(answered, [null, [], { left: 0, right: 0, top: 0, bottom: 0, width: 0, height: 0 }]);
+  assertEqual(answered, [], 'answered after the current job, as the platforms do');
+  return Promise.resolve().then(() => assertEqual(answered, [null, [], { left: 0, right: 0, top: 0, bottom: 0, width: 0, height: 0 }]));
 });

@@ -10,9 +10,18 @@ const show = (value) => {
   try { return JSON.stringify(value); } catch (error) { return String(value); }
 };
 
+// A body may return a promise: its result is recorded when it settles (the host reads the
+// results after its call returned, when the microtasks have run).
 export function test(name, body) {
   try {
-    body();
+    const outcome = body();
+    if (outcome && typeof outcome.then === 'function') {
+      const result = { name, passed: false, message: 'the promise never settled' };
+      results.push(result);
+      outcome.then(() => { result.passed = true; result.message = ''; },
+        (error) => { result.message = error && error.message ? error.message : String(error); });
+      return;
+    }
     results.push({ name, passed: true, message: '' });
   } catch (error) {
     results.push({ name, passed: false, message: error && error.message ? error.message : String(error) });

@@ -1,0 +1,343 @@
+// This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
+
+import Foundation
+import HybridContainer
+import Synchronization
+
+/// The pages of running mini-programs drawn live by a ``PageEngine``: set it as the container's
+/// ``MiniProgramOptions/layoutEngine`` and it follows every page from its first render (each
+/// page's tree is kept from its tree patches), keeps the page asked about loaded in the engine
+/// and applies later patches to that document in place, not by loading it again. Apps'
+/// `SelectorQuery` and `createIntersectionObserver` then answer from the engine's layout, and
+/// ``picture(instanceID:page:)`` draws the page as it is.
+///
+/// Nothing starts until a question or picture needs the engine. The engine's failures are the
+/// answer's (a query falls back to zero boxes; a picture throws); the next one starts a new engine.
+public actor LivePages: PageLayoutEngine {
+    /// The engine drawing the pages (give it one no one else loads documents in).
+    public let engine: PageEngine
+
+    /// What the render sink hands over, taken by the actor in order.
+    private struct Inbox {
+        var updates: [RenderUpdate] = []
+        var sources: [UInt64: PageSource] = [:]
+        var draining = false
+    }
+
+    private struct PageKey: Hashable {
+        let instanceID: UInt64
+        let pageId: Int
+    }
+
+    /// The page loaded in the engine.
+    private struct Loaded {
+        let key: PageKey
+        var document: PageDocument
+        let folder: URL
+        let resources: PictureResources
+        let engineStart: Int
+        var operations: [JSONValue] = []
+        var needsReload = false
+    }
+
+    private let inbox = Mutex(Inbox())
+    private var trees: [PageKey: PageTreeCopy] = [:]
+    private var shown: [UInt64: Int] = [:]
+    private var loaded: Loaded?
+    /// One engine operation at a time, in the order they asked (an actor alone would
+    /// interleave them at every `await`).
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var isShutDown = false
+    private let root = FileManager.default.temporaryDirectory.appendingPathComponent("hc-live-\(UUID().uuidString)")
+    /// Operations waiting for the loaded document beyond this make a reload cheaper.
+    static let maximumPendingOperations = 1_000
+
+    /// How many times a page was loaded into the engine in full (a first load, a page switch, a
+    /// new engine); patches applied in place do not count.
+    public private(set) var documentLoads = 0
+    /// How many patches were applied to a loaded document in place.
+    public private(set) var patchesApplied = 0
+
+    public init(engine: PageEngine = PageEngine()) {
+        self.engine = engine
+    }
+
+    // MARK: PageLayoutEngine (called on the app's and the container's threads)
+
+    public nonisolated func render(_ update: RenderUpdate) {
+        guard update.kind == .tree || update.kind == .show || update.kind == .unload else { return }
+        let start = inbox.withLock { inbox -> Bool in
+            guard inbox.sources[update.instanceID] != nil else { return false }
+            inbox.updates.append(update)
+            guard !inbox.draining else { return false }
+            inbox.draining = true
+            return true
+        }
+        // The trees follow in the background, so the updates kept stay few.
+        if start { Task { await self.drain() } }
+    }
+
+    public nonisolated func attach(_ source: PageSource) {
+        inbox.withLock { $0.sources[source.app.instanceID] = source }
+    }
+
+    public nonisolated func detach(instanceID: UInt64) {
+        inbox.withLock { inbox in
+            inbox.sources[instanceID] = nil
+            inbox.updates.removeAll { $0.instanceID == instanceID }
+        }
+        Task { await self.forget(instanceID) }
+    }
+
+    public func measure(_ request: LayoutRequest) async throws -> [LayoutBox?] {
+        let key = PageKey(instanceID: request.instanceID, pageId: request.pageId)
+        let targets = JSONValue.array(request.targets.map { path in path.map { .array($0.map { .number(Double($0)) }) } ?? .null })
+        let styles = JSONValue.array(request.computedStyle.map(JSONValue.string))
+        let expression = "__hcLive.measure(\(targets.stringified() ?? "[]"), \(styles.stringified() ?? "[]"))"
+        let answer = try await withLoadedPage(key) { try await self.engine.evaluate(expression) }
+        guard let list = answer.arrayValue, list.count == request.targets.count else {
+            throw PageEngineError.protocolError(method: "measure", message: "the document answered \(answer)")
+        }
+        return list.map(Self.box)
+    }
+
+    // MARK: Host API
+
+    /// A PNG of a page as the device shows it now (`page`: nil for the page shown last), at
+    /// the device's physical size.
+    /// - Throws: ``LivePagesError``, ``PageEngineError``, ``StyleSheetError``.
+    public func picture(instanceID: UInt64, page pageId: Int? = nil) async throws -> Data {
+        drainNow()
+        guard let pageId = pageId ?? shown[instanceID] else { throw LivePagesError.notAttached(instanceID: instanceID) }
+        return try await withLoadedPage(PageKey(instanceID: instanceID, pageId: pageId)) { try await self.engine.capture() }
+    }
+
+    /// The id of the page of `instanceID` shown last (nil before its first page or after it ended).
+    public func shownPage(of instanceID: UInt64) -> Int? {
+        drainNow()
+        return shown[instanceID]
+    }
+
+    /// Stops the engine and removes the documents; later questions fail with ``LivePagesError/shutDown``.
+    public func shutdown() async {
+        isShutDown = true
+        loaded = nil
+        trees.removeAll()
+        await engine.shutdown()
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    // MARK: Following the trees
+
+    private func drain() {
+        drainNow()
+    }
+
+    /// Applies what the sink handed over, in order.
+    private func drainNow() {
+        let (updates, sources) = inbox.withLock { inbox in
+            let taken = inbox.updates
+            inbox.updates.removeAll(keepingCapacity: true)
+            inbox.draining = false
+            return (taken, inbox.sources)
+        }
+        for update in updates {
+            let key = PageKey(instanceID: update.instanceID, pageId: update.pageId)
+            switch update.kind {
+            case .show: shown[update.instanceID] = update.pageId
+            case .unload:
+                trees[key] = nil
+                if shown[update.instanceID] == update.pageId { shown[update.instanceID] = nil }
+                if loaded?.key == key { unloadDocument() }
+            case .tree:
+                guard sources[update.instanceID] != nil else { continue }
+                for patch in update.data["patches"]?.arrayValue ?? [] { follow(patch, of: key) }
+            default: break
+            }
+        }
+    }
+
+    private func follow(_ patch: JSONValue, of key: PageKey) {
+        if trees[key] == nil {
+            // A page is followed from its first render, a replace of the whole tree.
+            guard patch["op"]?.stringValue == "replace", patch["path"]?.arrayValue?.isEmpty == true, let node = patch["node"] else {
+                return
+            }
+            trees[key] = PageTreeCopy(root: node)
+            if loaded?.key == key { loaded?.needsReload = true }
+            return
+        }
+        let change: TreeChange
+        do {
+            change = try trees[key]!.apply(patch)
+        } catch {
+            trees[key] = nil
+            if loaded?.key == key { unloadDocument() }
+            return
+        }
+        guard var current = loaded, current.key == key, !current.needsReload else { return }
+        loaded = nil
+        defer { loaded = current }
+        do {
+            if let operation = try operation(for: change, in: &current) {
+                current.operations.append(operation)
+            } else {
+                current.needsReload = true
+            }
+        } catch {
+            current.needsReload = true
+        }
+        if current.operations.count > Self.maximumPendingOperations {
+            current.operations.removeAll()
+            current.needsReload = true
+        }
+    }
+
+    /// The live document's form of a change (nil: the document must be loaded again).
+    private func operation(for change: TreeChange, in page: inout Loaded) throws -> JSONValue? {
+        func path(_ path: [Int]) -> JSONValue { .array(path.map { .number(Double($0)) }) }
+        switch change {
+        case .page: return nil
+        case .removed(let at): return ["op": "remove", "path": path(at)]
+        case .text(let at, let text): return ["op": "text", "path": path(at), "text": .string(text)]
+        case .replaced(let at, let node), .inserted(let at, let node):
+            let tree = try JSONValueDecoder().decode(RenderNode.self, from: node)
+            let source = inbox.withLock { $0.sources[page.key.instanceID] }
+            if let source {
+                let builder = PageDocumentBuilder(source: source)
+                let route = page.document.tree.route ?? source.config.entryPage
+                for base in Set(PageDocumentBuilder.componentPaths(in: tree)) where page.document.components[base] == nil {
+                    let sheet = try builder.componentSheet(base, route: route)
+                    page.document.components[base] = sheet
+                    if sheet.isolation == .shared {
+                        page.operations.append(["op": "style", "css": .string(sheet.css)])
+                    }
+                }
+            }
+            let html = page.document.fragment(tree)
+            if case .inserted = change { return ["op": "insert", "path": path(at), "html": .string(html)] }
+            return ["op": "replace", "path": path(at), "html": .string(html)]
+        }
+    }
+
+    private func unloadDocument() {
+        if let folder = loaded?.folder { try? FileManager.default.removeItem(at: folder) }
+        loaded = nil
+    }
+
+    private func forget(_ instanceID: UInt64) {
+        drainNow()
+        trees = trees.filter { $0.key.instanceID != instanceID }
+        shown[instanceID] = nil
+        if loaded?.key.instanceID == instanceID { unloadDocument() }
+    }
+
+    // MARK: The loaded document
+
+    /// Runs `body` with the page `key` loaded and current in the engine, one at a time; a
+    /// document that refused (a patch that did not apply, a new engine) is loaded again once.
+    private func withLoadedPage<T: Sendable>(_ key: PageKey, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        guard !isShutDown else { throw LivePagesError.shutDown }
+        await enterGate()
+        defer { leaveGate() }
+        do {
+            try await bringUp(key, forceReload: false)
+            return try await body()
+        } catch PageEngineError.protocolError {
+            // The document refused (a patch that did not apply, a new engine's blank page):
+            // loaded again from the tree. An engine that died or hung fails the question.
+            try await bringUp(key, forceReload: true)
+            return try await body()
+        }
+    }
+
+    private func bringUp(_ key: PageKey, forceReload: Bool) async throws {
+        drainNow()
+        guard trees[key] != nil else {
+            let attached = inbox.withLock { $0.sources[key.instanceID] != nil }
+            throw attached
+                ? LivePagesError.pageNotDrawn(instanceID: key.instanceID, pageId: key.pageId)
+                : LivePagesError.notAttached(instanceID: key.instanceID)
+        }
+        let engineStart = await engine.starts
+        if forceReload || loaded?.key != key || loaded?.needsReload == true || loaded?.engineStart != engineStart {
+            try await load(key)
+        }
+        // Patches that came while loading, or since the last question.
+        drainNow()
+        guard var current = loaded, current.key == key, !current.operations.isEmpty else {
+            if loaded?.key != key || loaded?.needsReload == true { try await load(key) }
+            return
+        }
+        let operations = current.operations
+        current.operations.removeAll()
+        loaded = current
+        let script = "__hcLive.apply(\(JSONValue.array(operations).stringified() ?? "[]"))"
+        _ = try await engine.evaluate(script)
+        patchesApplied += operations.count
+    }
+
+    private func load(_ key: PageKey) async throws {
+        unloadDocument()
+        guard let source = inbox.withLock({ $0.sources[key.instanceID] }) else {
+            throw LivePagesError.notAttached(instanceID: key.instanceID)
+        }
+        guard let tree = trees[key] else { throw LivePagesError.pageNotDrawn(instanceID: key.instanceID, pageId: key.pageId) }
+        let node = try JSONValueDecoder().decode(RenderNode.self, from: tree.root)
+        var document = try PageDocumentBuilder(source: source).document(for: node)
+        documentLoads += 1
+        let folder = root.appendingPathComponent("page-\(documentLoads)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let resources = PictureResources(folder: folder, source: source)
+        document.imageURL = { src, route in resources.url(for: src, route: route) }
+        document.isLive = true
+        let file = folder.appendingPathComponent("page.html")
+        try Data(document.html.utf8).write(to: file)
+        let engineStart = await engine.starts
+        // Set before the engine loads it: patches that come meanwhile are kept for it.
+        loaded = Loaded(key: key, document: document, folder: folder, resources: resources, engineStart: engineStart)
+        do {
+            try await engine.load(
+                file, width: source.device.screenWidth, height: source.device.screenHeight, scale: source.device.pixelRatio)
+        } catch {
+            unloadDocument()
+            throw error
+        }
+        // A (re)started engine counts one more start: the document belongs to the engine now running.
+        let started = await engine.starts
+        if started != engineStart, var current = loaded, current.key == key {
+            loaded = nil
+            current = Loaded(
+                key: key, document: current.document, folder: folder, resources: resources, engineStart: started,
+                operations: current.operations, needsReload: current.needsReload)
+            loaded = current
+        }
+    }
+
+    private static func box(_ value: JSONValue) -> LayoutBox? {
+        guard case .object(let object) = value else { return nil }
+        func number(_ key: String) -> Double { object[key]?.numberValue ?? 0 }
+        var styles: [String: String] = [:]
+        if case .object(let computed)? = object["computedStyle"] {
+            for (name, value) in computed { styles[name] = value.stringValue ?? "" }
+        }
+        return LayoutBox(
+            left: number("left"), top: number("top"), width: number("width"), height: number("height"),
+            scrollLeft: number("scrollLeft"), scrollTop: number("scrollTop"), scrollWidth: number("scrollWidth"),
+            scrollHeight: number("scrollHeight"), computedStyle: styles)
+    }
+
+    private func enterGate() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func leaveGate() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
+}
