@@ -208,7 +208,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PageRendererTests",
-            dependencies: ["PageRenderer", "HybridContainer", "LoopbackServer"],
+            dependencies: ["PageRenderer", "HybridContainer", "BuiltInPlugins", "LoopbackServer"],
             swiftSettings: strictSettings
         ),
         // Runs the hostile-values batches in a child process (HostileValuesTests).

@@ -1,6 +1,7 @@
 // This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
 // SPDX-License-Identifier: Apache-2.0 (see LICENSE)
 
+import BuiltInPlugins
 import Foundation
 import HybridContainer
 
@@ -17,13 +18,16 @@ enum TestAppFolder {
         return folder
     }
 
-    /// A developer-mode container storing in `folder/.store`, on `device`.
+    /// A developer-mode container storing in `folder/.store`, on `device`, with the built-in
+    /// plugins (storage, files, info …).
     static func container(
         storeIn folder: URL, device: VirtualDevice, configure: (inout ContainerConfiguration) -> Void = { _ in }
     ) async throws -> MicroAppContainer {
         var configuration = ContainerConfiguration(storeDirectory: folder.appendingPathComponent(".store"), trustedKeys: TrustedKeys())
         configuration.developerMode = true
         configuration.miniProgram.device = device
+        try BuiltInPlugins.register(
+            into: &configuration.plugins, storageDatabase: folder.appendingPathComponent(".store/storage.sqlite"), deviceID: "test")
         configure(&configuration)
         return try await MicroAppContainer(configuration: configuration)
     }

@@ -30,6 +30,16 @@ struct MiniProgramPlugin: Plugin {
         var computedStyle: [String]?
     }
 
+    struct CanvasImageParams: Decodable {
+        var pageId: Int
+        var path: [Int]
+        var x, y, width, height, destWidth, destHeight, quality: Double?
+        var fileType: String?
+    }
+
+    /// The largest canvas image made, in pixels per side.
+    static let maximumCanvasImageSide = 8_192.0
+
     /// The most targets one query may ask for (a `selectAll` over a huge list stays bounded).
     static let maximumLayoutTargets = 10_000
 
@@ -64,6 +74,24 @@ struct MiniProgramPlugin: Plugin {
                     throw call.reject(.internalError, "layout: \(error)")
                 }
                 return ["boxes": .array(boxes.map { $0?.json ?? .null })]
+            },
+            .async(HostNames.canvasImageAPI, permission: nil) { call in
+                let params = try call.decode(CanvasImageParams.self)
+                guard let layout else { throw call.reject(.noSuchAPI, "no layout engine runs") }
+                for side in [params.width, params.height, params.destWidth, params.destHeight].compactMap({ $0 }) {
+                    guard side.isFinite, side > 0, side <= Self.maximumCanvasImageSide else {
+                        throw call.reject(.invalidParameters, "canvas image sides must be 1 to \(Int(Self.maximumCanvasImageSide))")
+                    }
+                }
+                let request = CanvasImageRequest(
+                    instanceID: call.app.descriptor.instanceID, pageId: params.pageId, path: params.path, x: params.x,
+                    y: params.y, width: params.width, height: params.height, destWidth: params.destWidth,
+                    destHeight: params.destHeight, fileType: params.fileType == "jpg" ? .jpg : .png, quality: params.quality)
+                do {
+                    return ["data": .binary(try await layout.canvasImage(request))]
+                } catch {
+                    throw call.reject(.internalError, "canvas: \(error)")
+                }
             },
             .async(HostNames.uiAPI, permission: nil) { call in
                 let params = try call.decode(UIParams.self)

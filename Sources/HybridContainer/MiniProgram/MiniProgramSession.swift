@@ -42,6 +42,8 @@ public enum MiniProgramError: Error, Sendable, Hashable, CustomStringConvertible
     case noSuchNode(String)
     /// The package has no file at this path.
     case noSuchFile(String)
+    /// What was asked needs something the host does not have (a layout engine that draws canvases).
+    case unsupported(String)
 
     public var description: String {
         switch self {
@@ -49,6 +51,7 @@ public enum MiniProgramError: Error, Sendable, Hashable, CustomStringConvertible
         case .navigationFailed(let reason): "navigation failed: \(reason)"
         case .noSuchNode(let reason): reason
         case .noSuchFile(let path): "the package has no file \(path)"
+        case .unsupported(let what): what
         }
     }
 }

@@ -99,6 +99,44 @@ public struct LayoutBox: Sendable, Hashable, Codable {
     }
 }
 
+/// What `canvasToTempFilePath` asks for: a canvas node's pixels as an image file's bytes.
+public struct CanvasImageRequest: Sendable, Hashable {
+    public enum FileType: String, Sendable, Hashable { case png, jpg }
+
+    /// The app instance.
+    public let instanceID: UInt64
+    /// The page the canvas is on.
+    public let pageId: Int
+    /// The canvas node's path in the page's rendered tree.
+    public let path: [Int]
+    /// The area of the canvas (CSS pixels); nil: from 0,0 / the whole canvas.
+    public let x: Double?, y: Double?, width: Double?, height: Double?
+    /// The image's size in pixels; nil: the area × the device's pixel ratio.
+    public let destWidth: Double?, destHeight: Double?
+    public let fileType: FileType
+    /// JPEG quality, 0 to 1.
+    public let quality: Double?
+
+    /// Creates a request.
+    public init(
+        instanceID: UInt64, pageId: Int, path: [Int], x: Double? = nil, y: Double? = nil, width: Double? = nil,
+        height: Double? = nil, destWidth: Double? = nil, destHeight: Double? = nil, fileType: FileType = .png,
+        quality: Double? = nil
+    ) {
+        self.instanceID = instanceID
+        self.pageId = pageId
+        self.path = path
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+        self.destWidth = destWidth
+        self.destHeight = destHeight
+        self.fileType = fileType
+        self.quality = quality
+    }
+}
+
 /// A real layout of mini-program pages (PageRenderer's `LivePages` draws them in a browser
 /// engine): it hears every render update, is told which instances exist and what their pages
 /// are drawn from, and answers `SelectorQuery`, `createIntersectionObserver` and the host's
@@ -112,4 +150,13 @@ public protocol PageLayoutEngine: RenderSink {
     func detach(instanceID: UInt64)
     /// The boxes of `request.targets`, one per target, nil for a node that is not drawn.
     func measure(_ request: LayoutRequest) async throws -> [LayoutBox?]
+    /// The pixels of a canvas as drawn from its `canvas` render updates (`canvasToTempFilePath`).
+    func canvasImage(_ request: CanvasImageRequest) async throws -> Data
+}
+
+extension PageLayoutEngine {
+    /// An engine that does not draw canvases refuses.
+    public func canvasImage(_ request: CanvasImageRequest) async throws -> Data {
+        throw MiniProgramError.unsupported("this layout engine does not draw canvases")
+    }
 }

@@ -5,11 +5,11 @@ import Synchronization
 
 /// One change a mini-program's logic layer sends to the render layer: a page was loaded (with
 /// its initial data), shown, became ready, was hidden or unloaded, `setData` changed it, or its
-/// rendered tree changed (tree patches).
+/// rendered tree changed (tree patches), or a canvas drew (with a layout engine only).
 public struct RenderUpdate: Sendable, Hashable {
     /// What happened to the page.
     public enum Kind: String, Sendable, Hashable, Codable {
-        case load, show, ready, hide, unload, diff, tree
+        case load, show, ready, hide, unload, diff, tree, canvas
     }
 
     /// The app instance.
@@ -23,7 +23,11 @@ public struct RenderUpdate: Sendable, Hashable {
     /// `load`: the page's whole data. `diff`: data path (`list[2].name`) → new value, the least
     /// the render layer must apply. `tree`: `patches`, the changes to the page's rendered tree
     /// (`{op: "replace"|"set"|"insert"|"remove", path: [child indexes from the page], node?,
-    /// fields?}`; nodes in the form of ``RenderNode``). Otherwise empty. In the order the app set them.
+    /// fields?}`; nodes in the form of ``RenderNode``). `canvas`: `{path, width, height, legacy,
+    /// reset, commands}`, what the canvas node at `path` drew since its last update (all of it
+    /// with `reset`): `[method, …arguments]` and `["set", property, value]` of a 2D context,
+    /// `legacy` for the older `createCanvasContext` API (drawn in CSS pixels). Otherwise empty.
+    /// In the order the app set them.
     public let data: JSONObject
     /// `load`: the page's query.
     public let query: [String: String]

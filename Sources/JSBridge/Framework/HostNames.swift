@@ -36,6 +36,8 @@ public enum HostNames {
     public static let uiAPI = "__hc.ui"
     /// The framework-only JSAPI asking the host's layout engine for node boxes (layout.js).
     public static let layoutAPI = "__hc.layout"
+    /// The framework-only JSAPI asking the layout engine for a canvas's pixels (canvas-apis.js).
+    public static let canvasImageAPI = "__hc.canvasImage"
 
     /// `__hcMini.<member>`.
     public static func miniProgram(_ member: String) -> String { miniProgram + "." + member }

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0 (see LICENSE)
 
 /// The script a live document carries (`window.__hcLive`): it finds a node by its path in the
-/// page's rendered tree (the address tree patches use), applies patches in place and measures
-/// nodes. A node's children in the document are its element and text children, in a custom
+/// page's rendered tree (the address tree patches use), applies patches in place, measures
+/// nodes, replays what canvases drew on real canvases and hands out their pixels. A node's children in the document are its element and text children, in a custom
 /// component's shadow root for its host, without the `<style>`s of shadow roots and the
 /// decorations the document adds (`data-hc-extra`); text is never empty, as in the tree.
 enum LiveDocumentScript {
@@ -88,7 +88,115 @@ enum LiveDocumentScript {
               return box;
             });
           };
-          Object.defineProperty(window, '__hcLive', { value: Object.freeze({ apply, measure, nodeAt }) });
+          // Canvases: what the app drew, replayed on a real canvas inside the canvas node.
+          const drawMethods = new Set(['fillRect', 'strokeRect', 'clearRect', 'beginPath', 'closePath', 'moveTo', 'lineTo', 'arc',
+            'arcTo', 'bezierCurveTo', 'quadraticCurveTo', 'rect', 'roundRect', 'ellipse', 'fill', 'stroke', 'clip', 'fillText',
+            'strokeText', 'save', 'restore', 'translate', 'rotate', 'scale', 'transform', 'setTransform', 'resetTransform',
+            'setLineDash', 'drawImage']);
+          const settable = new Set(['fillStyle', 'strokeStyle', 'lineWidth', 'lineCap', 'lineJoin', 'miterLimit', 'font',
+            'textAlign', 'textBaseline', 'globalAlpha', 'globalCompositeOperation', 'shadowBlur', 'shadowColor', 'shadowOffsetX',
+            'shadowOffsetY', 'lineDashOffset', 'direction', 'imageSmoothingEnabled', 'filter', 'letterSpacing']);
+          const pathMethods = new Set(['moveTo', 'lineTo', 'arc', 'arcTo', 'bezierCurveTo', 'quadraticCurveTo', 'rect', 'roundRect',
+            'ellipse', 'closePath']);
+          const canvasOf = (node) => {
+            let canvas = node.querySelector(':scope > canvas[data-hc-extra]');
+            if (!canvas) {
+              canvas = document.createElement('canvas');
+              canvas.setAttribute('data-hc-extra', '');
+              canvas.style.cssText = 'display: block; width: 100%; height: 100%';
+              node.prepend(canvas);
+            }
+            return canvas;
+          };
+          const value = (context, v, images) => {
+            if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+            if (typeof v.gradient === 'string') {
+              const a = (v.args || []).map(Number);
+              const made = v.gradient === 'radial' ? context.createRadialGradient(...a)
+                : v.gradient === 'conic' ? context.createConicGradient(...a) : context.createLinearGradient(...a);
+              for (const [offset, color] of v.stops || []) { try { made.addColorStop(offset, color); } catch (error) {} }
+              return made;
+            }
+            if (Array.isArray(v.path2D)) {
+              const path = new Path2D();
+              for (const [method, ...a] of v.path2D) if (pathMethods.has(method)) path[method](...a);
+              return path;
+            }
+            if ('image' in v) return images.get(v.image) || null;
+            return v;
+          };
+          const replay = (context, commands, images) => {
+            for (const command of commands) {
+              if (!Array.isArray(command) || typeof command[0] !== 'string') continue;
+              try {
+                if (command[0] === 'set') {
+                  if (settable.has(command[1])) context[command[1]] = value(context, command[2], images);
+                  continue;
+                }
+                if (!drawMethods.has(command[0])) continue;
+                const a = command.slice(1).map((each) => value(context, each, images));
+                if (command[0] === 'drawImage' && !(a[0] instanceof HTMLImageElement)) {
+                  const [x, y, w, h] = a.length >= 9 ? a.slice(5, 9) : a.length >= 5 ? a.slice(1, 5) : [a[1], a[2], 20, 20];
+                  context.save();
+                  context.fillStyle = '#cccccc';
+                  context.fillRect(x, y, w, h);
+                  context.restore();
+                  continue;
+                }
+                context[command[0]](...a);
+              } catch (error) {
+                // A call the engine refuses is skipped, as the app's own canvas would throw and draw on.
+              }
+            }
+          };
+          const loadImage = (url) => new Promise((resolve) => {
+            const image = new Image();
+            image.onload = () => resolve(image);
+            image.onerror = () => resolve(null);
+            image.src = url;
+          });
+          const paint = async (list) => {
+            const urls = new Set();
+            for (const item of list) for (const command of item.commands) for (const each of command) {
+              if (each && typeof each === 'object' && typeof each.image === 'string') urls.add(each.image);
+            }
+            const images = new Map();
+            await Promise.all([...urls].map(async (url) => images.set(url, await loadImage(url))));
+            let painted = 0;
+            for (const item of list) {
+              const node = nodeAt(item.path);
+              if (!node || node.nodeType !== 1) continue;
+              const canvas = canvasOf(node);
+              const ratio = window.devicePixelRatio || 1;
+              const box = node.getBoundingClientRect();
+              const side = (n) => Math.max(1, Math.min(8192, Math.round(Number(n) || 0)));
+              canvas.width = item.legacy ? side(box.width * ratio) : side(item.width);
+              canvas.height = item.legacy ? side(box.height * ratio) : side(item.height);
+              const context = canvas.getContext('2d');
+              if (item.legacy) context.scale(ratio, ratio);
+              replay(context, item.commands, images);
+              painted += 1;
+            }
+            return painted;
+          };
+          const canvasImage = (path, o) => {
+            const node = nodeAt(path);
+            if (!node || node.nodeType !== 1) throw new Error('no canvas at [' + path.join(',') + ']');
+            const canvas = canvasOf(node);
+            const box = node.getBoundingClientRect();
+            const ratio = window.devicePixelRatio || 1;
+            const sx = canvas.width / (box.width || canvas.width), sy = canvas.height / (box.height || canvas.height);
+            const x = o.x ?? 0, y = o.y ?? 0;
+            const width = o.width ?? Math.max(1, box.width - x), height = o.height ?? Math.max(1, box.height - y);
+            const out = document.createElement('canvas');
+            out.width = Math.max(1, Math.round(o.destWidth ?? width * ratio));
+            out.height = Math.max(1, Math.round(o.destHeight ?? height * ratio));
+            const context = out.getContext('2d');
+            if (o.fileType === 'jpg') { context.fillStyle = '#ffffff'; context.fillRect(0, 0, out.width, out.height); }
+            context.drawImage(canvas, x * sx, y * sy, width * sx, height * sy, 0, 0, out.width, out.height);
+            return out.toDataURL(o.fileType === 'jpg' ? 'image/jpeg' : 'image/png', o.quality ?? 0.92);
+          };
+          Object.defineProperty(window, '__hcLive', { value: Object.freeze({ apply, measure, nodeAt, paint, canvasImage }) });
         })();
         """#
 }

@@ -39,11 +39,25 @@ public actor LivePages: PageLayoutEngine {
         let engineStart: Int
         var operations: [JSONValue] = []
         var needsReload = false
+        /// The canvases must be drawn again (new commands, or the document changed).
+        var canvasDirty = false
+    }
+
+    /// What one canvas node drew, in order.
+    private struct CanvasDrawing {
+        var width: Double
+        var height: Double
+        var legacy: Bool
+        var commands: [JSONValue]
     }
 
     private let inbox = Mutex(Inbox())
     private var trees: [PageKey: PageTreeCopy] = [:]
     private var shown: [UInt64: Int] = [:]
+    /// By page, by the canvas node's path.
+    private var drawings: [PageKey: [[Int]: CanvasDrawing]] = [:]
+    /// The most commands kept per canvas (as many as the logic layer records).
+    static let maximumCanvasCommands = 100_000
     private var loaded: Loaded?
     /// One engine operation at a time, in the order they asked (an actor alone would
     /// interleave them at every `await`).
@@ -67,7 +81,7 @@ public actor LivePages: PageLayoutEngine {
     // MARK: PageLayoutEngine (called on the app's and the container's threads)
 
     public nonisolated func render(_ update: RenderUpdate) {
-        guard update.kind == .tree || update.kind == .show || update.kind == .unload else { return }
+        guard update.kind == .tree || update.kind == .show || update.kind == .unload || update.kind == .canvas else { return }
         let start = inbox.withLock { inbox -> Bool in
             guard inbox.sources[update.instanceID] != nil else { return false }
             inbox.updates.append(update)
@@ -101,6 +115,25 @@ public actor LivePages: PageLayoutEngine {
             throw PageEngineError.protocolError(method: "measure", message: "the document answered \(answer)")
         }
         return list.map(Self.box)
+    }
+
+    public func canvasImage(_ request: CanvasImageRequest) async throws -> Data {
+        let key = PageKey(instanceID: request.instanceID, pageId: request.pageId)
+        func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+        let options: JSONValue = [
+            "x": number(request.x), "y": number(request.y), "width": number(request.width), "height": number(request.height),
+            "destWidth": number(request.destWidth), "destHeight": number(request.destHeight),
+            "fileType": .string(request.fileType.rawValue), "quality": number(request.quality),
+        ]
+        let path = JSONValue.array(request.path.map { .number(Double($0)) })
+        let expression = "__hcLive.canvasImage(\(path.stringified() ?? "[]"), \(options.stringified() ?? "{}"))"
+        let answer = try await withLoadedPage(key) { try await self.engine.evaluate(expression) }
+        guard let url = answer.stringValue, let comma = url.firstIndex(of: ","),
+            let data = Data(base64Encoded: String(url[url.index(after: comma)...]))
+        else {
+            throw PageEngineError.protocolError(method: "canvasImage", message: "the document gave no image")
+        }
+        return data
     }
 
     // MARK: Host API
@@ -149,14 +182,62 @@ public actor LivePages: PageLayoutEngine {
             case .show: shown[update.instanceID] = update.pageId
             case .unload:
                 trees[key] = nil
+                drawings[key] = nil
                 if shown[update.instanceID] == update.pageId { shown[update.instanceID] = nil }
                 if loaded?.key == key { unloadDocument() }
             case .tree:
                 guard sources[update.instanceID] != nil else { continue }
                 for patch in update.data["patches"]?.arrayValue ?? [] { follow(patch, of: key) }
+            case .canvas:
+                guard sources[update.instanceID] != nil else { continue }
+                drew(update.data, on: key)
             default: break
             }
         }
+    }
+
+    private func drew(_ data: JSONObject, on key: PageKey) {
+        guard let values = data["path"]?.arrayValue else { return }
+        let path = values.compactMap(\.intValue)
+        guard path.count == values.count else { return }
+        let reset = data["reset"]?.boolValue == true
+        var drawing =
+            (reset ? nil : drawings[key]?[path])
+            ?? CanvasDrawing(width: 300, height: 150, legacy: data["legacy"]?.boolValue == true, commands: [])
+        drawing.width = data["width"]?.numberValue ?? drawing.width
+        drawing.height = data["height"]?.numberValue ?? drawing.height
+        let room = max(0, Self.maximumCanvasCommands - drawing.commands.count)
+        drawing.commands.append(contentsOf: (data["commands"]?.arrayValue ?? []).prefix(room))
+        drawings[key, default: [:]][path] = drawing
+        if loaded?.key == key { loaded?.canvasDirty = true }
+    }
+
+    /// The page's canvases as the live document paints them (package images as the copied files).
+    private func canvasList(_ key: PageKey, _ page: Loaded) -> JSONValue {
+        let route = page.document.tree.route ?? ""
+        func image(_ src: JSONValue?) -> JSONValue {
+            guard let src = src?.stringValue, let url = page.resources.url(for: src, route: route) else { return ["image": .null] }
+            return ["image": .string(url)]
+        }
+        var list: [JSONValue] = []
+        for (path, drawing) in drawings[key] ?? [:] {
+            let commands = drawing.commands.map { command -> JSONValue in
+                guard case .array(var parts) = command else { return command }
+                for index in parts.indices.dropFirst() {
+                    if case .object(let object) = parts[index], object["image"] != nil {
+                        parts[index] = image(object["image"])
+                    } else if index == 1, parts.first == "drawImage", parts[index].stringValue != nil {
+                        parts[index] = image(parts[index])
+                    }
+                }
+                return .array(parts)
+            }
+            list.append([
+                "path": .array(path.map { .number(Double($0)) }), "width": .number(drawing.width),
+                "height": .number(drawing.height), "legacy": .bool(drawing.legacy), "commands": .array(commands),
+            ])
+        }
+        return .array(list)
     }
 
     private func follow(_ patch: JSONValue, of key: PageKey) {
@@ -230,6 +311,7 @@ public actor LivePages: PageLayoutEngine {
     private func forget(_ instanceID: UInt64) {
         drainNow()
         trees = trees.filter { $0.key.instanceID != instanceID }
+        drawings = drawings.filter { $0.key.instanceID != instanceID }
         shown[instanceID] = nil
         if loaded?.key.instanceID == instanceID { unloadDocument() }
     }
@@ -267,16 +349,27 @@ public actor LivePages: PageLayoutEngine {
         }
         // Patches that came while loading, or since the last question.
         drainNow()
-        guard var current = loaded, current.key == key, !current.operations.isEmpty else {
-            if loaded?.key != key || loaded?.needsReload == true { try await load(key) }
-            return
+        if loaded?.key != key || loaded?.needsReload == true {
+            try await load(key)
+            drainNow()
+        }
+        guard var current = loaded, current.key == key else {
+            throw LivePagesError.pageNotDrawn(instanceID: key.instanceID, pageId: key.pageId)
         }
         let operations = current.operations
+        let hasCanvases = !(drawings[key]?.isEmpty ?? true)
+        let repaint = hasCanvases && (current.canvasDirty || !operations.isEmpty)
         current.operations.removeAll()
+        current.canvasDirty = false
         loaded = current
-        let script = "__hcLive.apply(\(JSONValue.array(operations).stringified() ?? "[]"))"
-        _ = try await engine.evaluate(script)
-        patchesApplied += operations.count
+        if !operations.isEmpty {
+            let script = "__hcLive.apply(\(JSONValue.array(operations).stringified() ?? "[]"))"
+            _ = try await engine.evaluate(script)
+            patchesApplied += operations.count
+        }
+        if repaint {
+            _ = try await engine.evaluate("__hcLive.paint(\(canvasList(key, current).stringified() ?? "[]"))")
+        }
     }
 
     private func load(_ key: PageKey) async throws {
@@ -297,7 +390,9 @@ public actor LivePages: PageLayoutEngine {
         try Data(document.html.utf8).write(to: file)
         let engineStart = await engine.starts
         // Set before the engine loads it: patches that come meanwhile are kept for it.
-        loaded = Loaded(key: key, document: document, folder: folder, resources: resources, engineStart: engineStart)
+        loaded = Loaded(
+            key: key, document: document, folder: folder, resources: resources, engineStart: engineStart,
+            canvasDirty: !(drawings[key]?.isEmpty ?? true))
         do {
             try await engine.load(
                 file, width: source.device.screenWidth, height: source.device.screenHeight, scale: source.device.pixelRatio)
@@ -311,7 +406,7 @@ public actor LivePages: PageLayoutEngine {
             loaded = nil
             current = Loaded(
                 key: key, document: current.document, folder: folder, resources: resources, engineStart: started,
-                operations: current.operations, needsReload: current.needsReload)
+                operations: current.operations, needsReload: current.needsReload, canvasDirty: current.canvasDirty)
             loaded = current
         }
     }

@@ -29,6 +29,7 @@ import { connectSocket, latestSocketId } from './sockets.js';
 import * as device from './device.js';
 import { createAnimation } from './animation-export.js';
 import { makeCanvas } from './canvas.js';
+import { installCanvasAPIs } from './canvas-apis.js';
 import { makeCloud } from './cloud.js';
 import { makeWorklet } from './worklet.js';
 import { authorize, authSetting } from './authorization.js';
@@ -226,6 +227,7 @@ function buildNamespace(namespace, flavor) {
       return completeHandle(makeCanvas(o.width || 300, o.height || 150), list.apis.createOffscreenCanvas, namespace, flavor);
     };
   }
+  installCanvasAPIs(api, namespace, flavor, list);
   for (const name of createCalls) {
     if (typeof api[name] === 'function') continue;
     api[name] = function (...args) {
