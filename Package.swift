@@ -203,7 +203,7 @@ let package = Package(
         // own process. A host that never asks for pictures does not link it.
         .target(
             name: "PageRenderer",
-            dependencies: ["HybridContainer", "CInflate"],
+            dependencies: ["HybridContainer", "CInflate", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: strictSettings
         ),
         .testTarget(

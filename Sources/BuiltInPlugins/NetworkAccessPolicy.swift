@@ -34,13 +34,7 @@ public enum NetworkAccessPolicy {
     static let credentialHeaders: Set<String> = ["cookie", "authorization"]
 
     /// `true` if `host` equals an allowed domain or is a subdomain of one.
-    public static func isAllowed(host: String, domains: [String]) -> Bool {
-        let host = host.lowercased()
-        return domains.contains { domain in
-            let allowed = domain.lowercased()
-            return !allowed.isEmpty && (host == allowed || host.hasSuffix("." + allowed))
-        }
-    }
+    public static func isAllowed(host: String, domains: [String]) -> Bool { AppDescriptor.host(host, isIn: domains) }
 
     /// The URL an app asked for, if it is an absolute http(s) URL to an allowed host.
     /// - Throws: code 2 for a malformed URL, code 4 for a host outside `domains`.

@@ -17,6 +17,7 @@ extension MiniProgramSession {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let images = PictureResources(folder: folder, source: pageSource)
+        await images.fetchRemoteImages(in: document.tree)
         var drawn = document
         drawn.imageURL = { src, route in images.url(for: src, route: route) }
         let html = drawn.html
@@ -33,36 +34,6 @@ extension MiniProgramSession {
 
     /// The navigation and tab bars of `route`.
     func chrome(for route: String) -> PageChrome { PageDocumentBuilder(source: pageSource).chrome(for: route) }
-}
-
-/// Package images copied next to the page's document, so the engine reads them from there
-/// and nothing else of the machine. Remote images are drawn as placeholders.
-///
-/// `@unchecked Sendable`: the copied-names table is guarded by `lock`.
-final class PictureResources: @unchecked Sendable {
-    private let folder: URL
-    private let source: PageSource
-    private let lock = NSLock()
-    private var copied: [String: String] = [:]
-
-    init(folder: URL, source: PageSource) {
-        self.folder = folder
-        self.source = source
-    }
-
-    func url(for src: String, route: String) -> String? {
-        guard !src.contains("://"), !src.hasPrefix("//"), !src.hasPrefix("data:") else { return nil }
-        let clean = String(src.split(separator: "?", maxSplits: 1).first ?? "")
-        guard let path = PackagePath.resolve(clean, from: route, defaultExtension: "") else { return nil }
-        lock.lock()
-        defer { lock.unlock() }
-        if let name = copied[path] { return name }
-        guard source.packageFileExists(path), let data = try? source.packageFile(path) else { return nil }
-        let name = "image-\(copied.count)." + ((path as NSString).pathExtension.isEmpty ? "bin" : (path as NSString).pathExtension)
-        guard (try? data.write(to: folder.appendingPathComponent(name))) != nil else { return nil }
-        copied[path] = name
-        return name
-    }
 }
 
 extension MiniProgramSession {

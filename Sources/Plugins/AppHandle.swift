@@ -53,6 +53,18 @@ public struct AppDescriptor: Sendable, Hashable {
         self.permissions = permissions
         self.allowedDomains = allowedDomains
     }
+
+    /// Whether `host` is one of ``allowedDomains`` or a subdomain of one (case-insensitive).
+    public func allowsHost(_ host: String) -> Bool { Self.host(host, isIn: allowedDomains) }
+
+    /// Whether `host` equals one of `domains` or is a subdomain of one (case-insensitive).
+    public static func host(_ host: String, isIn domains: [String]) -> Bool {
+        let host = host.lowercased()
+        return domains.contains { domain in
+            let allowed = domain.lowercased()
+            return !allowed.isEmpty && (host == allowed || host.hasSuffix("." + allowed))
+        }
+    }
 }
 
 /// What the container offers plugins beyond one app: the other running apps.

@@ -37,7 +37,9 @@ public actor LivePages: PageLayoutEngine {
         let folder: URL
         let resources: PictureResources
         let engineStart: Int
-        var operations: [JSONValue] = []
+        /// Changes not yet made to the document (made into its operations when it is next used,
+        /// after the remote images they show were fetched).
+        var changes: [TreeChange] = []
         var needsReload = false
         /// The canvases must be drawn again (new commands, or the document changed).
         var canvasDirty = false
@@ -65,7 +67,7 @@ public actor LivePages: PageLayoutEngine {
     private var waiting: [CheckedContinuation<Void, Never>] = []
     private var isShutDown = false
     private let root = FileManager.default.temporaryDirectory.appendingPathComponent("hc-live-\(UUID().uuidString)")
-    /// Operations waiting for the loaded document beyond this make a reload cheaper.
+    /// Changes waiting for the loaded document beyond this make a reload cheaper.
     static let maximumPendingOperations = 1_000
 
     /// How many times a page was loaded into the engine in full (a first load, a page switch, a
@@ -261,30 +263,40 @@ public actor LivePages: PageLayoutEngine {
         guard var current = loaded, current.key == key, !current.needsReload else { return }
         loaded = nil
         defer { loaded = current }
-        do {
-            if let operation = try operation(for: change, in: &current) {
-                current.operations.append(operation)
-            } else {
-                current.needsReload = true
-            }
-        } catch {
+        if change == .page || current.changes.count >= Self.maximumPendingOperations {
+            current.changes.removeAll()
             current.needsReload = true
-        }
-        if current.operations.count > Self.maximumPendingOperations {
-            current.operations.removeAll()
-            current.needsReload = true
+        } else {
+            current.changes.append(change)
         }
     }
 
+    /// The document's operations for `changes` (nil: it must be loaded again instead).
+    private func operations(for changes: [TreeChange], in page: inout Loaded) async throws -> [JSONValue]? {
+        var nodes: [TreeChange: RenderNode] = [:]
+        for change in changes {
+            if case .replaced(_, let node) = change { nodes[change] = try JSONValueDecoder().decode(RenderNode.self, from: node) }
+            if case .inserted(_, let node) = change { nodes[change] = try JSONValueDecoder().decode(RenderNode.self, from: node) }
+        }
+        for node in nodes.values { await page.resources.fetchRemoteImages(in: node) }
+        var operations: [JSONValue] = []
+        for change in changes {
+            guard let made = try documentOperations(for: change, node: nodes[change], in: &page) else { return nil }
+            operations += made
+        }
+        return operations
+    }
+
     /// The live document's form of a change (nil: the document must be loaded again).
-    private func operation(for change: TreeChange, in page: inout Loaded) throws -> JSONValue? {
+    private func documentOperations(for change: TreeChange, node tree: RenderNode?, in page: inout Loaded) throws -> [JSONValue]? {
         func path(_ path: [Int]) -> JSONValue { .array(path.map { .number(Double($0)) }) }
         switch change {
         case .page: return nil
-        case .removed(let at): return ["op": "remove", "path": path(at)]
-        case .text(let at, let text): return ["op": "text", "path": path(at), "text": .string(text)]
-        case .replaced(let at, let node), .inserted(let at, let node):
-            let tree = try JSONValueDecoder().decode(RenderNode.self, from: node)
+        case .removed(let at): return [["op": "remove", "path": path(at)]]
+        case .text(let at, let text): return [["op": "text", "path": path(at), "text": .string(text)]]
+        case .replaced(let at, _), .inserted(let at, _):
+            guard let tree else { return nil }
+            var operations: [JSONValue] = []
             let source = inbox.withLock { $0.sources[page.key.instanceID] }
             if let source {
                 let builder = PageDocumentBuilder(source: source)
@@ -292,14 +304,12 @@ public actor LivePages: PageLayoutEngine {
                 for base in Set(PageDocumentBuilder.componentPaths(in: tree)) where page.document.components[base] == nil {
                     let sheet = try builder.componentSheet(base, route: route)
                     page.document.components[base] = sheet
-                    if sheet.isolation == .shared {
-                        page.operations.append(["op": "style", "css": .string(sheet.css)])
-                    }
+                    if sheet.isolation == .shared { operations.append(["op": "style", "css": .string(sheet.css)]) }
                 }
             }
             let html = page.document.fragment(tree)
-            if case .inserted = change { return ["op": "insert", "path": path(at), "html": .string(html)] }
-            return ["op": "replace", "path": path(at), "html": .string(html)]
+            let op: JSONValue = if case .inserted = change { "insert" } else { "replace" }
+            return operations + [["op": op, "path": path(at), "html": .string(html)]]
         }
     }
 
@@ -356,12 +366,18 @@ public actor LivePages: PageLayoutEngine {
         guard var current = loaded, current.key == key else {
             throw LivePagesError.pageNotDrawn(instanceID: key.instanceID, pageId: key.pageId)
         }
-        let operations = current.operations
+        let changes = current.changes
         let hasCanvases = !(drawings[key]?.isEmpty ?? true)
-        let repaint = hasCanvases && (current.canvasDirty || !operations.isEmpty)
-        current.operations.removeAll()
+        let repaint = hasCanvases && (current.canvasDirty || !changes.isEmpty)
+        current.changes.removeAll()
         current.canvasDirty = false
         loaded = current
+        // Made here, not as the patches came: remote images are fetched first (an await).
+        guard let operations = try await operations(for: changes, in: &current) else {
+            try await load(key)
+            return
+        }
+        if loaded?.key == key { loaded?.document = current.document }
         if !operations.isEmpty {
             let script = "__hcLive.apply(\(JSONValue.array(operations).stringified() ?? "[]"))"
             _ = try await engine.evaluate(script)
@@ -384,6 +400,7 @@ public actor LivePages: PageLayoutEngine {
         let folder = root.appendingPathComponent("page-\(documentLoads)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let resources = PictureResources(folder: folder, source: source)
+        await resources.fetchRemoteImages(in: node)
         document.imageURL = { src, route in resources.url(for: src, route: route) }
         document.isLive = true
         let file = folder.appendingPathComponent("page.html")
@@ -406,7 +423,7 @@ public actor LivePages: PageLayoutEngine {
             loaded = nil
             current = Loaded(
                 key: key, document: current.document, folder: folder, resources: resources, engineStart: started,
-                operations: current.operations, needsReload: current.needsReload, canvasDirty: current.canvasDirty)
+                changes: current.changes, needsReload: current.needsReload, canvasDirty: current.canvasDirty)
             loaded = current
         }
     }

@@ -4,7 +4,7 @@
 import HybridContainer
 
 /// What a patch did to a page's tree, as the live document must repeat it.
-enum TreeChange: Sendable, Equatable {
+enum TreeChange: Sendable, Hashable {
     /// The whole page is new (`replace` at the root).
     case page
     /// The node at `path` is new or changed (its new form is `node`).
