@@ -14,12 +14,17 @@ public struct RenderNode: Sendable, Hashable, Decodable {
     public let `class`: [String]?
     /// The `hidden` attribute is set.
     public let hidden: Bool?
+    /// An element its owner put in a component's `<slot>` (styled by the owner's sheets).
+    public let slotted: Bool?
     /// The inline style as rendered (Alipay style objects as CSS text, animations' end state).
     public let style: String?
     /// Text nodes: the text, whitespace collapsed.
     public let text: String?
     /// A custom component's base path (`components/counter/counter`).
     public let component: String?
+    /// A custom component's `options.styleIsolation` from its JS (`apply-shared` for
+    /// `addGlobalClass: true`); nil when its JS sets neither.
+    public let styleIsolation: String?
     /// Other attributes with their rendered values.
     public let attributes: JSONValue?
     /// `data-*` attributes by camelCase name.

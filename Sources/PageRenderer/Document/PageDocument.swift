@@ -108,7 +108,7 @@ public struct PageDocument: Sendable {
         let route = tree.route ?? ""
         out += "<wx-page data-route=\"\(HTMLText.attribute(route))\" style=\"top: \(px(pageTop)); bottom: \(px(pageBottom)); "
         out += "background: \(HTMLText.attribute(chrome.backgroundColor))\">"
-        for child in tree.children ?? [] { append(child, route: route, shared: "", into: &out) }
+        out += pageContent
         out += "</wx-page>"
         if !chrome.tabs.isEmpty {
             out += "<div class=\"hc-tab-bar\" style=\"height: \(px(pageBottom)); background: \(HTMLText.attribute(chrome.tabBarColor))\">"
@@ -134,82 +134,6 @@ public struct PageDocument: Sendable {
         out += "width: \(px(rect.width)); height: \(px(rect.height)); border-radius: \(px(rect.height / 2))\">"
         out += "<span class=\"hc-menu-dots\"></span><span class=\"hc-menu-divider\"></span><span class=\"hc-menu-close\"></span></div>"
         return out
-    }
-
-    /// The HTML of one node of the page (a tree patch's new node), as the whole document has it.
-    public func fragment(_ node: RenderNode) -> String {
-        var out = ""
-        append(node, route: tree.route ?? "", shared: "", into: &out)
-        return out
-    }
-
-    /// `shared`: the CSS a component that applies shared styles puts in its shadow root.
-    private func append(_ node: RenderNode, route: String, shared: String, into out: inout String) {
-        if node.tag == "#text" {
-            out += HTMLText.escape(node.text ?? "")
-            return
-        }
-        let element = ElementNames.element(for: node.tag)
-        out += "<\(element)"
-        if let id = node.id { out += " id=\"\(HTMLText.attribute(id))\"" }
-        if !node.classes.isEmpty { out += " class=\"\(HTMLText.attribute(node.classes.joined(separator: " ")))\"" }
-        var style = node.style.map { RPXConverter(screenWidth: device.screenWidth).convert($0) } ?? ""
-        var extraClass = ""
-        if node.hidden == true { out += " hidden" }
-        if case .object(let attributes) = node.attributes ?? .null {
-            for (name, value) in attributes where HTMLText.isSafeAttributeName(name) {
-                switch value {
-                case .bool(false), .null, .undefined: continue
-                case .bool(true): out += " \(name.lowercased())"
-                case .string(let text): out += " \(name.lowercased())=\"\(HTMLText.attribute(text))\""
-                case .number(let number): out += " \(name.lowercased())=\"\(HTMLText.attribute(JSONNumberText.text(number)))\""
-                default: continue
-                }
-            }
-        }
-        if node.tag == "image" {
-            let src = node.attributes?["src"]?.stringValue ?? ""
-            if let url = src.isEmpty ? nil : imageURL(src, route) {
-                style = ImageModes.style(mode: node.attributes?["mode"]?.stringValue, url: url) + style
-            } else {
-                extraClass = "hc-placeholder"
-            }
-        }
-        if !extraClass.isEmpty, node.classes.isEmpty { out += " class=\"\(extraClass)\"" }
-        if !style.isEmpty { out += " style=\"\(HTMLText.attribute(style))\"" }
-        out += ">"
-        let children = node.children ?? []
-        if let component = node.component {
-            let sheet = components[component]
-            // Document rules do not reach into a shadow root: the components' default look goes in each.
-            var inner = "<style>\(ComponentStyles.css)</style>"
-            if let sheet, sheet.isolation != .isolated {
-                inner += "<style>\(HTMLText.styleText(appCSS))\(HTMLText.styleText(pageCSS))</style>"
-            }
-            if let sheet { inner += "<style>\(HTMLText.styleText(sheet.css))</style>" }
-            out += "<template shadowrootmode=\"open\">\(inner)"
-            for child in children { append(child, route: route, shared: inner, into: &out) }
-            out += "</template>"
-        } else {
-            switch node.tag {
-            case "video", "map", "camera", "live-player", "live-pusher", "web-view", "ad":
-                out += "<span data-hc-extra class=\"hc-label\">\(HTMLText.escape(node.tag))</span>"
-            case "progress":
-                let percent = max(0, min(100, node.attributes?["percent"]?.numberValue ?? 0))
-                out += "<span data-hc-extra class=\"hc-bar\" style=\"width: \(JSONNumberText.text(percent))%\"></span>"
-            case "input", "textarea":
-                let value = node.attributes?["value"]?.stringValue ?? ""
-                if value.isEmpty, let placeholder = node.attributes?["placeholder"]?.stringValue {
-                    out += "<span data-hc-extra class=\"hc-placeholder\">\(HTMLText.escape(placeholder))</span>"
-                } else if !value.isEmpty {
-                    out += "<span data-hc-extra>\(HTMLText.escape(value))</span>"
-                }
-            default:
-                break
-            }
-            for child in children { append(child, route: route, shared: shared, into: &out) }
-        }
-        out += "</\(element)>"
     }
 }
 
@@ -256,7 +180,7 @@ enum HTMLText {
         guard let first = name.unicodeScalars.first, first.properties.isAlphabetic, name.count <= 64 else { return false }
         let lowered = name.lowercased()
         if lowered.hasPrefix("on") || lowered == "style" || lowered == "class" || lowered == "id" || lowered == "src"
-            || lowered == "hidden"
+            || lowered == "hidden" || lowered == "slot"
         {
             return false
         }

@@ -33,8 +33,8 @@ public struct PageDocumentBuilder: Sendable {
         let styles = self.styles
         let sheetExtension = sheetExtension(route: route)
         var components: [String: ComponentSheet] = [:]
-        for base in Set(Self.componentPaths(in: tree)) {
-            components[base] = try componentSheet(base, route: route)
+        for (base, isolation) in Self.components(in: tree) {
+            components[base] = try componentSheet(base, route: route, scriptIsolation: isolation)
         }
         return PageDocument(
             tree: tree, device: source.device, chrome: chrome(for: route),
@@ -42,14 +42,23 @@ public struct PageDocumentBuilder: Sendable {
             pageCSS: try styles.compile(route + "." + sheetExtension) ?? "", components: components)
     }
 
-    /// One component's sheet and isolation.
-    func componentSheet(_ base: String, route: String) throws -> ComponentSheet {
+    /// One component's sheet and isolation (its JSON's, else what its JS set).
+    func componentSheet(_ base: String, route: String, scriptIsolation: String?) throws -> ComponentSheet {
         let css = try styles.compile(base + "." + sheetExtension(route: route)) ?? ""
-        return ComponentSheet(css: css, isolation: componentIsolation(base))
+        let isolation =
+            componentIsolation(base) ?? scriptIsolation.flatMap(ComponentSheet.Isolation.init(rawValue:)) ?? .isolated
+        return ComponentSheet(css: css, isolation: isolation)
     }
 
-    static func componentPaths(in node: RenderNode) -> [String] {
-        (node.component.map { [$0] } ?? []) + (node.children ?? []).flatMap { componentPaths(in: $0) }
+    /// The custom components of a tree by base path, with the isolation their JS set.
+    static func components(in node: RenderNode) -> [String: String?] {
+        var found: [String: String?] = [:]
+        func visit(_ node: RenderNode) {
+            if let base = node.component, found[base] == nil { found[base] = .some(node.styleIsolation) }
+            for child in node.children ?? [] { visit(child) }
+        }
+        visit(node)
+        return found
     }
 
     private func json(_ path: String) -> JSONValue? {
@@ -58,8 +67,8 @@ public struct PageDocumentBuilder: Sendable {
     }
 
     /// `styleIsolation` / `addGlobalClass` from the component's JSON (`options` or top level).
-    private func componentIsolation(_ base: String) -> ComponentSheet.Isolation {
-        guard let json = json(base + ".json") else { return .isolated }
+    private func componentIsolation(_ base: String) -> ComponentSheet.Isolation? {
+        guard let json = json(base + ".json") else { return nil }
         let options = json["options"] ?? [:]
         if let name = options["styleIsolation"]?.stringValue ?? json["styleIsolation"]?.stringValue,
             let isolation = ComponentSheet.Isolation(rawValue: name)
@@ -67,7 +76,7 @@ public struct PageDocumentBuilder: Sendable {
             return isolation
         }
         if options["addGlobalClass"]?.boolValue == true || json["addGlobalClass"]?.boolValue == true { return .applyShared }
-        return .isolated
+        return nil
     }
 
     /// The navigation and tab bars from `app.json`'s `window` and `tabBar` and the page's JSON.

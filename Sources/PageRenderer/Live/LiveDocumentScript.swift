@@ -11,12 +11,17 @@ enum LiveDocumentScript {
         (() => {
           const kids = (node) => {
             const out = [];
-            for (const child of (node.shadowRoot || node).childNodes) {
-              if (child.nodeType === 3) { if (child.data.trim() !== '') out.push(child); continue; }
-              if (child.nodeType !== 1 || child.localName === 'style' || child.localName === 'template') continue;
-              if (child.hasAttribute('data-hc-extra')) continue;
-              out.push(child);
-            }
+            const add = (children) => {
+              for (const child of children) {
+                if (child.nodeType === 3) { if (child.data.trim() !== '') out.push(child); continue; }
+                if (child.nodeType !== 1 || child.localName === 'style' || child.localName === 'template') continue;
+                if (child.hasAttribute('data-hc-extra')) continue;
+                // A component's <slot> stands for the owner's elements put there (its host's light DOM).
+                if (child.localName === 'slot') { add(child.assignedNodes()); continue; }
+                out.push(child);
+              }
+            };
+            add((node.shadowRoot || node).childNodes);
             return out;
           };
           const page = () => document.querySelector('wx-page');
@@ -50,7 +55,9 @@ enum LiveDocumentScript {
                 node.data = op.text;
               } else if (op.op === 'replace') {
                 const node = nodeAt(op.path) || missing(op);
-                node.replaceWith(parse(op.html));
+                const fresh = parse(op.html);
+                if (node.nodeType === 1 && fresh.nodeType === 1 && node.hasAttribute('slot')) fresh.setAttribute('slot', node.getAttribute('slot'));
+                node.replaceWith(fresh);
               } else if (op.op === 'insert') {
                 const parent = nodeAt(op.path.slice(0, -1)) || missing(op);
                 const index = op.path[op.path.length - 1];

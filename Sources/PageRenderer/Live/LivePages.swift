@@ -295,14 +295,16 @@ public actor LivePages: PageLayoutEngine {
         case .removed(let at): return [["op": "remove", "path": path(at)]]
         case .text(let at, let text): return [["op": "text", "path": path(at), "text": .string(text)]]
         case .replaced(let at, _), .inserted(let at, _):
+            // A new slotted element needs a slot of its own in the component's shadow root.
             guard let tree else { return nil }
+            if case .inserted = change, tree.slotted == true { return nil }
             var operations: [JSONValue] = []
             let source = inbox.withLock { $0.sources[page.key.instanceID] }
             if let source {
                 let builder = PageDocumentBuilder(source: source)
                 let route = page.document.tree.route ?? source.config.entryPage
-                for base in Set(PageDocumentBuilder.componentPaths(in: tree)) where page.document.components[base] == nil {
-                    let sheet = try builder.componentSheet(base, route: route)
+                for (base, isolation) in PageDocumentBuilder.components(in: tree) where page.document.components[base] == nil {
+                    let sheet = try builder.componentSheet(base, route: route, scriptIsolation: isolation)
                     page.document.components[base] = sheet
                     if sheet.isolation == .shared { operations.append(["op": "style", "css": .string(sheet.css)]) }
                 }

@@ -5,7 +5,7 @@ import HybridContainer
 
 /// What a patch did to a page's tree, as the live document must repeat it.
 enum TreeChange: Sendable, Hashable {
-    /// The whole page is new (`replace` at the root).
+    /// The whole page is new (`replace` at the root), or must be drawn anew.
     case page
     /// The node at `path` is new or changed (its new form is `node`).
     case replaced(path: [Int], node: JSONValue)
@@ -70,6 +70,8 @@ struct PageTreeCopy: Sendable {
                 node = .object(object)
                 changed = node
             }
+            // A node moved in or out of a slot is drawn in another place of the document.
+            if fields["slotted"] != nil { return .page }
             if fields.count == 1, let text = fields["text"]?.stringValue, changed["tag"]?.stringValue == "#text" {
                 return .text(path: path, text: text)
             }

@@ -21,6 +21,11 @@ export const camel = (name) => name.replace(/-([a-z])/g, (whole, letter) => lett
 export function createComponent(base, view, hooks) {
   const definition = componentDefinition(base, view.parent ? view.parent.base : view.page.base);
   const merged = mergeComponent(definition);
+  // How the component's styles meet its page's, as its JS says (`options.styleIsolation`,
+  // `options.addGlobalClass`); the render layer draws it so (plain tree `styleIsolation`).
+  const options = merged.options || {};
+  view.styleIsolation = typeof options.styleIsolation === 'string' ? options.styleIsolation
+    : options.addGlobalClass === true ? 'apply-shared' : null;
   const instance = Object.create(hooks.prototype);
   const data = merged.data;
   for (const [name, spec] of Object.entries(merged.properties)) data[name] = propertyValue(spec, undefined);

@@ -60,8 +60,13 @@ export function plainNode(node) {
   if (node.id) plain.id = node.id;
   if (node.classes && node.classes.length > 0) plain.class = node.classes.slice();
   if (node.hidden) plain.hidden = true;
+  // Put in a component's <slot> by its owner: drawn in the owner's style scope, not the component's.
+  if (node.parent && node.parent.tag === 'slot') plain.slotted = true;
   if (node.style) plain.style = node.style;
-  if (node.component) plain.component = node.component.base;
+  if (node.component) {
+    plain.component = node.component.base;
+    if (node.component.styleIsolation) plain.styleIsolation = node.component.styleIsolation;
+  }
   const attributes = node.attrs ? plainTable(node.attrs) : undefined;
   if (attributes !== undefined) plain.attributes = attributes;
   const dataset = node.dataset ? plainTable(node.dataset) : undefined;
@@ -139,7 +144,7 @@ export function treeChanged(page) {
   page.lastTree = next;
   if (patches.length > 0) render(page.state, 'tree', { data: { patches } });
 }
-const fields = ['id', 'class', 'hidden', 'style', 'text', 'attributes', 'dataset'];
+const fields = ['id', 'class', 'hidden', 'style', 'text', 'attributes', 'dataset', 'slotted'];
 // Deep equality of plain JSON values (objects, arrays, primitives).
 function sameJSON(a, b) {
   if (a === b) return true;
