@@ -60,37 +60,28 @@ struct CanvasReplayTests {
 
     @Test("a type=2d canvas (scaled, a gradient) and an old-API canvas are drawn in the picture; the PNG file has the pixels")
     func canvasesAreReplayed() async throws {
-        let live = LivePages()
-        let folder = try TestAppFolder.write(Self.files, prefix: "canvas")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let container = try await TestAppFolder.container(storeIn: folder, device: PictureTests.device) {
-            $0.miniProgram.layoutEngine = live
+        try await TestAppFolder.withLiveApp(Self.files, prefix: "canvas") { _, session, live in
+            let fileError = try await session.data()["fileError"] ?? .null
+            #expect(fileError == .null, "\(fileError)")
+            #expect(try await session.data()["file"]?.stringValue?.hasPrefix("wxfile://tmp/canvas-") == true)
+
+            let file = try PNGImage(decoding: try #require(Data(base64Encoded: try await session.data()["png"]?.stringValue ?? "")))
+            #expect(file.width == 200 && file.height == 200, "100 CSS px × pixel ratio 2")
+            #expect(PictureTests.isColor(file.pixel(10, 100), 0xFF0000) && PictureTests.isColor(file.pixel(190, 100), 0x0000FF))
+
+            let picture = try PNGImage(decoding: try await session.screenshot(live: live))
+            // Below the 128 device px of bars: the 2D canvas (red | blue), then the old one (green).
+            #expect(PictureTests.isColor(picture.pixel(20, 200), 0xFF0000), "\(picture.pixel(20, 200))")
+            #expect(PictureTests.isColor(picture.pixel(180, 200), 0x0000FF), "\(picture.pixel(180, 200))")
+            #expect(PictureTests.isColor(picture.pixel(100, 360), 0x00FF00), "\(picture.pixel(100, 360))")
+            #expect(PictureTests.isColor(picture.pixel(300, 200), 0xFFFFFF), "nothing drawn beside the canvases")
+
+            // A later draw() replaces the old canvas's picture.
+            _ = try await session.firePageEvent("repaint")
+            let repainted = try PNGImage(decoding: try await session.screenshot(live: live))
+            #expect(PictureTests.isColor(repainted.pixel(100, 360), 0xFFFF00), "\(repainted.pixel(100, 360))")
+            #expect(PictureTests.isColor(repainted.pixel(20, 200), 0xFF0000))
         }
-        let app = try await container.launch(.directory(folder))
-        #expect(try await container.waitUntilSettled(app.instanceID, timeout: .seconds(120)))
-        let session = try await container.miniProgram(app.instanceID)
-        let fileError = try await session.data()["fileError"] ?? .null
-        #expect(fileError == .null, "\(fileError)")
-        #expect(try await session.data()["file"]?.stringValue?.hasPrefix("wxfile://tmp/canvas-") == true)
-
-        let file = try PNGImage(decoding: try #require(Data(base64Encoded: try await session.data()["png"]?.stringValue ?? "")))
-        #expect(file.width == 200 && file.height == 200, "100 CSS px × pixel ratio 2")
-        #expect(PictureTests.isColor(file.pixel(10, 100), 0xFF0000) && PictureTests.isColor(file.pixel(190, 100), 0x0000FF))
-
-        let picture = try PNGImage(decoding: try await session.screenshot(live: live))
-        // Below the 128 device px of bars: the 2D canvas (red | blue), then the old one (green).
-        #expect(PictureTests.isColor(picture.pixel(20, 200), 0xFF0000), "\(picture.pixel(20, 200))")
-        #expect(PictureTests.isColor(picture.pixel(180, 200), 0x0000FF), "\(picture.pixel(180, 200))")
-        #expect(PictureTests.isColor(picture.pixel(100, 360), 0x00FF00), "\(picture.pixel(100, 360))")
-        #expect(PictureTests.isColor(picture.pixel(300, 200), 0xFFFFFF), "nothing drawn beside the canvases")
-
-        // A later draw() replaces the old canvas's picture.
-        _ = try await session.firePageEvent("repaint")
-        let repainted = try PNGImage(decoding: try await session.screenshot(live: live))
-        #expect(PictureTests.isColor(repainted.pixel(100, 360), 0xFFFF00), "\(repainted.pixel(100, 360))")
-        #expect(PictureTests.isColor(repainted.pixel(20, 200), 0xFF0000))
-        await container.shutdown()
-        await live.shutdown()
     }
 
     @Test("without a layout engine canvasToTempFilePath fails saying why; drawing is still recorded")

@@ -42,32 +42,23 @@ struct ComponentScopeTests {
 
     @Test("slotted content is styled by its page, not the component; JS addGlobalClass lets page classes in; queries find slotted nodes")
     func scopes() async throws {
-        let live = LivePages()
-        let folder = try TestAppFolder.write(Self.files, prefix: "scopes")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let container = try await TestAppFolder.container(storeIn: folder, device: PictureTests.device) {
-            $0.miniProgram.layoutEngine = live
+        try await TestAppFolder.withLiveApp(Self.files, prefix: "scopes") { _, session, live in
+            let box = try await session.data()["box"]
+            #expect(box?["top"] == 10 && box?["height"] == 50, "the slotted view, below the frame's padding: \(box ?? .null)")
+
+            let picture = try PNGImage(decoding: try await session.screenshot(live: live))
+            // Bars 128 device px; the frame's 10 px padding; then the slotted view: the page's red, not the component's green.
+            #expect(PictureTests.isColor(picture.pixel(10, 128 + 40), 0xFF0000), "\(picture.pixel(10, 168))")
+            // The component's own .page-blue: isolated, so the page's blue does not reach it (height from its own rule).
+            #expect(PictureTests.isColor(picture.pixel(10, 128 + 120 + 50), 0xFFFFFF), "\(picture.pixel(10, 298))")
+            // The shared component (JS options.addGlobalClass): the page's blue reaches in.
+            #expect(PictureTests.isColor(picture.pixel(10, 128 + 220 + 50), 0x0000FF), "\(picture.pixel(10, 398))")
+
+            let loads = await live.documentLoads
+            _ = try await session.firePageEvent("darken")
+            _ = try await session.screenshot(live: live)
+            #expect(await live.documentLoads == loads, "a slotted node is patched in place")
+            #expect(await live.patchesApplied >= 1)
         }
-        let app = try await container.launch(.directory(folder))
-        #expect(try await container.waitUntilSettled(app.instanceID, timeout: .seconds(120)))
-        let session = try await container.miniProgram(app.instanceID)
-        let box = try await session.data()["box"]
-        #expect(box?["top"] == 10 && box?["height"] == 50, "the slotted view, below the frame's padding: \(box ?? .null)")
-
-        let picture = try PNGImage(decoding: try await session.screenshot(live: live))
-        // Bars 128 device px; the frame's 10 px padding; then the slotted view: the page's red, not the component's green.
-        #expect(PictureTests.isColor(picture.pixel(10, 128 + 40), 0xFF0000), "\(picture.pixel(10, 168))")
-        // The component's own .page-blue: isolated, so the page's blue does not reach it (height from its own rule).
-        #expect(PictureTests.isColor(picture.pixel(10, 128 + 120 + 50), 0xFFFFFF), "\(picture.pixel(10, 298))")
-        // The shared component (JS options.addGlobalClass): the page's blue reaches in.
-        #expect(PictureTests.isColor(picture.pixel(10, 128 + 220 + 50), 0x0000FF), "\(picture.pixel(10, 398))")
-
-        let loads = await live.documentLoads
-        _ = try await session.firePageEvent("darken")
-        _ = try await session.screenshot(live: live)
-        #expect(await live.documentLoads == loads, "a slotted node is patched in place")
-        #expect(await live.patchesApplied >= 1)
-        await container.shutdown()
-        await live.shutdown()
     }
 }

@@ -47,23 +47,7 @@ struct LivePagesTests {
     }
 
     static func withLiveApp(_ body: (MicroAppContainer, MiniProgramSession, LivePages) async throws -> Void) async throws {
-        let live = LivePages()
-        let folder = try TestAppFolder.write(files, prefix: "live")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let container = try await TestAppFolder.container(storeIn: folder, device: PictureTests.device) {
-            $0.miniProgram.layoutEngine = live
-        }
-        do {
-            let app = try await container.launch(.directory(folder))
-            #expect(try await container.waitUntilSettled(app.instanceID, timeout: .seconds(120)))
-            try await body(container, try await container.miniProgram(app.instanceID), live)
-            await container.shutdown()
-        } catch {
-            await container.shutdown()
-            await live.shutdown()
-            throw error
-        }
-        await live.shutdown()
+        try await TestAppFolder.withLiveApp(files, prefix: "live", body)
     }
 
     @Test("SelectorQuery and IntersectionObserver made in onReady answer from the engine's layout")

@@ -4,6 +4,8 @@
 import BuiltInPlugins
 import Foundation
 import HybridContainer
+import PageRenderer
+import Testing
 
 /// A mini-program written to a fresh folder, and a developer-mode container for it.
 enum TestAppFolder {
@@ -30,5 +32,28 @@ enum TestAppFolder {
             into: &configuration.plugins, storageDatabase: folder.appendingPathComponent(".store/storage.sqlite"), deviceID: "test")
         configure(&configuration)
         return try await MicroAppContainer(configuration: configuration)
+    }
+
+    /// Runs `body` with `files` launched (settled) in a container whose pages ``LivePages`` follows;
+    /// everything is shut down and removed afterwards, however `body` ends.
+    static func withLiveApp(
+        _ files: [String: String], prefix: String, device: VirtualDevice = PictureTests.device,
+        _ body: (MicroAppContainer, MiniProgramSession, LivePages) async throws -> Void
+    ) async throws {
+        let live = LivePages()
+        let folder = try write(files, prefix: prefix)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let container = try await container(storeIn: folder, device: device) { $0.miniProgram.layoutEngine = live }
+        do {
+            let app = try await container.launch(.directory(folder))
+            #expect(try await container.waitUntilSettled(app.instanceID, timeout: .seconds(120)))
+            try await body(container, try await container.miniProgram(app.instanceID), live)
+        } catch {
+            await container.shutdown()
+            await live.shutdown()
+            throw error
+        }
+        await container.shutdown()
+        await live.shutdown()
     }
 }
