@@ -16,7 +16,9 @@ enum BenchApps {
         }
     }
 
-    static func container(root: URL) async throws -> MicroAppContainer {
+    static func container(
+        root: URL, configure: (inout ContainerConfiguration) -> Void = { _ in }
+    ) async throws -> MicroAppContainer {
         var configuration = ContainerConfiguration(storeDirectory: root.appendingPathComponent("store"), trustedKeys: TrustedKeys([]))
         configuration.developerMode = true
         configuration.probationPeriod = .zero
@@ -27,6 +29,7 @@ enum BenchApps {
         configuration.logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
         try BuiltInPlugins.register(
             into: &configuration.plugins, storageDatabase: root.appendingPathComponent("storage.sqlite"), deviceID: "bench")
+        configure(&configuration)
         return try await MicroAppContainer(configuration: configuration)
     }
 }

@@ -9,6 +9,8 @@ import PageRenderer
 /// - a picture of a settled page (tree, styles, document, load, screenshot) against the engine's
 ///   own load + screenshot of the same document written once (target ≤ 1.5×);
 /// - a setData that changes a colour, then the new picture, against a picture without a change;
+/// - the same under ``LivePages`` (the document patched in place, not loaded again) and a
+///   `SelectorQuery` answered from the live layout, against the host → JS round trip;
 /// - pictures per second over a 50-page app (`--all-pages --pictures`' loop);
 /// - the engine's start (first picture minus a later one), and the RSS of its processes.
 enum PicturesBenchmark {
@@ -21,7 +23,12 @@ enum PicturesBenchmark {
         for index in 0..<pages {
             let page = "pages/p\(index)/p\(index)"
             files[page + ".js"] =
-                "Page({ data: { color: '#336699', items: [1, 2, 3, 4, 5, 6] }, paint() { this.setData({ color: this.data.color === '#336699' ? '#993366' : '#336699' }); } });"
+                """
+                Page({ data: { color: '#336699', items: [1, 2, 3, 4, 5, 6] },
+                  paint() { this.setData({ color: this.data.color === '#336699' ? '#993366' : '#336699' }); },
+                  measure() { wx.createSelectorQuery().selectAll('.cell').boundingClientRect().exec((boxes) => { this.boxes = boxes; }); },
+                  noop() {} });
+                """
             files[page + ".wxml"] = """
                 <view class="title">页面 \(index) — Page \(index)</view>
                 <view class="row" wx:for="{{items}}"><view class="cell" style="background: {{color}}"></view><text>{{item}}</text></view>
@@ -80,6 +87,7 @@ enum PicturesBenchmark {
         await engine.shutdown()
         try await container.destroy(launched.instanceID)
         await container.shutdown()
+        let live = try await liveRows(root: root, app: app, runs: runs, staticPicture: picture)
         return [
             Row(
                 name: "picture of a settled page", ours: picture, baselineName: "engine load+shot, same doc",
@@ -90,6 +98,50 @@ enum PicturesBenchmark {
             Row(
                 name: "reLaunch + picture, 50-page app, per page", ours: allPages / Double(pages),
                 baselineName: "picture of a settled page", baseline: picture),
+        ] + live
+    }
+
+    /// The live rows: pictures and layout answers while ``LivePages`` follows the page.
+    static func liveRows(root: URL, app: URL, runs: Int, staticPicture: Double) async throws -> [Row] {
+        let live = LivePages()
+        let container = try await BenchApps.container(root: root.appendingPathComponent("live")) {
+            $0.miniProgram.layoutEngine = live
+        }
+        let launched = try await container.launch(.directory(app))
+        let session = try await container.miniProgram(launched.instanceID)
+        _ = try await session.screenshot(live: live)
+        var changed: [Double] = []
+        var queries: [Double] = []
+        var roundTrips: [Double] = []
+        for _ in 0..<runs {
+            changed.append(
+                try await MoreBenchmarks.nanos {
+                    _ = try await session.firePageEvent("paint")
+                    _ = try await session.screenshot(live: live)
+                })
+            queries.append(
+                try await MoreBenchmarks.nanos {
+                    _ = try await session.firePageEvent("measure")
+                    _ = try await container.waitUntilSettled(launched.instanceID, timeout: .seconds(30))
+                })
+            roundTrips.append(
+                try await MoreBenchmarks.nanos {
+                    _ = try await session.firePageEvent("noop")
+                    _ = try await container.waitUntilSettled(launched.instanceID, timeout: .seconds(30))
+                })
+        }
+        let loads = await live.documentLoads
+        print("live pages: \(loads) document load(s) for \(runs) setData → picture rounds")
+        try await container.destroy(launched.instanceID)
+        await container.shutdown()
+        await live.shutdown()
+        return [
+            Row(
+                name: "live: setData colour → new picture", ours: MoreBenchmarks.median(changed),
+                baselineName: "picture of a settled page (reload)", baseline: staticPicture),
+            Row(
+                name: "live: SelectorQuery boundingClientRect", ours: MoreBenchmarks.median(queries),
+                baselineName: "page event, no query", baseline: MoreBenchmarks.median(roundTrips)),
         ]
     }
 

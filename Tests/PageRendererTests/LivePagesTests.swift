@@ -43,6 +43,9 @@ struct LivePagesTests {
         files["pages/index/index.js"] = indexScript
         files["pages/index/index.wxml"]! += #"<view class="item" wx:for="{{items}}" wx:key="*this">{{item}}</view>"#
         files["pages/index/index.wxss"]! += ".item { height: 10px; }"
+        files["app.json"] = files["app.json"]!.replacingOccurrences(
+            of: #""pages/other/other"]"#, with: #""pages/other/other", "pages/bare/bare"]"#)
+        files["pages/bare/bare.js"] = "Page({});"
         return files
     }
 
@@ -100,6 +103,15 @@ struct LivePagesTests {
             try await session.navigate(.navigateBack(delta: 1))
             let back = try PNGImage(decoding: try await session.screenshot(live: live))
             #expect(PictureTests.isColor(back.pixel(10, 200), 0x00FFFF))
+        }
+    }
+
+    @Test("a page without a template is drawn empty, with its bars")
+    func pageWithoutTemplate() async throws {
+        try await Self.withLiveApp { _, session, live in
+            try await session.navigate(.navigateTo("/pages/bare/bare"))
+            let picture = try PNGImage(decoding: try await session.screenshot(live: live))
+            #expect(PictureTests.isColor(picture.pixel(10, 10), 0xFF8800) && PictureTests.isColor(picture.pixel(10, 400), 0xFFFFFF))
         }
     }
 

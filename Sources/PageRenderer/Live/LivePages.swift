@@ -83,7 +83,10 @@ public actor LivePages: PageLayoutEngine {
     // MARK: PageLayoutEngine (called on the app's and the container's threads)
 
     public nonisolated func render(_ update: RenderUpdate) {
-        guard update.kind == .tree || update.kind == .show || update.kind == .unload || update.kind == .canvas else { return }
+        switch update.kind {
+        case .load, .tree, .show, .unload, .canvas: break
+        case .ready, .hide, .diff: return
+        }
         let start = inbox.withLock { inbox -> Bool in
             guard inbox.sources[update.instanceID] != nil else { return false }
             inbox.updates.append(update)
@@ -181,6 +184,11 @@ public actor LivePages: PageLayoutEngine {
         for update in updates {
             let key = PageKey(instanceID: update.instanceID, pageId: update.pageId)
             switch update.kind {
+            case .load:
+                // A page without a template renders no tree: it is drawn empty, with its bars.
+                if trees[key] == nil, sources[update.instanceID] != nil {
+                    trees[key] = PageTreeCopy(root: ["tag": "page", "route": .string(update.route), "children": []])
+                }
             case .show: shown[update.instanceID] = update.pageId
             case .unload:
                 trees[key] = nil
@@ -243,7 +251,7 @@ public actor LivePages: PageLayoutEngine {
     }
 
     private func follow(_ patch: JSONValue, of key: PageKey) {
-        if trees[key] == nil {
+        if trees[key] == nil || (patch["op"] == "replace" && patch["path"]?.arrayValue?.isEmpty == true) {
             // A page is followed from its first render, a replace of the whole tree.
             guard patch["op"]?.stringValue == "replace", patch["path"]?.arrayValue?.isEmpty == true, let node = patch["node"] else {
                 return
