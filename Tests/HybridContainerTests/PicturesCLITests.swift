@@ -82,4 +82,26 @@ struct PicturesCLITests {
         let block = image.pixel(10, 200)
         #expect(block.r == 0 && block.g == 255 && block.b == 0, "page b's block: \(block)")
     }
+
+    @Test("the README's pictures of Examples/pictures-miniprogram are what the renderer draws today (--compare passes)")
+    func readmePicturesAreCurrent() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("readme-pictures-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let committed = ExamplesTests.examples.deletingLastPathComponent().appendingPathComponent("docs/pictures")
+        let baseline = root.appendingPathComponent("baseline")
+        for (name, route) in [("fruit-shop.png", "pages/index/index"), ("fruit-shop-me.png", "pages/me/me")] {
+            let target = baseline.appendingPathComponent(route + ".png")
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: committed.appendingPathComponent(name), to: target)
+        }
+        let result = try await ChildProcess.run(
+            "container-demo",
+            [
+                "run", ExamplesTests.examples.appendingPathComponent("pictures-miniprogram").path, "--all-pages", "--compare",
+                baseline.path, "--differences", root.appendingPathComponent("differences").path, "--store",
+                root.appendingPathComponent("store").path,
+            ])
+        #expect(result.status == 0, "regenerate docs/pictures (README, Pictures) if the change is meant: \(result.stdout)")
+        #expect(result.stdout.contains("no page differs"))
+    }
 }

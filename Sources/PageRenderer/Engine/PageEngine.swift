@@ -76,7 +76,10 @@ public actor PageEngine {
     public func capture() async throws -> Data {
         try await guarded {
             let (connection, session) = try await started()
-            try await waitUntilDrawn(connection, session)
+            // The document is loaded: its fonts and images settle; the screenshot draws a new frame itself.
+            _ = try await Self.evaluate(
+                "document.fonts.ready.then(() => Promise.all([...document.images].map((image) => image.decode().catch(() => null))))"
+                    + ".then(() => location.href)", connection, session, timeout: options.deadline)
             return try await screenshot(connection, session)
         }
     }

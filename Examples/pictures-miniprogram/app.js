@@ -1,0 +1,1 @@
+App({ globalData: { cart: 0 } });

@@ -1,0 +1,3 @@
+Component({
+  properties: { name: String, price: String, tone: String },
+});
