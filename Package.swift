@@ -36,6 +36,8 @@ let package = Package(
         // WebSockets for apps (connectSocket): TLS for wss.
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Spans of launches, hooks, JSAPI calls, setData (issue 30); any tracer a host bootstraps.
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
         // `make docs` (DocC for every public module); a command plugin, not linked.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -112,6 +114,7 @@ let package = Package(
                 "OfflineCache",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
@@ -130,6 +133,7 @@ let package = Package(
                 "LoopbackServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: strictSettings
         ),
@@ -224,6 +228,7 @@ let package = Package(
                 "HybridContainer", "HybridContainerTesting", "GreeterPlugin", "LoopbackServer", "hostile-values", "ContainerDemo",
                 "PageRenderer",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),

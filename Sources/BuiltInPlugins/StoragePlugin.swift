@@ -175,6 +175,18 @@ public struct StoragePlugin: Plugin {
         }
     }
 
+    /// What `appId` has stored, by key (for hosts' tools: `container-demo run --dump storage`).
+    /// A value that no longer parses is returned as its stored text.
+    public func entries(of appId: String) throws -> [(key: String, value: JSONValue)] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT key, value FROM storage WHERE app = ? ORDER BY key", arguments: [appId]).map { row in
+                let key: String = row["key"]
+                let text: String = row["value"]
+                return (key, (try? JSONValue(parsing: text)) ?? .string(text))
+            }
+        }
+    }
+
     private static func checkKey(_ key: String, _ call: PluginCall) throws {
         guard !key.isEmpty, key.utf8.count <= 1024 else {
             throw call.reject(.invalidParameters, "\(call.api): key must be 1 to 1024 bytes")

@@ -12,6 +12,8 @@ import Synchronization
 final class DemoHost: Sendable {
     let container: MicroAppContainer
     let storeDirectory: URL
+    /// The built-in storage plugin's database (read by `--dump storage`).
+    var storageDatabase: URL { storeDirectory.appendingPathComponent("storage.sqlite") }
     private let errors = ErrorCounter()
 
     /// JavaScript errors seen (failed hooks, uncaught errors, failed launches).
@@ -53,12 +55,15 @@ final class DemoHost: Sendable {
     /// Launch → start → run until idle (or `duration`) → stop → destroy. An app that never goes
     /// idle (an interval it never clears) is stopped at `duration`: it gets onStop/onHide, then
     /// destroy clears its timers.
-    func runToCompletion(_ source: LaunchSource, query: [String: String], duration: Duration) async throws {
+    func runToCompletion(
+        _ source: LaunchSource, query: [String: String], duration: Duration, panels: PanelDump? = nil
+    ) async throws {
         let app = try await container.launch(source, options: LaunchOptions(query: query))
         let context = try await container.context(of: app.instanceID)
         if !(await context.waitUntilIdle(timeout: duration)) {
             Terminal.diagnostic("  • still busy after \(duration); stopping it")
         }
+        try await panels?.print(app, container: container)
         if await container.state(of: app.instanceID) == .started { try await container.stop(app.instanceID) }
         try await container.destroy(app.instanceID)
     }

@@ -41,7 +41,7 @@ extension DemoHost {
     /// again, then stops and destroys the app. Every wait ends at `deadline`.
     func drivePage(
         _ source: LaunchSource, page: String?, query: [String: String], actions: [PageAction], printTree: Bool,
-        screenshot: (file: String, live: LivePages)? = nil, deadline: Duration
+        screenshot: (file: String, live: LivePages)? = nil, deadline: Duration, panels: PanelDump? = nil
     ) async throws {
         let app = try await container.launch(source, options: LaunchOptions(query: query))
         let context = try await container.context(of: app.instanceID)
@@ -79,6 +79,7 @@ extension DemoHost {
         let diagnostics = try await session.templateDiagnostics()
         for tag in diagnostics.unknownTags { Terminal.diagnostic("  • unknown tag: \(tag)") }
         for missing in diagnostics.missingComponents { Terminal.diagnostic("  ✗ \(missing)") }
+        try await panels?.print(app, container: container)
         if await container.state(of: app.instanceID) == .started { try await container.stop(app.instanceID) }
         try await container.destroy(app.instanceID)
         if !diagnostics.missingComponents.isEmpty { throw ExitCode(1) }

@@ -31,6 +31,11 @@ struct RunCommand: AsyncParsableCommand {
             after onReady (FILE-N.png after the N-th action); with --all-pages, --pictures DIR writes \
             DIR/<route>.png and DIR/index.html, and --compare BASEDIR compares each page with \
             BASEDIR/<route>.png, writes <route>.diff.png for the pages that differ and exits 1 naming them.
+
+            Seeing what the app did: --trace FILE.json writes a timeline (launch and its steps, hooks, JSAPI \
+            calls with their result codes, setData, navigation, fallbacks; counters) for Perfetto or \
+            chrome://tracing; --dump storage|data|routes prints the app's storage, each page's data and the \
+            page stack at the end of the run (--json: as one JSON object).
             """)
 
     @Argument(help: "A folder, a package file (.zip) or an installed appId.")
@@ -92,10 +97,33 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Launch an app that is not installed from its online copy at this URL.")
     var fallback: String?
 
+    @Option(
+        help:
+            "Write the run's spans and counters to this file in the Chrome trace-event format (open it in ui.perfetto.dev or chrome://tracing)."
+    )
+    var trace: String?
+
+    @Option(help: "At the end of the run print a panel: storage, data (each page's), routes (the page stack). Repeatable.")
+    var dump: [PanelDump.Panel] = []
+
+    @Flag(help: "With --dump: print the panels as one JSON object.")
+    var json = false
+
     @OptionGroup var trust: TrustOptions
     @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
+        let traceFile = trace.map { TraceFileOutput(path: $0) }
+        do {
+            try await runApp(tracer: traceFile?.tracer)
+        } catch {
+            traceFile?.write()
+            throw error
+        }
+        traceFile?.write()
+    }
+
+    private func runApp(tracer: TraceEventTracer?) async throws {
         guard duration.isFinite, duration > 0, duration <= 86_400 else { throw ValidationError("--duration takes 0 to 86400 seconds") }
         guard settle.isFinite, settle > 0, settle <= 3_600 else { throw ValidationError("--settle takes 0 to 3600 seconds") }
         var query: [String: String] = [:]
@@ -136,15 +164,20 @@ struct RunCommand: AsyncParsableCommand {
             $0.miniProgram.device = virtualDevice
             $0.miniProgram.grantedScopes = grants
             $0.miniProgram.layoutEngine = live
+            if let tracer { $0.tracer = tracer }
         }
+        let panels = dump.isEmpty ? nil : PanelDump(panels: dump, json: json, storageDatabase: host.storageDatabase)
         do {
             if allPages {
                 let run = PicturesRun(
                     pictures: pictures, compare: compare, differences: differences, tolerance: tolerance, live: live ?? LivePages())
+                let container = host.container
                 let visit: (@Sendable (MiniProgramSession, Int, String) async throws -> Void)? =
-                    run.isActive
+                    run.isActive || panels != nil
                     ? { @Sendable session, index, route in
-                        await run.visit(session, index: index, of: session.config.allPages.count, route: route)
+                        let count = session.config.allPages.count
+                        if run.isActive { await run.visit(session, index: index, of: count, route: route) }
+                        if index == count - 1 { try await panels?.print(session.app, container: container) }
                     } : nil
                 let report = try await host.container.smokeTest(
                     source, options: LaunchOptions(query: query), pageTimeout: .seconds(settle), visit: visit)
@@ -159,14 +192,15 @@ struct RunCommand: AsyncParsableCommand {
                 do {
                     try await host.drivePage(
                         source, page: page, query: query, actions: actions, printTree: printTree,
-                        screenshot: screenshot.flatMap { file in live.map { (file, $0) } }, deadline: .seconds(duration))
+                        screenshot: screenshot.flatMap { file in live.map { (file, $0) } }, deadline: .seconds(duration),
+                        panels: panels)
                 } catch {
                     await live?.shutdown()
                     throw error
                 }
                 await live?.shutdown()
             } else {
-                try await host.runToCompletion(source, query: query, duration: .seconds(duration))
+                try await host.runToCompletion(source, query: query, duration: .seconds(duration), panels: panels)
             }
         } catch let exit as ExitCode {
             throw exit

@@ -21,6 +21,8 @@ actor MicroApp {
     let hookTimeout: Duration
     let logger: Logger
     let emit: @Sendable (ContainerEvent) -> Void
+    /// Spans of the instance's hooks (off unless the container traces).
+    let tracing: ContainerTracing
     let recordFailure: @Sendable (String) -> Void
     /// Keeps the app's installed version on disk while the instance runs.
     let lease: PackageLease?
@@ -34,10 +36,11 @@ actor MicroApp {
         handle: AppHandle, context: ScriptContext, runtime: (supervisor: RuntimeSupervisor, index: Int),
         miniProgram: MiniProgramConfig?, files: (any ModuleSourceProvider)?, plugins: [any Plugin], hookTimeout: Duration,
         logger: Logger,
-        lease: PackageLease?, emit: @escaping @Sendable (ContainerEvent) -> Void,
+        lease: PackageLease?, tracing: ContainerTracing = .off, emit: @escaping @Sendable (ContainerEvent) -> Void,
         recordFailure: @escaping @Sendable (String) -> Void
     ) {
         self.lease = lease
+        self.tracing = tracing
         self.handle = handle
         self.context = context
         self.runtime = runtime
@@ -144,6 +147,17 @@ actor MicroApp {
     /// Calls a hook, awaiting a returned promise; a failure goes to `onError` and plugins.
     /// Returns true if the hook failed.
     private func callHook(_ name: String, _ argument: JSONValue) async -> Bool {
+        let start = tracing.isOn ? WallInstant.now : nil
+        let failed = await callHookUntraced(name, argument)
+        if let start {
+            var attributes = ContainerTracing.attributes(of: descriptor)
+            attributes[TraceAttribute.hookName] = name
+            tracing.record(TraceSpan.hook(name), since: start, attributes: attributes, error: failed ? "\(name) failed" : nil)
+        }
+        return failed
+    }
+
+    private func callHookUntraced(_ name: String, _ argument: JSONValue) async -> Bool {
         do {
             let context = self.context
             let timeout = hookTimeout

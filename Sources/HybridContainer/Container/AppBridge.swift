@@ -15,6 +15,16 @@ public struct AppBridge: BridgeDispatching {
         table: PluginTable, instances: [any Plugin], app: AppHandle, policy: PermissionPolicy,
         observer: CallObserver? = nil, rateLimiter: APIRateLimiter? = nil
     ) {
+        self.init(
+            table: table, instances: instances, app: app, policy: policy, observer: observer, rateLimiter: rateLimiter,
+            tracing: .off)
+    }
+
+    /// As the public initializer, with each call a span when `tracing` is on.
+    init(
+        table: PluginTable, instances: [any Plugin], app: AppHandle, policy: PermissionPolicy,
+        observer: CallObserver?, rateLimiter: APIRateLimiter?, tracing: ContainerTracing
+    ) {
         var methods: [String: BridgeMethod] = [:]
         var refusals: [String: String] = [:]
         var declared = table.methods.mapValues(\.method)
@@ -25,7 +35,8 @@ public struct AppBridge: BridgeDispatching {
                 continue
             }
             let limiter = rateLimiter?.limiters[name] == nil ? nil : rateLimiter
-            methods[name] = Self.bridgeMethod(method, app: app, observer: observer, limiter: limiter)
+            let spans = JSAPISpans(tracing: tracing, api: name, app: app.descriptor)
+            methods[name] = Self.bridgeMethod(method, app: app, observer: observer, limiter: limiter, spans: spans)
         }
         self.methods = methods
         self.refusals = refusals
@@ -38,11 +49,12 @@ public struct AppBridge: BridgeDispatching {
     }
 
     private static func bridgeMethod(
-        _ method: PluginMethod, app: AppHandle, observer: CallObserver?, limiter: APIRateLimiter?
+        _ method: PluginMethod, app: AppHandle, observer: CallObserver?, limiter: APIRateLimiter?, spans: JSAPISpans?
     ) -> BridgeMethod {
         let descriptor = app.descriptor
         switch method.kind {
-        case .sync(let handler):
+        case .sync(let plain):
+            let handler = spans?.wrap(plain) ?? plain
             return .sync(method.name) { request in
                 let clock = ContinuousClock()
                 let start = clock.now
@@ -56,7 +68,8 @@ public struct AppBridge: BridgeDispatching {
                     throw error
                 }
             }
-        case .async(let handler, let placement):
+        case .async(let plain, let placement):
+            let handler = spans?.wrap(plain) ?? plain
             return .async(method.name, timeout: method.timeout, placement: placement) { request in
                 let clock = ContinuousClock()
                 let start = clock.now

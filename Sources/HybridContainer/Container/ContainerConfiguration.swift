@@ -3,6 +3,7 @@
 
 import Foundation
 import Logging
+import Tracing
 
 /// How a container is set up. Only `storeDirectory` and `trustedKeys` are required.
 public struct ContainerConfiguration: Sendable {
@@ -73,6 +74,11 @@ public struct ContainerConfiguration: Sendable {
     public var presetsDirectory: URL?
     /// Mini-program API namespaces, render sink and UI delegate.
     public var miniProgram: MiniProgramOptions
+    /// Where the container's spans go (launches and their steps, hooks, JSAPI calls, setData,
+    /// renders, navigation, fallbacks, rollbacks, fuses; names in ``TraceSpan``). nil: the tracer
+    /// the process bootstrapped with `InstrumentationSystem.bootstrap` when the container is made
+    /// (none by default: then no span is made and nothing is measured).
+    public var tracer: (any Tracer)?
     /// Observes every container decision.
     public var onEvent: (@Sendable (ContainerEvent) -> Void)?
     public var logger: Logger

@@ -3,6 +3,7 @@
 
 import Foundation
 import Logging
+import Tracing
 
 /// The steps of one launch attempt (see `launchOnce`).
 extension MicroAppContainer {
@@ -71,7 +72,7 @@ extension MicroAppContainer {
         let instances = plugins.instances(for: handle)
         let bridge = AppBridge(
             table: plugins, instances: instances, app: handle, policy: configuration.permissions,
-            observer: Monitoring.callObserver(logger: logger), rateLimiter: apiRateLimiter)
+            observer: Monitoring.callObserver(logger: logger), rateLimiter: apiRateLimiter, tracing: tracing)
         return AssembledApp(
             handle: handle, events: events, plugins: instances, bridge: bridge, relay: DiagnosticRelay(), runtimeIndex: index,
             logger: logger)
@@ -82,7 +83,7 @@ extension MicroAppContainer {
     /// the launch (and `onShow` runs when `start`). On failure everything is undone and the
     /// failure counted (a veto is not a failure).
     func runAndLaunch(
-        _ loaded: LoadedApp, _ assembled: AssembledApp, options: LaunchOptions, start: Bool
+        _ loaded: LoadedApp, _ assembled: AssembledApp, options: LaunchOptions, start: Bool, span: (any Span)? = nil
     ) async throws -> AppFailure? {
         let (handle, index) = (assembled.handle, assembled.runtimeIndex)
         let descriptor = handle.descriptor
@@ -93,8 +94,10 @@ extension MicroAppContainer {
             if let config = loaded.miniProgramConfig, let layout {
                 layout.attach(PageSource(app: descriptor, config: config, device: configuration.miniProgram.device, files: loaded.modules))
             }
+            let pluginsStart = WallInstant.now
             for plugin in assembled.plugins { try await plugin.setUp(handle) }
             let options = try await MicroApp.interceptLaunch(options, plugins: assembled.plugins, app: handle) { self.emit($0) }
+            tracing.record(TraceSpan.launchPlugins, parent: span, since: pluginsStart, attributes: [:])
             let job = LaunchJob(
                 loaded: loaded, contextConfiguration: contextConfiguration(loaded, descriptor, assembled),
                 events: assembled.events, bridge: assembled.bridge, miniProgram: configuration.miniProgram,
@@ -104,6 +107,7 @@ extension MicroAppContainer {
                 try await job.run(on: runtime)
             }
             context = outcome.context
+            recordSteps(of: outcome, under: span)
             let app = makeApp(loaded, assembled, context: outcome.context)
             apps[descriptor.instanceID] = app
             let launchFailure = try await app.launched(options, onLaunchFailure: outcome.onLaunchFailure)
@@ -117,6 +121,16 @@ extension MicroAppContainer {
             if (error as? ContainerError)?.code != .launchVetoed { fail(appId, reason: "\(error)") }
             throw error
         }
+    }
+
+    /// The launch job's steps as spans under the launch's: context, app code, `onLaunch`.
+    func recordSteps(of outcome: LaunchJob.Outcome, under span: (any Span)?) {
+        guard let span else { return }
+        tracing.record(TraceSpan.launchContext, parent: span, since: outcome.began, until: outcome.contextReady, attributes: [:])
+        tracing.record(TraceSpan.launchCode, parent: span, since: outcome.contextReady, until: outcome.codeRan, attributes: [:])
+        tracing.record(
+            TraceSpan.launchOnLaunch, parent: span, since: outcome.codeRan, attributes: [TraceAttribute.hookName: "onLaunch"],
+            error: outcome.onLaunchFailure.map { "\($0)" })
     }
 
     /// The app's context configuration: its modules, limits, console and diagnostics.
@@ -150,7 +164,11 @@ extension MicroAppContainer {
             handle: assembled.handle, context: context, runtime: (supervisor, assembled.runtimeIndex),
             miniProgram: loaded.miniProgramConfig, files: loaded.modules, plugins: assembled.plugins,
             hookTimeout: configuration.hookTimeout,
-            logger: assembled.logger, lease: loaded.lease, emit: { onEvent?($0) },
+            logger: assembled.logger, lease: loaded.lease, tracing: tracing,
+            emit: { [tracing] event in
+                tracing.mark(event)
+                onEvent?(event)
+            },
             recordFailure: { reason in
                 if fuse.recordFailure(appId, reason: reason) {
                     onEvent?(.fuseOpened(appId: appId, failures: fuse.threshold, reason: reason))

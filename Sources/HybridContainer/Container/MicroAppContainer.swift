@@ -3,6 +3,7 @@
 
 import Foundation
 import Logging
+import Tracing
 
 /// Runs micro-apps: loads them from the package store (or a package file, a folder in
 /// developer mode, or their online copy), gives each its own JavaScript context, dispatches
@@ -42,11 +43,15 @@ public actor MicroAppContainer: ContainerServices {
     nonisolated let background = BackgroundTasks()
     var updateInFlight: Task<[UpdateReceipt], any Error>?
     let logger: Logger
+    /// Spans of launches, hooks, calls and decisions (off unless a tracer is configured or bootstrapped).
+    nonisolated let tracing: ContainerTracing
 
     /// Opens the store (installing presets), freezes the plugins and starts the JavaScript threads.
     public init(configuration: ContainerConfiguration) async throws {
         self.configuration = configuration
         self.logger = configuration.logger
+        let tracing = ContainerTracing(configuration.tracer)
+        self.tracing = tracing
         let store = try PackageStore(
             configuration: .init(
                 root: configuration.storeDirectory, trustedKeys: configuration.trustedKeys,
@@ -61,7 +66,7 @@ public actor MicroAppContainer: ContainerServices {
         self.resolver = ResourceResolver(
             store: store, fetcher: fetcher, onlineApps: configuration.onlineApps, logger: configuration.logger)
         var registry = configuration.plugins
-        try registry.register(MiniProgramPlugin(options: configuration.miniProgram))
+        try registry.register(MiniProgramPlugin(options: configuration.miniProgram, tracing: tracing))
         self.plugins = try registry.freeze()
         self.runtimes = (0..<max(1, configuration.runtimeThreads)).map {
             JSRuntime(
@@ -101,6 +106,7 @@ public actor MicroAppContainer: ContainerServices {
     }
 
     nonisolated func emit(_ event: ContainerEvent) {
+        tracing.mark(event)
         configuration.onEvent?(event)
     }
 
@@ -179,15 +185,30 @@ public actor MicroAppContainer: ContainerServices {
     {
         guard !isShutDown else { throw ContainerError.shutDown }
         let began = ContinuousClock.now
-        let loaded = try await loadForLaunch(source, prepared: prepared)
-        let descriptor = nextDescriptor(for: loaded)
-        let runtimeIndex = try healthyRuntime(for: descriptor)
-        var logger = self.logger
-        logger[metadataKey: "app"] = "\(descriptor.appId)#\(descriptor.instanceID)"
-        let assembled = assemble(descriptor, on: runtimeIndex, logger: logger)
-        let launchFailure = try await runAndLaunch(loaded, assembled, options: options, start: start)
-        reportLaunched(loaded, descriptor, began: began)
-        return (descriptor, launchFailure)
+        let span = tracing.start(TraceSpan.launch)
+        do {
+            let loadStart = WallInstant.now
+            let loaded = try await loadForLaunch(source, prepared: prepared)
+            tracing.record(
+                TraceSpan.launchLoad, parent: span, since: loadStart,
+                attributes: [TraceAttribute.appSource: .string(loaded.source.rawValue)])
+            let descriptor = nextDescriptor(for: loaded)
+            let runtimeIndex = try healthyRuntime(for: descriptor)
+            span?.attributes.merge(ContainerTracing.attributes(of: descriptor, thread: runtimes[runtimeIndex].configuration.name))
+            span?.attributes[TraceAttribute.appSource] = loaded.source.rawValue
+            var logger = self.logger
+            logger[metadataKey: "app"] = "\(descriptor.appId)#\(descriptor.instanceID)"
+            let assembled = assemble(descriptor, on: runtimeIndex, logger: logger)
+            let launchFailure = try await runAndLaunch(loaded, assembled, options: options, start: start, span: span)
+            reportLaunched(loaded, descriptor, began: began)
+            if let launchFailure { span?.fail(type: "onLaunch", message: launchFailure.message) }
+            span?.end(at: WallInstant.now)
+            return (descriptor, launchFailure)
+        } catch {
+            span?.fail(type: (error as? ContainerError)?.code.rawValue ?? String(describing: type(of: error)), message: "\(error)")
+            span?.end(at: WallInstant.now)
+            throw error
+        }
     }
 
     /// A JavaScript thread is stuck: tell the host which apps were on it.

@@ -14,6 +14,11 @@ struct LaunchJob: Sendable {
         let context: ScriptContext
         /// `onLaunch`'s failure (it threw, rejected, did not settle in time), if it failed.
         let onLaunchFailure: (any Error)?
+        /// When the job began, the context was ready and the app's code had run (the launch's
+        /// trace steps; `onLaunch` ran from `codeRan` until the job returned).
+        let began: WallInstant
+        let contextReady: WallInstant
+        let codeRan: WallInstant
     }
 
     let loaded: LoadedApp
@@ -31,6 +36,7 @@ struct LaunchJob: Sendable {
     /// A failure of the app's code releases the context and throws (`scriptFailed`,
     /// `scriptTimedOut`, `loadFailed`); a failure of `onLaunch` is returned, not thrown.
     func run(on runtime: JSRuntime) async throws -> Outcome {
+        let began = WallInstant.now
         let context: ScriptContext
         do {
             context = try runtime.makeContextOnThread(contextConfiguration)
@@ -39,24 +45,27 @@ struct LaunchJob: Sendable {
             throw ContainerError.scriptFailed(appId: loaded.manifest.appId.rawValue, exception: exception)
         }
         events.attach(context.events)
-        return try await runCode(in: context)
+        return try await runCode(in: context, began: began, contextReady: .now)
     }
 
     /// The app's code, then `onLaunch` awaited: isolated to the context, so the steps follow
     /// each other on its thread without a hop between them.
-    private func runCode(in context: isolated ScriptContext) async throws -> Outcome {
+    private func runCode(
+        in context: isolated ScriptContext, began: WallInstant, contextReady: WallInstant
+    ) async throws -> Outcome {
         do {
             try AppScriptRunner.run(loaded, in: context, bridge: bridge, miniProgram: miniProgram)
         } catch {
             context.release()
             throw error
         }
+        let codeRan = WallInstant.now
         do {
             try await context.callAwaitingSettlement(
                 HostNames.invokeHook, [.string("onLaunch"), onLaunchArgument], timeout: hookTimeout)
-            return Outcome(context: context, onLaunchFailure: nil)
+            return Outcome(context: context, onLaunchFailure: nil, began: began, contextReady: contextReady, codeRan: codeRan)
         } catch {
-            return Outcome(context: context, onLaunchFailure: error)
+            return Outcome(context: context, onLaunchFailure: error, began: began, contextReady: contextReady, codeRan: codeRan)
         }
     }
 }

@@ -9,6 +9,13 @@
 struct MiniProgramPlugin: Plugin {
     let name = "miniprogram"
     let options: MiniProgramOptions
+    /// setData, render and navigation spans (nil without a tracer).
+    let renderSpans: RenderSpans?
+
+    init(options: MiniProgramOptions, tracing: ContainerTracing = .off) {
+        self.options = options
+        self.renderSpans = RenderSpans(tracing: tracing)
+    }
 
     struct RenderParams: Decodable {
         var pageId: Int
@@ -47,6 +54,7 @@ struct MiniProgramPlugin: Plugin {
         let sink = options.renderSink
         let delegate = options.uiDelegate
         let layout = options.layoutEngine
+        let renderSpans = self.renderSpans
         return [
             .sync(HostNames.renderAPI, permission: nil) { call in
                 let params = try call.decode(RenderParams.self)
@@ -56,6 +64,7 @@ struct MiniProgramPlugin: Plugin {
                     kind: params.kind, data: params.data?.objectValue ?? [:], query: params.query ?? [:])
                 sink.render(update)
                 layout?.render(update)
+                renderSpans?.record(update, app: app)
                 return .null
             },
             .async(HostNames.layoutAPI, permission: nil) { call in
