@@ -4,6 +4,7 @@
 import ArgumentParser
 import Foundation
 import HybridContainer
+import Logging
 import PageRenderer
 
 /// `container-demo run <target>`: one app from a folder (developer mode), a package file or the store.
@@ -113,17 +114,17 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
-        let traceFile = trace.map { TraceFileOutput(path: $0) }
+        let telemetry = try Telemetry(tracePath: trace)
         do {
-            try await runApp(tracer: traceFile?.tracer)
+            try await runApp(telemetry: telemetry)
         } catch {
-            traceFile?.write()
+            await telemetry.finish()
             throw error
         }
-        traceFile?.write()
+        await telemetry.finish()
     }
 
-    private func runApp(tracer: TraceEventTracer?) async throws {
+    private func runApp(telemetry: Telemetry) async throws {
         guard duration.isFinite, duration > 0, duration <= 86_400 else { throw ValidationError("--duration takes 0 to 86400 seconds") }
         guard settle.isFinite, settle > 0, settle <= 3_600 else { throw ValidationError("--settle takes 0 to 3600 seconds") }
         var query: [String: String] = [:]
@@ -164,7 +165,8 @@ struct RunCommand: AsyncParsableCommand {
             $0.miniProgram.device = virtualDevice
             $0.miniProgram.grantedScopes = grants
             $0.miniProgram.layoutEngine = live
-            if let tracer { $0.tracer = tracer }
+            if let tracer = telemetry.tracer { $0.tracer = tracer }
+            if let factory = telemetry.logHandlerFactory { $0.logger = Logger(label: "hybrid.container", factory: factory) }
         }
         let panels = dump.isEmpty ? nil : PanelDump(panels: dump, json: json, storageDatabase: host.storageDatabase)
         do {

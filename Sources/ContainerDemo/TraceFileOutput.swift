@@ -3,10 +3,9 @@
 
 import Foundation
 import HybridContainer
-import Metrics
 
 /// `run --trace FILE.json`: the run's spans (the container's tracer) and swift-metrics samples
-/// (bootstrapped once for the process) written as trace-event JSON when the run ends.
+/// (``Telemetry`` bootstraps `TraceEventMetrics`) written as trace-event JSON when the run ends.
 struct TraceFileOutput {
     let path: String
     let tracer: TraceEventTracer
@@ -14,7 +13,6 @@ struct TraceFileOutput {
     init(path: String) {
         self.path = path
         self.tracer = TraceEventTracer()
-        MetricsSystem.bootstrap(TraceEventMetrics(tracer))
     }
 
     /// Writes the file (a failure is reported, not thrown: the run's own outcome stands).
