@@ -14,10 +14,19 @@ import Tracing
 /// is set, an OpenTelemetry collector over OTLP/HTTP (traces, metrics, logs; every other
 /// `OTEL_*` setting applies). Nothing is started otherwise. The exporters' queues are bounded
 /// (spans beyond them are dropped and counted by swift-otel); at the end the last batches get
-/// ``exportDeadline`` to leave, so a dead or silent collector never holds the run.
+/// ``exportDeadline`` to leave, so a dead or silent collector never holds the run (one that
+/// refuses connections is not waited for at all).
 final class Telemetry: Sendable {
-    /// How long the end of a run waits for the last export.
-    static let exportDeadline: Duration = .seconds(2)
+    /// How long the end of a run waits for the last export: `OTEL_BSP_EXPORT_TIMEOUT`
+    /// (milliseconds) when set, else 2 s.
+    let exportDeadline: Duration
+
+    static func exportDeadline(_ environment: [String: String]) -> Duration {
+        guard let text = environment["OTEL_BSP_EXPORT_TIMEOUT"], let milliseconds = Int(text), milliseconds >= 0 else {
+            return .seconds(2)
+        }
+        return .milliseconds(min(milliseconds, 600_000))
+    }
 
     let traceFile: TraceFileOutput?
     /// The container's tracer (nil: none).
@@ -39,6 +48,7 @@ final class Telemetry: Sendable {
         let traceFile = tracePath.map { TraceFileOutput(path: $0) }
         self.traceFile = traceFile
         endpoints = CollectorProbe.endpoints(environment)
+        exportDeadline = Self.exportDeadline(environment)
         var metricsFactories: [any MetricsFactory] = traceFile.map { [TraceEventMetrics($0.tracer)] } ?? []
         guard Self.exportRequested(environment) else {
             tracer = traceFile?.tracer
@@ -92,7 +102,7 @@ final class Telemetry: Sendable {
                 return true
             }
             group.addTask {
-                try? await Task.sleep(for: Self.exportDeadline)
+                try? await Task.sleep(for: self.exportDeadline)
                 return false
             }
             let first = await group.next() ?? false
@@ -102,7 +112,7 @@ final class Telemetry: Sendable {
             return first
         }
         if !finished {
-            Terminal.diagnostic("  • telemetry: the collector did not take the last export within \(Self.exportDeadline); dropped")
+            Terminal.diagnostic("  • telemetry: the collector did not take the last export within \(self.exportDeadline); dropped")
         }
     }
 }

@@ -32,7 +32,10 @@ struct OTLPExportTests {
             // An empty message is a valid Export…ServiceResponse (full success).
             return .response(status: 200, headers: [("Content-Type", "application/x-protobuf")])
         }
-        let result = try await Self.runTodo(environment: ["OTEL_EXPORTER_OTLP_ENDPOINT": server.baseURL.absoluteString])
+        // A patient end of run (a loaded CI machine may take seconds to export): the deadline is not what is tested here.
+        let result = try await Self.runTodo(environment: [
+            "OTEL_EXPORTER_OTLP_ENDPOINT": server.baseURL.absoluteString, "OTEL_BSP_EXPORT_TIMEOUT": "120000",
+        ])
         await server.shutdown()
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
 
