@@ -1,0 +1,1 @@
+// A placeholder: WebKitGTK's Web Inspector brings its own backend commands.
