@@ -5,6 +5,7 @@
 #define HYBRID_CONTAINER_CJAVASCRIPTCORE_SHIM_H
 
 #include <JavaScriptCore/JavaScript.h>
+#include <gio/gio.h>
 #include <stdbool.h>
 
 #ifdef __cplusplus
@@ -39,6 +40,41 @@ JS_EXPORT void JSSynchronousGarbageCollectForDebugging(JSContextRef ctx);
 
 /// From JSObjectRefPrivate.h: the global context an object was created in.
 JS_EXPORT JSGlobalContextRef JSObjectGetGlobalContext(JSObjectRef object);
+
+// MARK: The remote inspector (docs/research/remote-inspector.md)
+// C++ entry points the library exports without headers, declared under their mangled names.
+// `WTF::CString` and `WTF::GRefPtr<T>` hold one pointer each; the C++ ABI passes their `&&`
+// arguments as pointers and a member function's `this` first.
+
+/// The storage of a `WTF::CString` (a reference to its buffer).
+typedef struct { void *buffer; } HCWTFCString;
+/// The storage of a `WTF::GRefPtr<T>` (one owned reference).
+typedef struct { void *pointer; } HCWTFGRefPtr;
+
+JS_EXPORT void *_ZN9Inspector21RemoteInspectorServer9singletonEv(void);
+JS_EXPORT bool _ZN9Inspector21RemoteInspectorServer5startEON3WTF7GRefPtrI15_GSocketAddressNS1_28GRefPtrDefaultRefDerefTraitsIS3_EEEE(
+    void *server, HCWTFGRefPtr *address);
+JS_EXPORT void *_ZN9Inspector15RemoteInspector9singletonEv(void);
+JS_EXPORT void _ZN9Inspector15RemoteInspector5startEv(void *inspector);
+JS_EXPORT void _ZN9Inspector15RemoteInspector25setInspectorServerAddressEON3WTF7CStringE(HCWTFCString *address);
+JS_EXPORT void _ZN3WTF7CStringC1EPKc(HCWTFCString *string, const char *text);
+
+/// `Inspector::RemoteInspectorServer::singleton().start(address)`: the inspector server listens
+/// on 127.0.0.1:`port`. Its sources attach to the calling thread's thread-default main context.
+static inline bool HCRemoteInspectorServerStart(int port) {
+    HCWTFGRefPtr address = { g_inet_socket_address_new_from_string("127.0.0.1", (guint)port) };
+    return _ZN9Inspector21RemoteInspectorServer5startEON3WTF7GRefPtrI15_GSocketAddressNS1_28GRefPtrDefaultRefDerefTraitsIS3_EEEE(
+        _ZN9Inspector21RemoteInspectorServer9singletonEv(), &address);
+}
+
+/// The process's contexts (targets) connect to the server at `address` ("127.0.0.1:PORT"):
+/// `RemoteInspector::setInspectorServerAddress(address)` then `RemoteInspector::singleton().start()`.
+static inline void HCRemoteInspectorConnect(const char *address) {
+    HCWTFCString text = { 0 };
+    _ZN3WTF7CStringC1EPKc(&text, address);
+    _ZN9Inspector15RemoteInspector25setInspectorServerAddressEON3WTF7CStringE(&text);
+    _ZN9Inspector15RemoteInspector5startEv(_ZN9Inspector15RemoteInspector9singletonEv());
+}
 
 #ifdef __cplusplus
 }

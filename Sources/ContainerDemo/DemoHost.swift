@@ -52,16 +52,22 @@ final class DemoHost: Sendable {
         container = try await MicroAppContainer(configuration: configuration)
     }
 
-    /// Launch → start → run until idle (or `duration`) → stop → destroy. An app that never goes
+    /// Launch → start → run until idle (or `duration`; with `stayUntilDuration` until `duration`
+    /// in any case) → stop → destroy. An app that never goes
     /// idle (an interval it never clears) is stopped at `duration`: it gets onStop/onHide, then
     /// destroy clears its timers.
     func runToCompletion(
-        _ source: LaunchSource, query: [String: String], duration: Duration, panels: PanelDump? = nil
+        _ source: LaunchSource, query: [String: String], duration: Duration, panels: PanelDump? = nil,
+        stayUntilDuration: Bool = false
     ) async throws {
+        let began = ContinuousClock.now
         let app = try await container.launch(source, options: LaunchOptions(query: query))
         let context = try await container.context(of: app.instanceID)
         if !(await context.waitUntilIdle(timeout: duration)) {
             Terminal.diagnostic("  • still busy after \(duration); stopping it")
+        } else if stayUntilDuration {
+            // Inspected: the app stays for a debugger to attach until --duration ends.
+            try? await Task.sleep(until: began + duration)
         }
         try await panels?.print(app, container: container)
         if await container.state(of: app.instanceID) == .started { try await container.stop(app.instanceID) }

@@ -110,6 +110,14 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "With --dump: print the panels as one JSON object.")
     var json = false
 
+    @Option(
+        help: """
+            Make the app's JavaScript debuggable with WebKit's Web Inspector on 127.0.0.1:PORT \
+            (e.g. MiniBrowser inspector://127.0.0.1:PORT): targets named appId #instance; debugger; \
+            statements and breakpoints pause the app (no watchdog while inspecting); the run lasts --duration.
+            """)
+    var inspect: Int?
+
     @OptionGroup var trust: TrustOptions
     @OptionGroup var storeOptions: StoreOptions
 
@@ -125,6 +133,15 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func runApp(telemetry: Telemetry) async throws {
+        if let inspect {
+            do {
+                try RemoteInspection.start(port: inspect)
+            } catch {
+                throw ValidationError("--inspect: \(error)")
+            }
+            Terminal.diagnostic(
+                "  • inspector on 127.0.0.1:\(inspect) (MiniBrowser inspector://127.0.0.1:\(inspect)); targets: appId #instance")
+        }
         guard duration.isFinite, duration > 0, duration <= 86_400 else { throw ValidationError("--duration takes 0 to 86400 seconds") }
         guard settle.isFinite, settle > 0, settle <= 3_600 else { throw ValidationError("--settle takes 0 to 3600 seconds") }
         var query: [String: String] = [:]
@@ -166,6 +183,12 @@ struct RunCommand: AsyncParsableCommand {
             $0.miniProgram.grantedScopes = grants
             $0.miniProgram.layoutEngine = live
             if let tracer = telemetry.tracer { $0.tracer = tracer }
+            if inspect != nil {
+                // A paused app is not a runaway one: no watchdog, no stalled-thread quarantine.
+                $0.executionTimeLimit = .seconds(86_400)
+                $0.runtimeStallLimit = .seconds(3 * 86_400)
+                $0.hookTimeout = .seconds(86_400)
+            }
             if let factory = telemetry.logHandlerFactory { $0.logger = Logger(label: "hybrid.container", factory: factory) }
         }
         let panels = dump.isEmpty ? nil : PanelDump(panels: dump, json: json, storageDatabase: host.storageDatabase)
@@ -202,7 +225,8 @@ struct RunCommand: AsyncParsableCommand {
                 }
                 await live?.shutdown()
             } else {
-                try await host.runToCompletion(source, query: query, duration: .seconds(duration), panels: panels)
+                try await host.runToCompletion(
+                    source, query: query, duration: .seconds(duration), panels: panels, stayUntilDuration: inspect != nil)
             }
         } catch let exit as ExitCode {
             throw exit

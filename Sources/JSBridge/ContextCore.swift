@@ -109,6 +109,13 @@ final class ContextCore {
     /// caller handlers see.
     private func applyConfiguration() {
         JSStringConversion.with(configuration.name) { JSGlobalContextSetName(globalContext, $0) }
+        // A warm context waiting in the pool is no target; an app's context is `appId #instance`.
+        if isPooled {
+            RemoteInspection.hide(globalContext)
+        } else {
+            RemoteInspection.expose(
+                globalContext, name: configuration.name + (configuration.metadata["instanceID"].map { " #\($0)" } ?? ""))
+        }
         if !configuration.allowsEval {
             JSStringConversion.with("eval() and new Function() are disabled in this context") {
                 JSGlobalContextSetEvalEnabled(globalContext, false, $0)

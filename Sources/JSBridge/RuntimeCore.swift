@@ -44,6 +44,7 @@ final class RuntimeCore {
         self.group = JSContextGroupCreate()
         self.nativeFunctionClass = NativeFunction.makeClass()
         self.anchorContext = JSGlobalContextCreateInGroup(group, nil)
+        RemoteInspection.hide(anchorContext)
         self.undefinedValue = JSValueMakeUndefined(anchorContext)
         let callback = NativeFunction(counter: liveNativeFunctions) { [unowned self] _, args in
             self.routeUnhandledRejection(promise: args[0], reason: args[1])

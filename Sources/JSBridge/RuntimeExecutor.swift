@@ -76,6 +76,10 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
 
     /// Thread-confined state.
     private var timers = TimerQueue()
+    /// The thread's GLib main context while the remote inspector runs (``RemoteInspection``):
+    /// the inspector's work for this thread's contexts, drained after each batch and at least
+    /// every ``inspectorInterval``.
+    private var inspectorContext: OpaquePointer?
     /// Work started off the thread whose result will come back here (bridge calls in flight).
     /// While there is some, the loop spins briefly before sleeping: a result that arrives within
     /// `spinLimit` then costs no futex wake-up on either side.
@@ -105,6 +109,8 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
     func start(stackSize: Int, onExit: @escaping @Sendable () -> Void) {
         let ready = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
+            // First, before JavaScriptCore touches the thread (the inspector's work for it, if on).
+            self.inspectorContext = RemoteInspection.threadContext()
             setCurrentThreadName(self.name)
             self.threadID = pthread_self()
             var clock = clockid_t()
@@ -193,6 +199,8 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
     private var idleWork: [() -> Void] = []
     /// How long the thread must have had nothing to do before idle work runs.
     static let idleGrace: UInt64 = 5_000_000
+    /// How often a sleeping thread looks at the inspector's work (nanoseconds).
+    static let inspectorInterval: UInt64 = 20_000_000
     /// When the thread last finished a batch of work.
     private var lastBusyEnd: UInt64 = 0
 
@@ -253,7 +261,9 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
                 // Idle work waiting: wake when the grace has passed (or earlier for a timer).
                 let idleDeadline = idleWork.isEmpty || expectedResults > 0 ? nil : lastBusyEnd &+ Self.idleGrace
                 if let idleDeadline, idleDeadline <= MonotonicClock.now() { break }
-                let deadline = [timers.nextDeadline, idleDeadline].compactMap { $0 }.min()
+                // While the inspector runs, the thread looks at its work at least every 20 ms.
+                let inspectorDeadline = inspectorContext == nil ? nil : MonotonicClock.now() &+ Self.inspectorInterval
+                let deadline = [timers.nextDeadline, idleDeadline, inspectorDeadline].compactMap { $0 }.min()
                 if let deadline, deadline <= MonotonicClock.now() { break }
                 sleeping = true
                 if let deadline {
@@ -264,6 +274,11 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
                     pthread_cond_wait(condition, mutex)
                 }
                 sleeping = false
+                if let inspectorContext, queue.isEmpty {
+                    pthread_mutex_unlock(mutex)
+                    RemoteInspection.drain(inspectorContext)
+                    pthread_mutex_lock(mutex)
+                }
                 if watchUntil != 0 {
                     let until = watchUntil
                     watchUntil = 0
@@ -293,6 +308,7 @@ final class RuntimeExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
             }
             let didWork = !batch.isEmpty
             batch.removeAll(keepingCapacity: true)
+            if let inspectorContext { RemoteInspection.drain(inspectorContext) }
             // (A wake-up for idle work alone does not count as work: it would restart the grace.)
             if runDueTimers() || didWork { lastBusyEnd = MonotonicClock.now() }
         }
