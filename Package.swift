@@ -167,6 +167,7 @@ let package = Package(
             dependencies: [
                 "JSBridge", "OfflineCache", "HybridContainer", "CJavaScriptCore", "LoopbackServer", "PageRenderer",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             path: "Benchmarks/HybridBench",
             swiftSettings: strictSettings

@@ -160,6 +160,9 @@ if sections.contains("pictures") {
 if wants("codecs") {
     rows += try await FileCodecBenchmark.run(scale: scale)
 }
+if sections.contains("tracing") {
+    rows += try await TracingBenchmark.run(scale: scale)
+}
 if wants("install") {
     rows += try InstallBenchmark.run(runs: scale == 1 ? 3 : 5)
 }
