@@ -214,7 +214,10 @@ let package = Package(
         // own process. A host that never asks for pictures does not link it.
         .target(
             name: "PageRenderer",
-            dependencies: ["HybridContainer", "CInflate", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: [
+                "HybridContainer", "CInflate", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

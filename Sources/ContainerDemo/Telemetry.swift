@@ -52,6 +52,7 @@ final class Telemetry: Sendable {
         var metricsFactories: [any MetricsFactory] = traceFile.map { [TraceEventMetrics($0.tracer)] } ?? []
         guard Self.exportRequested(environment) else {
             tracer = traceFile?.tracer
+            if let tracer { InstrumentationSystem.bootstrap(tracer) }  // for PageRenderer's picture spans
             logHandlerFactory = nil
             exporters = nil
             running = nil
@@ -66,7 +67,9 @@ final class Telemetry: Sendable {
         let logs = try OTel.makeLoggingBackend(configuration: configuration)
         metricsFactories.append(metrics.factory)
         Self.bootstrap(metricsFactories)
-        tracer = traceFile.map { TeeTracer(first: $0.tracer, second: traces.factory) } ?? traces.factory
+        let tracer: any Tracer = traceFile.map { TeeTracer(first: $0.tracer, second: traces.factory) } ?? traces.factory
+        self.tracer = tracer
+        InstrumentationSystem.bootstrap(tracer)  // for PageRenderer's picture spans
         logHandlerFactory = logs.factory
         let exporters = ServiceGroup(
             configuration: .init(

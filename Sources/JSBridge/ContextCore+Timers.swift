@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0 (see LICENSE)
 
 import CJavaScriptCore
+import Foundation
 
 /// A `setTimeout`/`setInterval` registration; its function and arguments stay protected
 /// from collection until it fires for the last time or is cleared.
@@ -73,6 +74,8 @@ extension ContextCore {
             timers.removeValue(forKey: id)
         }
         let origin = timer.interval == nil ? "setTimeout callback" : "setInterval callback"
+        let onLongTimer = configuration.onLongTimer
+        let began = onLongTimer == nil ? 0 : MonotonicClock.now()
         do {
             try enter(origin: origin) { exception in
                 _ = timer.arguments.withUnsafeBufferPointer { buffer in
@@ -81,6 +84,14 @@ extension ContextCore {
             }
         } catch {
             reportFailure(error, origin: origin)
+        }
+        if let onLongTimer {
+            let elapsedNanoseconds = MonotonicClock.now() &- began
+            let elapsed = Duration.nanoseconds(Int64(clamping: elapsedNanoseconds))
+            if elapsed >= configuration.longTimerThreshold {
+                let wallNow = UInt64(max(0, Date().timeIntervalSince1970) * 1e9)
+                onLongTimer(origin, wallNow &- min(elapsedNanoseconds, wallNow), elapsed)
+            }
         }
         if timer.interval == nil, !isReleased {
             JSValueUnprotect(globalContext, timer.function)

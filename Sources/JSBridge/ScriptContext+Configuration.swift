@@ -30,6 +30,13 @@ extension ScriptContext {
         public var consoleLimit: ConsoleLimit? = .standard
         /// Observes uncaught exceptions, unhandled rejections and watchdog stops.
         public var onDiagnostic: (@Sendable (ScriptDiagnostic) -> Void)?
+        /// Observes timer callbacks (`setTimeout`/`setInterval`) that ran at least
+        /// ``longTimerThreshold``: their origin, when they began (nanoseconds since 1970) and how
+        /// long they ran. Called on the context's thread right after the callback. nil: not measured.
+        public var onLongTimer: (@Sendable (_ origin: String, _ beganNanosecondsSinceEpoch: UInt64, _ duration: Duration) -> Void)?
+        /// How long a timer callback runs before ``onLongTimer`` hears of it (default 50 ms, the
+        /// web's long-task threshold).
+        public var longTimerThreshold: Duration = .milliseconds(50)
         /// Trusted scripts that run in the context before it is handed out, after the runtime's
         /// own globals (e.g. a host's `App()` registration). The runtime's warm pool keeps
         /// contexts per distinct list, so a context taken from it has already run them: they

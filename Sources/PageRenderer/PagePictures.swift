@@ -3,6 +3,7 @@
 
 import Foundation
 import HybridContainer
+import Tracing
 
 extension MiniProgramSession {
     /// A PNG of the current page (or `pageId`) as the device shows it: `screenWidth × pixelRatio`
@@ -12,6 +13,10 @@ extension MiniProgramSession {
     /// - Throws: ``PageEngineError`` (the engine's failures are the picture's; the app runs on),
     ///   ``StyleSheetError`` for a sheet that cannot be read, what `tree(ofPage:)` throws.
     public func screenshot(engine: PageEngine, page pageId: Int? = nil) async throws -> Data {
+        try await pictureSpan { try await drawStill(engine: engine, page: pageId) }
+    }
+
+    private func drawStill(engine: PageEngine, page pageId: Int?) async throws -> Data {
         let document = try await pageDocument(page: pageId)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hc-picture-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -42,8 +47,29 @@ extension MiniProgramSession {
     /// ``MiniProgramOptions/layoutEngine``).
     /// - Throws: ``LivePagesError``, ``PageEngineError``, ``StyleSheetError``.
     public func screenshot(live: LivePages, page pageId: Int? = nil) async throws -> Data {
-        var page = pageId
-        if page == nil { page = try await pages().last?.id }
-        return try await live.picture(instanceID: app.instanceID, page: page)
+        try await pictureSpan {
+            var page = pageId
+            if page == nil { page = try await pages().last?.id }
+            return try await live.picture(instanceID: app.instanceID, page: page)
+        }
+    }
+
+    /// A picture as a span (`hybrid.picture`) in the tracer the process bootstrapped (none: no span).
+    func pictureSpan(_ draw: () async throws -> Data) async throws -> Data {
+        let tracer = InstrumentationSystem.tracer
+        guard !(tracer is NoOpTracer) else { return try await draw() }
+        let span = tracer.startSpan(TraceSpan.picture, context: .topLevel)
+        span.attributes[TraceAttribute.appId] = app.appId.rawValue
+        span.attributes[TraceAttribute.appInstance] = Int(app.instanceID)
+        defer { span.end() }
+        do {
+            let png = try await draw()
+            span.attributes["hybrid.picture.bytes"] = png.count
+            return png
+        } catch {
+            span.recordError(error)
+            span.setStatus(.init(code: .error, message: "\(error)"))
+            throw error
+        }
     }
 }

@@ -65,7 +65,7 @@ struct PicturesCLITests {
         #expect(missing.stdout.contains("pages/a/a: no baseline picture"))
     }
 
-    @Test("--screenshot writes the page after onReady")
+    @Test("--screenshot writes the page after onReady; with --trace the picture is a span")
     func screenshot() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("screenshot-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -74,13 +74,19 @@ struct PicturesCLITests {
         let file = root.appendingPathComponent("b.png")
         let result = try await ChildProcess.run(
             "container-demo",
-            ["run", app.path, "--page", "pages/b/b", "--screenshot", file.path, "--store", root.appendingPathComponent("store").path])
+            [
+                "run", app.path, "--page", "pages/b/b", "--screenshot", file.path, "--store", root.appendingPathComponent("store").path,
+                "--trace", root.appendingPathComponent("run.json").path,
+            ])
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         let image = try PNGImage(decoding: try Data(contentsOf: file))
         let bar = image.pixel(10, 10)
         #expect(bar.r == 0x12 && bar.g == 0x34 && bar.b == 0x56, "app.json's navigation bar colour: \(bar)")
         let block = image.pixel(10, 200)
         #expect(block.r == 0 && block.g == 255 && block.b == 0, "page b's block: \(block)")
+        let trace = try JSONSerialization.jsonObject(with: try Data(contentsOf: root.appendingPathComponent("run.json"))) as? [String: Any]
+        let names = (trace?["traceEvents"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(names.contains("hybrid.picture"), "\(Set(names))")
     }
 
     @Test("the README's pictures of Examples/pictures-miniprogram are what the renderer draws today (--compare passes)")

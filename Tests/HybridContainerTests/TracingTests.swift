@@ -94,6 +94,28 @@ struct TracingTests {
         #expect(Self.slices(events, named: TraceSpan.jsapi("__hc.render")).isEmpty, "the framework's channel is not a JSAPI span")
     }
 
+    @Test("a timer callback that runs 50 ms or longer is a span with its origin; a short one is none")
+    func longTimers() async throws {
+        let fixture = try ContainerFixture()
+        let tracer = TraceEventTracer()
+        let container = try await fixture.container { $0.tracer = tracer }
+        try fixture.install(
+            "timers",
+            script: """
+                App({ onLaunch() {
+                  setTimeout(() => {}, 0);
+                  setTimeout(() => { const end = Date.now() + 80; while (Date.now() < end) {} }, 1);
+                } });
+                """, into: container)
+        let app = try await container.launch(.installed("timers"))
+        #expect(try await container.waitUntilSettled(app.instanceID, timeout: .seconds(10)))
+        await container.shutdown()
+        let long = Self.slices(try Self.events(tracer), named: TraceSpan.longTimer)
+        #expect(long.count == 1, "only the one that spun")
+        #expect(Self.args(long.first ?? [:])[TraceAttribute.timerOrigin] as? String == "setTimeout callback")
+        #expect((long.first?["dur"] as? Double ?? 0) >= 50_000, "microseconds")
+    }
+
     @Test("a failed launch marks the launch span failed and leaves a launch-failed mark with its reason")
     func failedLaunch() async throws {
         let fixture = try ContainerFixture()

@@ -150,6 +150,18 @@ extension MicroAppContainer {
             onConsole: { message in onEvent?(.console(descriptor, message)) },
             onDiagnostic: { diagnostic in relay.deliver(diagnostic) })
         contextConfiguration.consoleLimit = configuration.consoleLimit
+        if tracing.isOn {
+            let tracing = self.tracing
+            contextConfiguration.onLongTimer = { origin, began, duration in
+                var attributes = ContainerTracing.attributes(of: descriptor)
+                attributes[TraceAttribute.timerOrigin] = origin
+                tracing.record(
+                    TraceSpan.longTimer, since: WallInstant(nanosecondsSinceEpoch: began),
+                    until: WallInstant(
+                        nanosecondsSinceEpoch: began &+ UInt64(duration.components.seconds) * 1_000_000_000
+                            &+ UInt64(duration.components.attoseconds / 1_000_000_000)), attributes: attributes)
+            }
+        }
         contextConfiguration.preludes = AppScriptRunner.preludes(for: loaded.kind)
         return contextConfiguration
     }

@@ -27,6 +27,8 @@ public enum TraceSpan {
     public static let navigation = "hybrid.navigate"
     /// A picture of a page.
     public static let picture = "hybrid.picture"
+    /// A timer callback (`setTimeout`/`setInterval`) that ran 50 ms or longer.
+    public static let longTimer = "hybrid.timer.long"
     /// Mark: an app served from its online copy instead of offline.
     public static let fallback = "hybrid.fallback"
     /// Mark: a version rolled back.
@@ -68,6 +70,8 @@ public enum TraceAttribute {
     public static let jsapiBytesOut = "hybrid.jsapi.bytes_out"
     /// `sync` or `async`.
     public static let jsapiKind = "hybrid.jsapi.kind"
+    /// Which timer a long-timer span is (`setTimeout callback`, `setInterval callback`).
+    public static let timerOrigin = "hybrid.timer.origin"
     /// A lifecycle hook's name (`onLaunch`, `onShow` …).
     public static let hookName = "hybrid.hook.name"
     /// A page's route (`pages/index/index`).
