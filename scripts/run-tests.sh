@@ -9,10 +9,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 #
-# The suites that draw pictures start Chromium (several processes each): they run after the
-# rest, on their own, so its load does not push the loopback servers' answers past their
-# deadlines on a 2-core machine (seen once: a redirect test's request timed out).
-pictures='PageRendererTests|PicturesCLITests'
+# The suites that draw pictures start Chromium (several processes each), and the CLI suites start
+# container-demo child processes (a debug binary each, with its own JavaScript and network
+# threads): they run after the rest, on their own, so their load does not push the loopback
+# servers' answers past their deadlines on a 2-core machine (seen: a redirect test's request, and
+# once four update and fetch tests at once, timed out while they ran alongside).
+pictures='PageRendererTests|PicturesCLITests|ObservabilityCLITests|OTLPExportTests|InspectorCLITests'
 run() {
   for attempt in 1 2; do
     timeout --kill-after=10 600 "${SWIFT:-swift}" test --skip-build "$@"
