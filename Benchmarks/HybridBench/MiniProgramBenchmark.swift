@@ -28,6 +28,20 @@ enum MiniProgramBenchmark {
         "pages/b/b.wxml": #"<view wx:for="{{items}}" class="row">{{item}}</view>"#,
     ]
 
+    /// Only the `getStorageSync` loop, long enough to profile (`perf record … hybrid-bench storage-profile`).
+    static func profileStorage(runs: Int) async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bench-mini-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let app = root.appendingPathComponent("app")
+        try BenchApps.write(files, to: app)
+        let container = try await BenchApps.container(root: root)
+        let launched = try await container.launch(.directory(app))
+        let session = try await container.miniProgram(launched.instanceID)
+        let nanos = try await session.firePageEvent("storageLoop", event: ["detail": ["runs": .number(Double(runs))]])
+        print(String(format: "wx.getStorageSync: %.1f ns", nanos.numberValue ?? .nan))
+        await container.shutdown()
+    }
+
     static func run(scale: Int) async throws -> [Row] {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("bench-mini-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }

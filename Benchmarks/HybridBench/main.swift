@@ -94,6 +94,9 @@ if sections.contains("sync-profile") {
     await context.release()
     await runtime.shutdown()
 }
+if sections.contains("storage-profile") {
+    try await MiniProgramBenchmark.profileStorage(runs: 2_000_000)
+}
 if sections.contains("async-profile") {
     // Only the awaited runtimeThread-placement loop, for `perf record`.
     let table = try BridgeMethodTable([.async("noopAsyncOnThread", placement: .runtimeThread) { _ in .undefined }])

@@ -121,8 +121,9 @@ extension ContextCore {
     }
 
     /// Evaluates trusted framework code. While it runs, the global `__hcFrameworkBridge` holds
-    /// `{ call, callSync, readText, exists, compileModule }` functions (the last three read the app's
-    /// files, as `require` does, and compile a template's inline script module) that may reach framework-only APIs; the property is deleted
+    /// `{ call, callSync, readText, exists, compileModule, sharedBuffer }` functions (`readText`,
+    /// `exists` and `compileModule` read the app's files, as `require` does, and compile a template's
+    /// inline script module; `sharedBuffer` hands out ``ScriptContext/Configuration/sharedRegions``) that may reach framework-only APIs; the property is deleted
     /// when the evaluation ends (whatever its outcome), so only code that captured it during this
     /// evaluation keeps it. App code runs later and never sees it.
     func evaluateFramework(_ source: String, sourceURL: String) throws -> JSValueRef? {
@@ -140,6 +141,8 @@ extension ContextCore {
         JSStringConversion.with("exists") { JSObjectSetProperty(ctx, channel, $0, exists, attributes, nil) }
         let compileModule = makeNativeFunction { [unowned self] _, args in try self.compileModuleText(args) }
         JSStringConversion.with("compileModule") { JSObjectSetProperty(ctx, channel, $0, compileModule, attributes, nil) }
+        let sharedBuffer = makeNativeFunction { [unowned self] _, args in try self.sharedBuffer(args) }
+        JSStringConversion.with("sharedBuffer") { JSObjectSetProperty(ctx, channel, $0, sharedBuffer, attributes, nil) }
         let global = JSContextGetGlobalObject(ctx)
         let name = Self.frameworkChannelName
         JSStringConversion.with(name) {

@@ -30,6 +30,23 @@ extension ContextCore {
         return JSStringConversion.with(text) { JSValueMakeString(globalContext, $0) }
     }
 
+    /// `sharedBuffer(name)` (framework channel only) → an `ArrayBuffer` over the shared region
+    /// of that name (no copy: it sees other processes' writes), or `undefined`. The buffer keeps
+    /// the region mapped until the collector frees it.
+    func sharedBuffer(_ arguments: NativeFunction.Arguments) throws -> JSValueRef? {
+        let name = try converter.string(arguments[0])
+        guard let region = configuration.sharedRegions[name] else { return JSValueMakeUndefined(globalContext) }
+        let owner = Unmanaged.passRetained(region).toOpaque()
+        let buffer = JSObjectMakeArrayBufferWithBytesNoCopy(
+            globalContext, region.baseAddress, region.byteCount,
+            { _, owner in if let owner { Unmanaged<SharedMemoryRegion>.fromOpaque(owner).release() } }, owner, nil)
+        guard let buffer else {
+            Unmanaged<SharedMemoryRegion>.fromOpaque(owner).release()
+            return JSValueMakeUndefined(globalContext)
+        }
+        return buffer
+    }
+
     /// `compileModule(text, sourceURL, line)` (framework channel only) → a module factory
     /// `(exports, require, module, …)` for script text that sits inside another file (a WXS block
     /// of a template; WXS names JavaScript reserves are renamed, see ``WXSTransform``), with

@@ -42,6 +42,10 @@ extension ScriptContext {
         /// contexts per distinct list, so a context taken from it has already run them: they
         /// cost a launch nothing. A prelude that throws fails `makeContext` with its error.
         public var preludes: [ScriptResource] = []
+        /// Shared memory the framework channel hands out by name as `ArrayBuffer`s over the same
+        /// bytes (`sharedBuffer(name)` during ``ScriptContext/evaluateFramework(_:sourceURL:)``);
+        /// app code never receives them.
+        public var sharedRegions: [String: SharedMemoryRegion] = [:]
 
         /// Creates a configuration.
         public init(

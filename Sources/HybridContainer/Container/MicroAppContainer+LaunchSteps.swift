@@ -163,6 +163,10 @@ extension MicroAppContainer {
             }
         }
         contextConfiguration.preludes = AppScriptRunner.preludes(for: loaded.kind)
+        // The storage generations, for the mini-program framework's copies of stored values.
+        if let storage = assembled.plugins.lazy.compactMap({ $0 as? StoragePlugin }).first, let region = storage.sharedRegion {
+            contextConfiguration.sharedRegions[StoragePlugin.generationsRegion] = region
+        }
         return contextConfiguration
     }
 

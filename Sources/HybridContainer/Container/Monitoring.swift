@@ -3,6 +3,7 @@
 
 import Logging
 import Metrics
+import Synchronization
 
 /// Automatic monitoring: every JSAPI call's latency and errors go to swift-metrics
 /// (`hybrid_jsapi_duration`, `hybrid_jsapi_errors`) and failures to swift-log.
@@ -13,9 +14,19 @@ enum Monitoring {
             .recordNanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 
+    /// The observer of one app's calls. Each API's timer is made once (on its first call):
+    /// making a swift-metrics timer per call (label, dimensions, factory) cost more than a
+    /// synchronous call itself (`hybrid-bench miniprogram`).
     static func callObserver(logger: Logger) -> CallObserver {
-        { app, api, duration, error in
-            Metrics.Timer(label: "hybrid_jsapi_duration", dimensions: [("api", api)]).recordNanoseconds(
+        let timers = Mutex<[String: Metrics.Timer]>([:])
+        return { app, api, duration, error in
+            let timer = timers.withLock { timers in
+                if let timer = timers[api] { return timer }
+                let timer = Metrics.Timer(label: "hybrid_jsapi_duration", dimensions: [("api", api)])
+                timers[api] = timer
+                return timer
+            }
+            timer.recordNanoseconds(
                 duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
             if let error {
                 Counter(label: "hybrid_jsapi_errors", dimensions: [("api", api), ("code", "\(error.code.rawValue)")]).increment()

@@ -34,6 +34,7 @@ import { makeCloud } from './cloud.js';
 import { makeWorklet } from './worklet.js';
 import { authorize, authSetting } from './authorization.js';
 import { builtInTags } from './component-registry.js';
+import { readStored } from './storage-copies.js';
 
 function buildNamespace(namespace, flavor) {
   const api = {};
@@ -43,6 +44,15 @@ function buildNamespace(namespace, flavor) {
   const defineAsync = (name, implementation, makeTask) => { api[name] = asyncAPI(namespace, flavor, name, implementation, makeTask); };
   const defineSync = (name, implementation) => { api[name] = syncAPI(namespace, flavor, name, implementation); };
   const sync = (name, params) => JSBridge.callSync(name, params);
+  // From the framework's copies (storage-copies.js); an error comes from the public API, so it
+  // reads as that API's (a denied permission names getStorageSync).
+  const storedValue = (key) => {
+    try {
+      return readStored(key);
+    } catch (error) {
+      return sync('getStorageSync', { key }).data;
+    }
+  };
 
   // storage
   defineAsync('setStorage', (o) => JSBridge.call('setStorage', { key: requireKey(o.key), data: o.data }).then(shown));
@@ -55,12 +65,12 @@ function buildNamespace(namespace, flavor) {
   defineAsync('getStorageInfo', () => JSBridge.call('getStorageInfo', {}).then(toKB));
   if (wechat) {
     defineSync('setStorageSync', (key, data) => { sync('setStorageSync', { key: requireKey(key), data }); });
-    defineSync('getStorageSync', (key) => { const result = sync('getStorageSync', { key: requireKey(key) }); return result.data === null || result.data === undefined ? '' : result.data; });
+    defineSync('getStorageSync', (key) => { const data = storedValue(requireKey(key)); return data === null || data === undefined ? '' : data; });
     defineSync('removeStorageSync', (key) => { sync('removeStorageSync', { key: requireKey(key) }); });
   } else {
     const options = (o) => isObject(o) ? o : {};
     defineSync('setStorageSync', (o) => { sync('setStorageSync', { key: requireKey(options(o).key), data: options(o).data }); return {}; });
-    defineSync('getStorageSync', (o) => { const result = sync('getStorageSync', { key: requireKey(options(o).key) }); return { data: result.data === undefined ? null : result.data }; });
+    defineSync('getStorageSync', (o) => { const data = storedValue(requireKey(options(o).key)); return { data: data === undefined ? null : data }; });
     defineSync('removeStorageSync', (o) => { sync('removeStorageSync', { key: requireKey(options(o).key) }); return {}; });
   }
   defineSync('clearStorageSync', () => { sync('clearStorageSync', {}); });
