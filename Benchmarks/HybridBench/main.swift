@@ -94,6 +94,21 @@ if sections.contains("sync-profile") {
     await context.release()
     await runtime.shutdown()
 }
+if wants("large") {
+    rows += try await LargeAppBenchmark.run(launches: scale == 1 ? 20 : 100)
+}
+if sections.contains("code-cache") {
+    try await CodeCacheProbe.run()
+}
+if sections.contains("large-profile") {
+    try await LargeAppBenchmark.profile(launches: 100)
+}
+if sections.contains("memory") {
+    rows += try LargeAppMemory.run(counts: [1, 10, 100])
+}
+if sections.contains("memory-child"), let index = arguments.firstIndex(of: "memory-child"), index + 2 < arguments.count {
+    try await LargeAppMemory.childMain(mode: arguments[index + 1], count: Int(arguments[index + 2]) ?? 1)
+}
 if sections.contains("storage-profile") {
     try await MiniProgramBenchmark.profileStorage(runs: 2_000_000)
 }

@@ -189,6 +189,24 @@ struct ModuleTests {
         _ = try? ESModuleTransform.transform(source)
     }
 
+    @Test("scripts without module syntax are left alone without tokenizing; every form of it is still found")
+    func moduleSyntaxPrecheck() throws {
+        // No module syntax: names containing the words, properties, a plain CommonJS bundle.
+        for source in [
+            "module.exports = { a: 1 }; exports.b = 2;", "x.import(1); y.export = 2; const importer = 1, reexport = 2;",
+            "var $import = 1, import_ = 2, importé = 3;", "",
+        ] {
+            #expect(try ESModuleTransform.transform(source) == nil, "\(source)")
+        }
+        // Module syntax anywhere: first or last word, after punctuation, dynamic, import.meta, spread.
+        for source in [
+            "import a from './a'", "x;export default 1", "f(import('./a'))", "const u = import.meta.url;",
+            "g(...import('./a'))", "\nexport const b = 2;", "if (x) {import('./a')}",
+        ] {
+            #expect(try ESModuleTransform.transform(source) != nil, "\(source)")
+        }
+    }
+
     @Test("fuzzer finding: a line continuation in a module name keeps the line count and resolves")
     func lineContinuation() async throws {
         try await run([

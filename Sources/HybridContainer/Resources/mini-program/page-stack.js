@@ -232,7 +232,13 @@ function viewOf(pageId) {
 }
 const describe = (page) => ({ id: page.$id, route: page.route, query: Object.assign({}, states.get(page).query) });
 fixed('__hcMini', Object.freeze({
-  loadMainPages() { for (const route of pages) definitionOf(route); },
+  // The main package's page files run at launch, as the platforms do — unless app.json asks for
+  // on-demand code (`"lazyCodeLoading": "requiredComponents"`, WeChat): then a page's file runs
+  // when the page is first opened, as its components already do.
+  loadMainPages() {
+    if (config.appJSON && config.appJSON.lazyCodeLoading === 'requiredComponents') return;
+    for (const route of pages) definitionOf(route);
+  },
   navigate(action, url, delta) {
     navigationsThisTurn = 0;
     if (!Object.prototype.hasOwnProperty.call(navigation, action)) throw new NavigationError('unknown navigation ' + action);
