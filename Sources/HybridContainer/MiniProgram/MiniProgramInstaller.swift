@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0 (see LICENSE)
 
 import Foundation
+import Synchronization
 
 /// Puts the mini-program framework into an app's context: the ES modules of
 /// `Resources/mini-program/` (entry `main.js`), installed by ``FrameworkModules``, then
@@ -22,15 +23,33 @@ enum MiniProgramInstaller {
         into context: isolated ScriptContext, config: MiniProgramConfig, options: MiniProgramOptions
     ) throws {
         try framework.get().install(into: context, installer: HostNames.installMiniProgram)
-        try context.call(HostNames.installMiniProgram, [configuration(config, options: options)])
+        try context.call(HostNames.installMiniProgram, [.string(try configurationText(config, options: options))])
     }
 
-    /// The argument of `__hcInstallMiniProgram`.
+    /// The argument of `__hcInstallMiniProgram` as JSON text (the installer parses it): the
+    /// platform API lists (64 KB, the same for every app) are serialised once per process, and
+    /// JavaScriptCore's JSON parser builds the value faster than a conversion property by property.
+    static func configurationText(_ config: MiniProgramConfig, options: MiniProgramOptions) throws -> String {
+        let flavors = Set(options.namespaces.values).map(\.rawValue).sorted()
+        let lists = try platformListsText.withLock { cache in
+            if let text = cache[flavors] { return text }
+            var platformAPIs = JSONObject()
+            for flavor in flavors {
+                guard let known = MiniProgramOptions.Flavor(rawValue: flavor) else { continue }
+                platformAPIs[flavor] = try PlatformAPIs.list(for: known)
+            }
+            let text = JSONValue.object(platformAPIs).stringified() ?? "{}"
+            cache[flavors] = text
+            return text
+        }
+        let rest = try configuration(config, options: options).stringified() ?? "{}"
+        return #"{"platformAPIs":"# + lists + (rest == "{}" ? "}" : "," + rest.dropFirst())
+    }
+    private static let platformListsText = Mutex<[[String]: String]>([:])
+
+    /// The argument of `__hcInstallMiniProgram` but for `platformAPIs` (see ``configurationText(_:options:)``).
     static func configuration(_ config: MiniProgramConfig, options: MiniProgramOptions) throws -> JSONValue {
-        var platformAPIs = JSONObject()
-        for flavor in Set(options.namespaces.values) { platformAPIs[flavor.rawValue] = try PlatformAPIs.list(for: flavor) }
-        return [
-            "platformAPIs": .object(platformAPIs),
+        [
             "hostAPIs": .object(JSONObject(sorting: options.hostAPIs.mapValues(JSONValue.string))),
             "appJSON": config.raw,
             "pages": .array(config.pages.map(JSONValue.string)),

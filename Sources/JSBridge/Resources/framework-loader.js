@@ -28,6 +28,8 @@
     delete globalThis.__hcFrameworkLink;
     hidden(installer, function (config) {
       delete globalThis[installer];
+      // The host may hand the configuration over as JSON text (parsed faster than converted).
+      if (typeof config === 'string') config = JSON.parse(config);
       const host = Object.freeze({ bridge, config });
       const modules = new Map();
       function load(request) {
