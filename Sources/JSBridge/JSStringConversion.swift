@@ -26,25 +26,32 @@ enum JSStringConversion {
 
     /// A Swift string with the same characters (lone surrogates become U+FFFD).
     ///
-    /// Short strings go through JavaScriptCore's UTF-8 conversion into a stack buffer: an
+    /// Strings go through JavaScriptCore's UTF-8 conversion (short ones into a stack buffer): an
     /// all-ASCII (8-bit) string is copied as it is, where asking for its UTF-16 characters makes
     /// JavaScriptCore widen it into a new buffer and Swift then transcode it back — that was a
     /// quarter of a `getStorageSync` (`hybrid-bench storage-profile`).
     static func string(_ jsString: JSStringRef) -> String {
         let length = JSStringGetLength(jsString)
         guard length > 0 else { return "" }
-        if length <= shortLength {
-            let capacity = JSStringGetMaximumUTF8CStringSize(jsString)
-            let converted = withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer -> String? in
-                // The byte count written, NUL included; 0 when the string is not valid UTF-16.
-                let written = JSStringGetUTF8CString(jsString, buffer.baseAddress, capacity)
-                guard written > 0 else { return nil }
-                return buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: written) {
-                    String(decoding: UnsafeBufferPointer(start: $0, count: written - 1), as: UTF8.self)
-                }
+        let capacity = JSStringGetMaximumUTF8CStringSize(jsString)
+        let utf8 = { (buffer: UnsafeMutableBufferPointer<CChar>) -> String? in
+            // The byte count written, NUL included; 0 when the string is not valid UTF-16.
+            let written = JSStringGetUTF8CString(jsString, buffer.baseAddress, capacity)
+            guard written > 0 else { return nil }
+            return buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: written) {
+                String(decoding: UnsafeBufferPointer(start: $0, count: written - 1), as: UTF8.self)
             }
-            if let converted { return converted }
         }
+        // Long strings (a render's JSON text) through a heap buffer, the same way.
+        let converted =
+            length <= shortLength
+            ? withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity, utf8)
+            : { () -> String? in
+                let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: capacity)
+                defer { buffer.deallocate() }
+                return utf8(buffer)
+            }()
+        if let converted { return converted }
         guard let characters = JSStringGetCharactersPtr(jsString) else { return "" }
         return String(decoding: UnsafeBufferPointer(start: characters, count: length), as: UTF16.self)
     }

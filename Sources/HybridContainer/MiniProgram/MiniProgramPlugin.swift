@@ -23,6 +23,8 @@ struct MiniProgramPlugin: Plugin {
         var kind: RenderUpdate.Kind
         /// An object; kept as a value so its key order survives (a Swift dictionary has none).
         var data: JSONValue?
+        /// The data as JSON text instead (the framework's usual form, parsed when read).
+        var json: String?
         var query: [String: String]?
     }
 
@@ -61,7 +63,9 @@ struct MiniProgramPlugin: Plugin {
                 let app = call.app.descriptor
                 let update = RenderUpdate(
                     instanceID: app.instanceID, appId: app.appId.rawValue, pageId: params.pageId, route: params.route,
-                    kind: params.kind, data: params.data?.objectValue ?? [:], query: params.query ?? [:])
+                    kind: params.kind,
+                    payload: params.json.map { RenderPayload(json: $0) } ?? RenderPayload(params.data?.objectValue ?? [:]),
+                    query: params.query ?? [:])
                 sink.render(update)
                 layout?.render(update)
                 renderSpans?.record(update, app: app)

@@ -28,22 +28,71 @@ public struct RenderUpdate: Sendable, Hashable {
     /// with `reset`): `[method, …arguments]` and `["set", property, value]` of a 2D context,
     /// `legacy` for the older `createCanvasContext` API (drawn in CSS pixels). Otherwise empty.
     /// In the order the app set them.
-    public let data: JSONObject
+    ///
+    /// Updates from the framework carry their data as the JSON text the logic layer sent (as the
+    /// platforms send `setData` to their view layer: JSON rules, so `NaN` is `null`); it is
+    /// parsed on the first read, so a sink that does not read it costs nothing.
+    public var data: JSONObject { payload.object }
     /// `load`: the page's query.
     public let query: [String: String]
+    private let payload: RenderPayload
 
     /// Creates an update.
     public init(
         instanceID: UInt64, appId: String, pageId: Int, route: String, kind: Kind, data: JSONObject = [:],
         query: [String: String] = [:]
     ) {
+        self.init(
+            instanceID: instanceID, appId: appId, pageId: pageId, route: route, kind: kind, payload: RenderPayload(data),
+            query: query)
+    }
+
+    init(instanceID: UInt64, appId: String, pageId: Int, route: String, kind: Kind, payload: RenderPayload, query: [String: String]) {
         self.instanceID = instanceID
         self.appId = appId
         self.pageId = pageId
         self.route = route
         self.kind = kind
-        self.data = data
+        self.payload = payload
         self.query = query
+    }
+
+    public static func == (left: RenderUpdate, right: RenderUpdate) -> Bool {
+        left.instanceID == right.instanceID && left.appId == right.appId && left.pageId == right.pageId && left.route == right.route
+            && left.kind == right.kind && left.query == right.query && left.data == right.data
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(instanceID)
+        hasher.combine(pageId)
+        hasher.combine(route)
+        hasher.combine(kind)
+        hasher.combine(data)
+    }
+}
+
+/// An update's data: a value, or JSON text parsed (once) when first read. Text that does not
+/// parse to an object reads as empty (the framework only sends what `JSON.stringify` made).
+final class RenderPayload: Sendable {
+    private enum State {
+        case parsed(JSONObject)
+        case text(String)
+    }
+    private let state: Mutex<State>
+
+    init(_ object: JSONObject) { state = Mutex(.parsed(object)) }
+    init(json: String) { state = Mutex(.text(json)) }
+
+    var object: JSONObject {
+        state.withLock { state in
+            switch state {
+            case .parsed(let object): return object
+            case .text(let text):
+                let object = (try? JSONValue(parsing: text))?.objectValue ?? [:]
+                state = .parsed(object)
+                return object
+            }
+        }
     }
 }
 

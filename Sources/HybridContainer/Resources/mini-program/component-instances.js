@@ -9,7 +9,7 @@
 import { report } from './common.js';
 import { clone } from './values.js';
 import { states, applySetData, runObservers } from './set-data.js';
-import { mergeComponent, propertyValue } from './components.js';
+import { mergedComponent, propertyValue } from './components.js';
 import { componentDefinition } from './framework.js';
 
 let nextComponentId = 1;
@@ -20,7 +20,7 @@ export const camel = (name) => name.replace(/-([a-z])/g, (whole, letter) => lett
 // `created` (Alipay `onInit`). Properties are set by updateProperties before `attached`.
 export function createComponent(base, view, hooks) {
   const definition = componentDefinition(base, view.parent ? view.parent.base : view.page.base);
-  const merged = mergeComponent(definition);
+  const merged = mergedComponent(definition);
   // How the component's styles meet its page's, as its JS says (`options.styleIsolation`,
   // `options.addGlobalClass`); the render layer draws it so (plain tree `styleIsolation`).
   const options = merged.options || {};
@@ -33,6 +33,7 @@ export function createComponent(base, view, hooks) {
   instance.props = {};
   for (const [name, fn] of Object.entries(merged.methods)) if (typeof fn === 'function') instance[name] = fn.bind(instance);
   // Alipay: methods may also sit at the top level of the definition.
+  if (Object.keys(merged.relations).length > 0) view.page.declaresRelations = true;
   const state = { id: view.page.state.id, route: view.page.state.route + ' ' + base, rendered: clone(data), observers: merged.observers,
     unloaded: false, component: true, merged, view, onSetData: null, componentId: nextComponentId++ };
   states.set(instance, state);

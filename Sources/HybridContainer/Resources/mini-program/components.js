@@ -40,6 +40,18 @@ export function mergeComponent(definition) {
   visit(definition);
   return merged;
 }
+// mergeComponent once per definition (a list renders the same component many times): the
+// merged tables are only read afterwards; each instance gets its own copy of the data.
+const mergedDefinitions = new WeakMap();
+export function mergedComponent(definition) {
+  if (!isObject(definition)) return mergeComponent(definition);
+  let merged = mergedDefinitions.get(definition);
+  if (merged === undefined) {
+    merged = mergeComponent(definition);
+    mergedDefinitions.set(definition, merged);
+  }
+  return Object.assign({}, merged, { data: clone(merged.data) });
+}
 export function propertyValue(spec, raw) {
   const type = typeof spec === 'function' ? spec : spec && spec.type;
   if (raw === undefined) {

@@ -65,6 +65,8 @@ function call(view, relation, name, target, key) {
 // Works out the page's links after a render and calls linked / linkChanged / unlinked.
 export function updateRelations(pageView) {
   const before = pageView.relationLinks || [];
+  // Nothing to link: no component of this page declares relations (the common case: skip the walk).
+  if (before.length === 0 && !pageView.declaresRelations) return;
   const now = currentLinks(pageView);
   pageView.relationLinks = now;
   if (before.length === 0 && now.length === 0) return;

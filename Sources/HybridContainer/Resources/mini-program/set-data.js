@@ -6,9 +6,20 @@ import { bridge } from 'hc:host';
 import { report } from './common.js';
 import { isObject, clone, parsePath, getPath, setPath, diffInto } from './values.js';
 
+// Captured before app code runs (an app replacing JSON.stringify only affects itself).
+const stringify = JSON.stringify;
+// The data crosses as JSON text — what the platforms send their view layer, and far cheaper to
+// hand over than an object converted property by property — except canvas drawing (binary
+// images) and a value JSON cannot hold (a cycle, a BigInt), which cross as values.
 export function render(state, kind, extra) {
   try {
-    bridge.callSync('__hc.render', Object.assign({ pageId: state.id, route: state.route, kind }, extra));
+    const params = Object.assign({ pageId: state.id, route: state.route, kind }, extra);
+    if (kind !== 'canvas' && params.data !== undefined) {
+      let json;
+      try { json = stringify(params.data); } catch (error) { json = undefined; }
+      if (typeof json === 'string') { params.json = json; delete params.data; }
+    }
+    bridge.callSync('__hc.render', params);
   } catch (error) {
     report(error, 'render of ' + state.route);
   }

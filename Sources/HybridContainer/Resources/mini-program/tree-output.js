@@ -154,9 +154,10 @@ function sameJSON(a, b) {
   for (const key of keys) if (!sameJSON(a[key], b[key])) return false;
   return true;
 }
+// `path` is one array for the whole walk (pushed and popped); patches get their own copy.
 function diff(before, after, path, out) {
   if (before === after) return;
-  if (before.tag !== after.tag || before.component !== after.component) { out.push({ op: 'replace', path, node: after }); return; }
+  if (before.tag !== after.tag || before.component !== after.component) { out.push({ op: 'replace', path: path.slice(), node: after }); return; }
   let changed;
   for (const field of fields) {
     const a = before[field];
@@ -165,11 +166,16 @@ function diff(before, after, path, out) {
     if (changed === undefined) changed = {};
     changed[field] = b === undefined ? null : b;
   }
-  if (changed !== undefined) out.push({ op: 'set', path, fields: changed });
+  if (changed !== undefined) out.push({ op: 'set', path: path.slice(), fields: changed });
   const a = before.children || [];
   const b = after.children || [];
   const common = Math.min(a.length, b.length);
-  for (let i = 0; i < common; i++) diff(a[i], b[i], path.concat(i), out);
+  for (let i = 0; i < common; i++) {
+    if (a[i] === b[i]) continue;
+    path.push(i);
+    diff(a[i], b[i], path, out);
+    path.pop();
+  }
   for (let i = a.length - 1; i >= common; i--) out.push({ op: 'remove', path: path.concat(i) });
   for (let i = common; i < b.length; i++) out.push({ op: 'insert', path: path.concat(i), node: b[i] });
 }
