@@ -38,9 +38,12 @@ enum JSStringConversion {
             // The byte count written, NUL included; 0 when the string is not valid UTF-16.
             let written = JSStringGetUTF8CString(jsString, buffer.baseAddress, capacity)
             guard written > 0 else { return nil }
-            return buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: written) {
+            let string = buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: written) {
                 String(decoding: UnsafeBufferPointer(start: $0, count: written - 1), as: UTF8.self)
             }
+            // JavaScriptCore stops at a lone surrogate (without saying so): then the result is
+            // short of the string's UTF-16 length, and the UTF-16 path below repairs it instead.
+            return string.utf16.count == length ? string : nil
         }
         // Long strings (a render's JSON text) through a heap buffer, the same way.
         let converted =
