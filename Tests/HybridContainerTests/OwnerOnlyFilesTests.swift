@@ -23,6 +23,7 @@ struct OwnerOnlyFilesTests {
             #expect(try mode(store.appendingPathComponent(folder)) == 0o700, "\(folder)")
         }
         #expect(try mode(fixture.root.appendingPathComponent("storage.sqlite")) == 0o600)
+        #expect(try mode(fixture.root.appendingPathComponent("storage.sqlite.generations")) == 0o600)
         await container.shutdown()
     }
 }

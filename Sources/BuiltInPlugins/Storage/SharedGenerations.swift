@@ -36,6 +36,8 @@ final class SharedGenerations: Sendable {
         let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        // Owner-only whatever the umask (as the database itself).
+        _ = fchmod(descriptor, 0o600)
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return nil }
         // Growing is safe while others map it (new bytes read as zero); it is never shrunk.
