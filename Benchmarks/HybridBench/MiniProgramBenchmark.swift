@@ -28,18 +28,37 @@ enum MiniProgramBenchmark {
         "pages/b/b.wxml": #"<view wx:for="{{items}}" class="row">{{item}}</view>"#,
     ]
 
-    /// Only the `getStorageSync` loop, long enough to profile (`perf record … hybrid-bench storage-profile`).
-    static func profileStorage(runs: Int) async throws {
+    /// The two-page app launched in a fresh container (for the profiling sections), then shut down.
+    static func withLaunchedApp(_ body: (MiniProgramSession) async throws -> Void) async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("bench-mini-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let app = root.appendingPathComponent("app")
         try BenchApps.write(files, to: app)
         let container = try await BenchApps.container(root: root)
         let launched = try await container.launch(.directory(app))
-        let session = try await container.miniProgram(launched.instanceID)
-        let nanos = try await session.firePageEvent("storageLoop", event: ["detail": ["runs": .number(Double(runs))]])
-        print(String(format: "wx.getStorageSync: %.1f ns", nanos.numberValue ?? .nan))
+        try await body(try await container.miniProgram(launched.instanceID))
         await container.shutdown()
+    }
+
+    /// Only the `getStorageSync` loop, long enough to profile (`perf record … hybrid-bench storage-profile`).
+    static func profileStorage(runs: Int) async throws {
+        try await withLaunchedApp { session in
+            let nanos = try await session.firePageEvent("storageLoop", event: ["detail": ["runs": .number(Double(runs))]])
+            print(String(format: "wx.getStorageSync: %.1f ns", nanos.numberValue ?? .nan))
+        }
+    }
+
+    /// Only host navigations (`navigateTo` + `navigateBack`), for `perf record … hybrid-bench navigation-profile`.
+    static func profileNavigation(roundTrips: Int) async throws {
+        try await withLaunchedApp { session in
+            let nanos = try await MoreBenchmarks.nanos {
+                for _ in 0..<roundTrips {
+                    try await session.navigate(.navigateTo("/pages/b/b"))
+                    try await session.navigate(.navigateBack(delta: 1))
+                }
+            }
+            print(String(format: "navigateTo + navigateBack: %.1f µs", nanos / Double(roundTrips) / 1e3))
+        }
     }
 
     static func run(scale: Int) async throws -> [Row] {

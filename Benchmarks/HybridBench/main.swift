@@ -109,6 +109,9 @@ if sections.contains("memory") {
 if sections.contains("memory-child"), let index = arguments.firstIndex(of: "memory-child"), index + 2 < arguments.count {
     try await LargeAppMemory.childMain(mode: arguments[index + 1], count: Int(arguments[index + 2]) ?? 1)
 }
+if sections.contains("navigation-profile") {
+    try await MiniProgramBenchmark.profileNavigation(roundTrips: 5_000)
+}
 if sections.contains("storage-profile") {
     try await MiniProgramBenchmark.profileStorage(runs: 2_000_000)
 }

@@ -18,6 +18,40 @@ struct MiniProgramPlugin: Plugin {
     }
 
     struct RenderParams: Decodable {
+        /// Read directly from the framework's usual shape (every page change makes one; the
+        /// `Decodable` path was a tenth of a host navigation); anything else is decoded as usual,
+        /// for its error.
+        static func read(_ call: PluginCall) throws -> RenderParams {
+            let params = call.params
+            if case .number(let id)? = params["pageId"], let pageId = Int(exactly: id), case .string(let route)? = params["route"],
+                case .string(let name)? = params["kind"], let kind = RenderUpdate.Kind(rawValue: name)
+            {
+                var query: [String: String]?
+                switch params["query"] {
+                case nil, .undefined?, .null?: query = nil
+                case .object(let fields)?:
+                    var table: [String: String] = [:]
+                    for (key, field) in fields {
+                        guard case .string(let text) = field else { return try call.decode(RenderParams.self) }
+                        table[key] = text
+                    }
+                    query = table
+                default: return try call.decode(RenderParams.self)
+                }
+                switch (params["json"], params["data"]) {
+                case (.string(let json)?, nil), (.string(let json)?, .undefined?):
+                    return RenderParams(pageId: pageId, route: route, kind: kind, data: nil, json: json, query: query)
+                case (nil, let data), (.undefined?, let data):
+                    if let data, case .undefined = data {
+                        return RenderParams(pageId: pageId, route: route, kind: kind, data: nil, json: nil, query: query)
+                    }
+                    return RenderParams(pageId: pageId, route: route, kind: kind, data: data, json: nil, query: query)
+                default: break
+                }
+            }
+            return try call.decode(RenderParams.self)
+        }
+
         var pageId: Int
         var route: String
         var kind: RenderUpdate.Kind
@@ -59,7 +93,7 @@ struct MiniProgramPlugin: Plugin {
         let renderSpans = self.renderSpans
         return [
             .sync(HostNames.renderAPI, permission: nil) { call in
-                let params = try call.decode(RenderParams.self)
+                let params = try RenderParams.read(call)
                 let app = call.app.descriptor
                 let update = RenderUpdate(
                     instanceID: app.instanceID, appId: app.appId.rawValue, pageId: params.pageId, route: params.route,

@@ -19,6 +19,26 @@ public struct PageInfo: Sendable, Hashable, Decodable {
     public let id: Int
     public let route: String
     public let query: [String: String]
+
+    /// The stack the framework answers (`[{id, route, query}]`), read directly: every host
+    /// navigation returns one, and `Decodable` machinery cost more than the rest of the hop.
+    static func stack(_ value: JSONValue) throws -> [PageInfo] {
+        guard case .array(let entries) = value else { return try JSONValueDecoder().decode([PageInfo].self, from: value) }
+        var pages: [PageInfo] = []
+        pages.reserveCapacity(entries.count)
+        for entry in entries {
+            guard case .number(let id)? = entry["id"], let exact = Int(exactly: id), case .string(let route)? = entry["route"],
+                case .object(let fields)? = entry["query"]
+            else { return try JSONValueDecoder().decode([PageInfo].self, from: value) }
+            var query: [String: String] = [:]
+            for (key, field) in fields {
+                guard case .string(let text) = field else { return try JSONValueDecoder().decode([PageInfo].self, from: value) }
+                query[key] = text
+            }
+            pages.append(PageInfo(id: exact, route: route, query: query))
+        }
+        return pages
+    }
 }
 
 /// What a mini-program did so far.
@@ -89,8 +109,7 @@ public struct MiniProgramSession: Sendable {
             case .switchTab(let url): ["switchTab", .string(url)]
             }
         do {
-            return try JSONValueDecoder().decode(
-                [PageInfo].self, from: try await guarded { try await $0.call(HostNames.miniProgram("navigate"), arguments) })
+            return try PageInfo.stack(try await guarded { try await $0.call(HostNames.miniProgram("navigate"), arguments) })
         } catch ScriptError.exception(let exception) where exception.name == "NavigationError" {
             throw MiniProgramError.navigationFailed(exception.message)
         }
@@ -98,7 +117,7 @@ public struct MiniProgramSession: Sendable {
 
     /// The page stack, bottom first.
     public func pages() async throws -> [PageInfo] {
-        try JSONValueDecoder().decode([PageInfo].self, from: try await guarded { try await $0.call(HostNames.miniProgram("pages")) })
+        try PageInfo.stack(try await guarded { try await $0.call(HostNames.miniProgram("pages")) })
     }
 
     /// A page's `data` (the top page by default).

@@ -6,6 +6,7 @@
 // (`miniprogram_npm/`, `node_modules/`) paths. A component is its base path without extension
 // (`components/counter/counter` → `.js`, `.wxml`/`.axml`, `.json`).
 import { bridge, config } from 'hc:host';
+import { fileExists } from './files.js';
 import { joinPath, dirname } from './templates.js';
 
 const jsonCache = new Map();
@@ -14,7 +15,7 @@ export function configOf(base) {
   if (!jsonCache.has(base)) {
     const path = base + '.json';
     let value = {};
-    if (bridge.exists(path)) {
+    if (fileExists(path)) {
       try { value = JSON.parse(bridge.readText(path)); } catch (error) {
         jsonCache.set(base, { error: new SyntaxError(path + ': ' + error.message) });
         throw jsonCache.get(base).error;
@@ -27,7 +28,7 @@ export function configOf(base) {
   return entry.value;
 }
 
-const exists = (base) => bridge.exists(base + '.js');
+const exists = (base) => fileExists(base + '.js');
 // The component base a `usingComponents` entry of the file at `fromBase` names, or null.
 export function resolveComponent(fromBase, request) {
   if (typeof request !== 'string' || request === '' || request.startsWith('plugin://')) return null;

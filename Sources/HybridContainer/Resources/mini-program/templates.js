@@ -7,6 +7,7 @@
 // `<import>` and `<wxs>` / `<import-sjs>` modules resolved. Reading goes through the framework
 // channel (`bridge.readText`), so only the package's own files are read.
 import { bridge } from 'hc:host';
+import { fileExists } from './files.js';
 import { parseTemplate, decodeEntities, TemplateError } from './template-parser.js';
 import { compileInterpolation } from './expressions.js';
 
@@ -25,7 +26,7 @@ export function joinPath(base, request) {
 }
 // The template of the page or component at `base` (no extension), or null if it has none.
 export function templatePath(base) {
-  for (const extension of ['.wxml', '.axml']) if (bridge.exists(base + extension)) return base + extension;
+  for (const extension of ['.wxml', '.axml']) if (fileExists(base + extension)) return base + extension;
   return null;
 }
 
@@ -124,7 +125,7 @@ function compileFile(path) {
     const resolved = joinPath(dirname(path), src);
     if (resolved === null) throw new TemplateError('"' + src + '" leaves the package', path, line);
     const candidates = /\.\w+$/.test(resolved) ? [resolved] : [resolved + (file.alipay ? '.axml' : '.wxml'), resolved + '.wxml', resolved + '.axml'];
-    const found = candidates.find((candidate) => bridge.exists(candidate));
+    const found = candidates.find((candidate) => fileExists(candidate));
     if (found === undefined) throw new TemplateError('"' + src + '" is not found (' + candidates[0] + ')', path, line);
     return found;
   }
