@@ -1,6 +1,7 @@
 // This file is part of HybridContainer. Copyright (c) 2026 the HybridContainer authors.
 // SPDX-License-Identifier: Apache-2.0 (see LICENSE)
 
+import DequeModule
 import Synchronization
 
 /// One change a mini-program's logic layer sends to the render layer: a page was loaded (with
@@ -104,7 +105,9 @@ public protocol RenderSink: Sendable {
 
 /// The default sink: keeps the updates (the most recent `limit`) for the host to read.
 public final class RecordingRenderSink: RenderSink {
-    private let storage = Mutex<[RenderUpdate]>([])
+    // A ring (Deque): once full, dropping the oldest update is O(1); an array's `removeFirst`
+    // moved all 10,000 kept updates on every render.
+    private let storage = Mutex<Deque<RenderUpdate>>([])
     /// The most updates kept; older ones are dropped first.
     public let limit: Int
 
@@ -122,7 +125,7 @@ public final class RecordingRenderSink: RenderSink {
 
     /// The updates so far, oldest first (optionally of one app instance).
     public func updates(instanceID: UInt64? = nil) -> [RenderUpdate] {
-        let all = storage.withLock { $0 }
+        let all = storage.withLock { Array($0) }
         guard let instanceID else { return all }
         return all.filter { $0.instanceID == instanceID }
     }
