@@ -51,6 +51,26 @@ struct StorageMirrorTests {
         #expect(try writer.callSync("getStorageSync", ["key": "b"]) == ["data": 3])
     }
 
+    @Test("the framework read: a valid call, then its key broken one way at a time, gets a typed error or no data")
+    func frameworkReadHostileKeys() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mirror-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tester = Self.tester(try StoragePlugin(databaseURL: folder.appendingPathComponent("storage.sqlite")))
+        try tester.callSync("setStorageSync", ["key": "k", "data": 1])
+        let valid = try tester.callSync(StoragePlugin.frameworkRead, ["key": "k"])
+        #expect(valid["data"] == 1)
+        #expect(valid["slot"]?.numberValue.map { $0 >= 0 && $0 < 2048 && $0.truncatingRemainder(dividingBy: 2) == 0 } == true)
+        #expect(valid["generation"]?.arrayValue?.count == 2)
+        for broken: JSONValue in [.number(.infinity), .number(.nan), .number(1e308), .null, .bool(true), ["k"], ["key": "k"], .undefined] {
+            #expect(throws: BridgeError.self, "\(broken)") { try tester.callSync(StoragePlugin.frameworkRead, ["key": broken]) }
+        }
+        // A huge or odd string is just a key nobody stored.
+        for key in [String(repeating: "k", count: 1 << 20), "\u{0}", "🙂"] {
+            #expect(try tester.callSync(StoragePlugin.frameworkRead, ["key": .string(key)])["data"] == .null)
+        }
+        #expect(throws: BridgeError.self) { try tester.callSync(StoragePlugin.frameworkRead, [:]) }
+    }
+
     @Test("random writes through two connections: every read of either equals the model")
     func randomInterleavings() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mirror-\(UUID().uuidString)")
