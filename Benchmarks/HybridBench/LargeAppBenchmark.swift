@@ -21,7 +21,9 @@ enum LargeAppBenchmark {
     }
 
     /// A signed package of the large app installed in a fresh container (and the folder it came from).
-    static func installed(root: URL, sink: CountingSink, tracer: TraceEventTracer? = nil) async throws -> (MicroAppContainer, URL) {
+    static func installed(
+        root: URL, sink: CountingSink, tracer: TraceEventTracer? = nil, developerMode: Bool = false
+    ) async throws -> (MicroAppContainer, URL) {
         let folder = root.appendingPathComponent("large")
         try LargeApp.write(to: folder)
         let key = PackageSigningKey.generate()
@@ -29,7 +31,7 @@ enum LargeAppBenchmark {
         try PackageBuilder.build(from: folder, signingKey: key, output: package)
         let container = try await BenchApps.container(root: root) {
             $0.trustedKeys = TrustedKeys([key.publicKey])
-            $0.developerMode = false
+            $0.developerMode = developerMode
             $0.miniProgram.renderSink = sink
             if let tracer { $0.tracer = tracer }
         }

@@ -46,19 +46,26 @@ enum LargeAppMemory {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("bench-memory-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let sink = LargeAppBenchmark.CountingSink()
-        let (container, folder) = try await LargeAppBenchmark.installed(root: root, sink: sink)
+        let (container, folder) = try await LargeAppBenchmark.installed(
+            root: root, sink: sink, developerMode: mode == "framework")
         let runtime = JSRuntime()
         let scripts = try LargeApp.firstPageScripts(in: folder)
+        let small = root.appendingPathComponent("small")
+        try BenchApps.write(MiniProgramBenchmark.files, to: small)
+        let source: LaunchSource = mode == "framework" ? .directory(small) : .installed(LargeApp.appId)
         // One of each first (code, caches and pools every later one shares), then the baseline.
-        let warm = try await container.launch(.installed(LargeApp.appId)).instanceID
+        let warm = try await container.launch(source).instanceID
         try await container.destroy(warm)
         _ = try await LargeAppBenchmark.freshContextEvaluation(scripts, runtime: runtime)
+        await container.collectGarbage()
+        await runtime.collectGarbage()
+        let heapBefore = await heap(mode, container, runtime)
         let before = residentBytes()
         var contexts: [ScriptContext] = []
         var instances: [UInt64] = []
         for _ in 0..<count {
-            if mode == "container" {
-                let id = try await container.launch(.installed(LargeApp.appId)).instanceID
+            if mode != "contexts" {
+                let id = try await container.launch(source).instanceID
                 _ = await (try container.context(of: id)).waitUntilIdle(timeout: .seconds(30))
                 instances.append(id)
             } else {
@@ -77,10 +84,26 @@ enum LargeAppMemory {
         await runtime.collectGarbage()
         let after = residentBytes()
         print("memory \(mode) ×\(count): \(before / 1_048_576) MiB → \(after / 1_048_576) MiB")
+        census(of: await heap(mode, container, runtime).difference(from: heapBefore), mode: mode, count: count)
         print("per-instance \(Double(after - before) / Double(count))")
         for context in contexts { await context.release() }
         await container.shutdown()
         await runtime.shutdown()
+    }
+
+    /// The census of the heap the mode's instances live in.
+    static func heap(_ mode: String, _ container: MicroAppContainer, _ runtime: JSRuntime) async -> HeapStatistics {
+        mode != "contexts" ? await container.heapStatistics() : (await runtime.heapStatistics())!
+    }
+
+    /// Prints what each instance keeps in the heap: bytes, cells, and the classes with most cells.
+    static func census(of change: HeapStatistics, mode: String, count: Int) {
+        let perInstance = { (value: Int) in value / max(count, 1) }
+        print(
+            "memory \(mode) heap per instance: \(perInstance(change.heapSize)) B live in \(perInstance(change.objectCount)) cells"
+                + ", \(perInstance(change.extraMemorySize)) B extra")
+        let top = change.objectTypeCounts.sorted { $0.value > $1.value }.prefix(12)
+        print("memory \(mode) cells per instance: " + top.map { "\($0.key) \(perInstance($0.value))" }.joined(separator: ", "))
     }
 
     /// The process's resident set (`/proc/self/statm`, pages × page size).

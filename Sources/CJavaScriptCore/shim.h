@@ -38,6 +38,12 @@ JS_EXPORT void JSGlobalContextSetEvalEnabled(JSGlobalContextRef ctx, bool enable
 /// From JSContextRefPrivate.h: a full, synchronous garbage collection of `ctx`'s heap.
 JS_EXPORT void JSSynchronousGarbageCollectForDebugging(JSContextRef ctx);
 
+/// From JSBase.h's private counterpart (exported, unheadered in the -dev package): an object
+/// describing the whole heap of `ctx`'s group: heapSize, heapCapacity, extraMemorySize,
+/// objectCount, protectedObjectCount, globalObjectCount, protectedGlobalObjectCount and
+/// objectTypeCounts (live cells per class name).
+JS_EXPORT JSObjectRef JSGetMemoryUsageStatistics(JSContextRef ctx);
+
 /// From JSObjectRefPrivate.h: the global context an object was created in.
 JS_EXPORT JSGlobalContextRef JSObjectGetGlobalContext(JSObjectRef object);
 

@@ -20,6 +20,9 @@ struct TeeTracer: Tracer {
         return TeeSpan(one: one, two: two)
     }
 
+    // A requirement of the protocol that the tracing library deprecated; deprecated here too so
+    // passing it on to both tracers compiles without a warning.
+    @available(*, deprecated)
     func forceFlush() {
         first.forceFlush()
         second.forceFlush()

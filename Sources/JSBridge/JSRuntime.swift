@@ -141,6 +141,13 @@ public final class JSRuntime: Sendable {
         _ = try? await onThread { core.value.collectGarbage() }
     }
 
+    /// JavaScriptCore's census of the runtime's heap (every context of it): live bytes and cells
+    /// per class. Collect garbage first to count only what is reachable. Nil once shut down.
+    public func heapStatistics() async -> HeapStatistics? {
+        let core = self.core
+        return (try? await onThread { core.value.heapStatistics() }) ?? nil
+    }
+
     /// Native function objects (bridge entry points, timers' callbacks, …) not yet finalized by
     /// the garbage collector, and ever created: a released context's go away when it is
     /// collected, so `live` growing with churn means contexts are kept alive.

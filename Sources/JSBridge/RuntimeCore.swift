@@ -215,6 +215,13 @@ final class RuntimeCore {
         JSSynchronousGarbageCollectForDebugging(anchorContext)
     }
 
+    /// JavaScriptCore's census of the group's heap (through the anchor context).
+    func heapStatistics() -> HeapStatistics? {
+        executor.preconditionOnThread()
+        guard !isShutDown else { return nil }
+        return HeapStatistics.read(in: anchorContext)
+    }
+
     // MARK: Shutdown
 
     func shutdown() {

@@ -49,4 +49,16 @@ extension MicroAppContainer {
             await runtime.collectGarbage()
         }
     }
+
+    /// JavaScriptCore's census of every healthy JavaScript thread's heap, added up: what the
+    /// container's apps keep alive (collect garbage first to count only what is reachable).
+    public func heapStatistics() async -> HeapStatistics {
+        var total = HeapStatistics(
+            heapSize: 0, heapCapacity: 0, extraMemorySize: 0, objectCount: 0, globalObjectCount: 0, objectTypeCounts: [:])
+        for (index, runtime) in runtimes.enumerated() where !supervisor.isStalled(index) {
+            guard let statistics = await runtime.heapStatistics() else { continue }
+            total = total.adding(statistics)
+        }
+        return total
+    }
 }
