@@ -21,8 +21,9 @@ enum RenderBenchmark {
           data: { items: make(0) },
           bench(event) {
             const runs = event.detail.runs;
-            const full = time(runs, (i) => this.setData({ items: make(i + 1) }));
-            const one = time(runs * 10, (i) => this.setData({ ['items[500].value']: i }));
+            const only = event.detail.only;
+            const full = only === 'one' ? 0 : time(runs, (i) => this.setData({ items: make(i + 1) }));
+            const one = only === 'full' ? 0 : time(runs * 10, (i) => this.setData({ ['items[500].value']: i }));
             let sink = 0;
             const stringify = time(runs * 10, () => { sink += JSON.stringify(this.data.items).length; });
             return { full, one, stringify, sink };
@@ -38,6 +39,26 @@ enum RenderBenchmark {
         """
 
     static func run(runs: Int) async throws -> [Row] {
+        let result = try await withListPage(detail: ["runs": .number(Double(runs))])
+        let full = result["full"]?.numberValue ?? .nan
+        let one = result["one"]?.numberValue ?? .nan
+        let stringify = result["stringify"]?.numberValue ?? .nan
+        return [
+            Row(
+                name: "render 1,000-item wx:for (setData list)", ours: full, baselineName: "JSON.stringify same items", baseline: stringify),
+            Row(name: "setData one item of 1,000 + re-render", ours: one, baselineName: "JSON.stringify same items", baseline: stringify),
+        ]
+    }
+
+    /// Only one of the two loops (`full` or `one`), long enough to profile
+    /// (`JSC_useSamplingProfiler=1 … hybrid-bench render-profile one`).
+    static func profile(only: String, runs: Int) async throws {
+        let result = try await withListPage(detail: ["runs": .number(Double(runs)), "only": .string(only)])
+        print(String(format: "render %@: %.1f µs", only, (result[only]?.numberValue ?? .nan) / 1e3))
+    }
+
+    /// The list page launched in a fresh container, warmed up, then its `bench` event's result.
+    static func withListPage(detail: JSONValue) async throws -> JSONValue {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("bench-render-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let app = root.appendingPathComponent("app")
@@ -59,15 +80,8 @@ enum RenderBenchmark {
         let launched = try await container.launch(.directory(app))
         let session = try await container.miniProgram(launched.instanceID)
         _ = try await session.firePageEvent("bench", event: ["detail": ["runs": 2]])  // warm-up
-        let result = try await session.firePageEvent("bench", event: ["detail": ["runs": .number(Double(runs))]])
+        let result = try await session.firePageEvent("bench", event: ["detail": detail])
         await container.shutdown()
-        let full = result["full"]?.numberValue ?? .nan
-        let one = result["one"]?.numberValue ?? .nan
-        let stringify = result["stringify"]?.numberValue ?? .nan
-        return [
-            Row(
-                name: "render 1,000-item wx:for (setData list)", ours: full, baselineName: "JSON.stringify same items", baseline: stringify),
-            Row(name: "setData one item of 1,000 + re-render", ours: one, baselineName: "JSON.stringify same items", baseline: stringify),
-        ]
+        return result
     }
 }

@@ -175,6 +175,9 @@ if wants("miniprogram") {
 if wants("render") {
     rows += try await RenderBenchmark.run(runs: scale == 1 ? 10 : 50)
 }
+if sections.contains("render-profile") {
+    try await RenderBenchmark.profile(only: arguments.contains("full") ? "full" : "one", runs: 200)
+}
 if sections.contains("pictures") {
     rows += try await PicturesBenchmark.run(scale: scale)
 }

@@ -15,7 +15,7 @@ import { registerModuleFunctions } from './expressions.js';
 import { componentsOf, builtInTags } from './component-registry.js';
 import { createComponent, updateProperties, lifetime, camel } from './component-instances.js';
 import { componentPrototype, instanceView } from './component-api.js';
-import { linkTree, treeChanged, forgetPlain } from './tree-output.js';
+import { linkTree, unlinkTree, treeChanged, forgetPlain } from './tree-output.js';
 import { updateRelations } from './relations.js';
 import { withAnimatedStyle } from './node-animation.js';
 
@@ -163,7 +163,7 @@ function renderView(view, touched) {
     for (const [key, child] of view.children) if (!seen.has(key)) { view.children.delete(key); detach(child); }
   }
   view.nodes = out;
-  if (view.host) { view.host.children = out; forgetPlain(view.host); } else if (view.root) view.root.children = out;
+  if (view.host) { view.host.children = out; forgetPlain(view.host); unlinkTree(view.host); } else if (view.root) view.root.children = out;
 }
 function renderList(nodes, scope, ctx, out) {
   let taken = false;
@@ -192,34 +192,50 @@ function renderLoop(node, scope, ctx, out) {
   if (typeof list === 'number' && !(list <= maximumRange)) {
     throw new RangeError('wx:for over the number ' + list + ' is beyond the ' + maximumRange + ' items a range may render');
   }
-  const entries = Array.isArray(list) ? list.map((item, index) => [index, item])
-    : typeof list === 'number' && list >= 0 ? Array.from({ length: Math.floor(list) }, (unused, index) => [index, index])
-    : typeof list === 'string' ? Array.from(list).map((item, index) => [index, item])
-    : list !== null && typeof list === 'object' ? Object.keys(list).map((key) => [key, list[key]]) : [];
+  // Positions are indexes for arrays, strings and ranges (`items` null: the position is the
+  // item), keys for other objects.
+  const items = Array.isArray(list) ? list : typeof list === 'string' ? Array.from(list) : null;
+  const keys = items === null && list !== null && typeof list === 'object' ? Object.keys(list) : null;
+  const count = items !== null ? items.length : keys !== null ? keys.length
+    : typeof list === 'number' && list >= 0 ? Math.floor(list) : 0;
+  const byIndex = keys === null;
   const { item, index, key } = node.loop;
   const cacheKey = ctx.key + '/' + node.id;
   const changed = changedItems(node, ctx.reuse);
+  // What each position rendered last time (an array by index, a Map by key), when reusable.
   const previous = changed === null ? undefined : ctx.reuse.old.get(cacheKey);
-  const kept = new Map();
-  for (const [position, entry] of entries) {
-    const prior = previous === undefined ? undefined : previous.get(position);
-    if (prior !== undefined && prior.item === entry && !changed.has(position)) {
-      for (const vnode of prior.vnodes) out.push(vnode);
-      kept.set(position, prior);
+  const prior = previous !== undefined && previous.byIndex === byIndex ? previous.table : undefined;
+  const kept = byIndex ? [] : new Map();
+  const anyChanged = changed !== null && changed.size > 0;
+  for (let i = 0; i < count; i++) {
+    const position = byIndex ? i : keys[i];
+    const entry = items !== null ? items[i] : byIndex ? i : list[position];
+    const last = prior === undefined ? undefined : byIndex ? prior[i] : prior.get(position);
+    if (last !== undefined && last.item === entry && !(anyChanged && changed.has(position))) {
+      const vnodes = last.vnodes;
+      for (let v = 0; v < vnodes.length; v++) out.push(vnodes[v]);
+      if (byIndex) kept[i] = last; else kept.set(position, last);
       continue;
     }
     const itemScope = Object.create(scope);
     itemScope[item] = entry;
     itemScope[index] = position;
-    if (node.condition && node.condition.kind === 'if' && !value(node.condition.test, itemScope)) { kept.set(position, { item: entry, vnodes: [] }); continue; }
+    if (node.condition && node.condition.kind === 'if' && !value(node.condition.test, itemScope)) {
+      const record = { item: entry, vnodes: [] };
+      if (byIndex) kept[i] = record; else kept.set(position, record);
+      continue;
+    }
     const identity = key === '*this' ? entry : key && entry !== null && typeof entry === 'object' ? entry[key] : position;
     const start = out.length;
     const componentsBefore = ctx.view.componentRenders || 0;
-    renderOne(node, itemScope, { view: ctx.view, file: ctx.file, seen: ctx.seen, reuse: ctx.reuse, key: ctx.key + '/' + node.id + ':' + text(identity) }, out);
+    renderOne(node, itemScope, { view: ctx.view, file: ctx.file, seen: ctx.seen, reuse: ctx.reuse, key: cacheKey + ':' + text(identity) }, out);
     // Items holding components are always rendered again (their instances must be seen).
-    if ((ctx.view.componentRenders || 0) === componentsBefore) kept.set(position, { item: entry, vnodes: out.slice(start) });
+    if ((ctx.view.componentRenders || 0) === componentsBefore) {
+      const record = { item: entry, vnodes: out.slice(start) };
+      if (byIndex) kept[i] = record; else kept.set(position, record);
+    }
   }
-  if (ctx.reuse) ctx.reuse.next.set(cacheKey, kept);
+  if (ctx.reuse) ctx.reuse.next.set(cacheKey, { byIndex, table: kept });
 }
 
 // The positions of a `wx:for` list that a setData changed, when every other item is known to
@@ -277,17 +293,45 @@ function styleText(v) {
   }
   return out.join('; ');
 }
+// The classes of a `class` value, split once per distinct value (a list renders the same few
+// values over and over). The arrays are shared: nothing changes a vnode's classes in place.
+const classLists = new Map();
+const noClasses = Object.freeze([]);
+const maximumClassLists = 2000;
+function classList(value) {
+  let list = classLists.get(value);
+  if (list === undefined) {
+    list = value.split(/\s+/).filter((c) => c !== '');
+    if (classLists.size >= maximumClassLists) classLists.clear();
+    classLists.set(value, list);
+  }
+  return list;
+}
+// `data-user-id` → `userId`, once per attribute name.
+const datasetKeys = new Map();
+function datasetKey(name) {
+  let key = datasetKeys.get(name);
+  if (key === undefined) {
+    key = camel(name.slice(5).toLowerCase());
+    if (datasetKeys.size >= maximumClassLists) datasetKeys.clear();
+    datasetKeys.set(name, key);
+  }
+  return key;
+}
 function element(node, scope, ctx) {
-  const vnode = { tag: node.tag, id: '', classes: [], style: '', hidden: false, attrs: {}, dataset: {}, marks: {}, events: [],
-    children: [], owner: ctx.view, parent: null, line: node.line, renderKey: ctx.key + '/' + node.id };
+  // Every element vnode has the same fields from the start (`component`, `plain`, `linked` are set
+  // later), so the tree walks that read them see one object shape.
+  const vnode = { tag: node.tag, id: '', classes: noClasses, style: '', hidden: false, attrs: {}, dataset: {}, marks: {}, events: [],
+    children: [], owner: ctx.view, parent: null, line: node.line, renderKey: ctx.key + '/' + node.id,
+    component: undefined, plain: undefined, linked: false };
   for (const attr of node.attrs) {
     const v = value(attr.value, scope);
     const name = attr.name;
     if (name === 'id') vnode.id = text(v);
-    else if (name === 'class') vnode.classes = text(v).split(/\s+/).filter((c) => c !== '');
+    else if (name === 'class') vnode.classes = classList(text(v));
     else if (name === 'style') vnode.style = styleText(v);
     else if (name === 'hidden') vnode.hidden = v === '' || (v !== false && v !== 'false' && !!v);
-    else if (name.startsWith('data-')) vnode.dataset[camel(name.slice(5).toLowerCase())] = v;
+    else if (name.startsWith('data-')) vnode.dataset[datasetKey(name)] = v;
     else if (name.startsWith('mark:')) vnode.marks[name.slice(5)] = v;
     else vnode.attrs[name] = v;
   }

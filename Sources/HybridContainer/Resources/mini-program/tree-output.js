@@ -13,11 +13,41 @@
 // trimmed; empty text is dropped; `<block>`, `<slot>` and templates leave no node of their own.
 import { render } from './set-data.js';
 
+// Sets the parent links under `node`. A node whose subtree was linked before and has not changed
+// since (`linked`; kept `wx:for` items, a component's kept nodes) only gets its own parent set:
+// a setData of one item of a long list links what it rendered, not the whole list again.
 export function linkTree(node) {
-  for (const child of node.children || []) {
+  const children = node.children;
+  if (!children) return;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
     child.parent = node;
-    if (child.children) linkTree(child);
+    if (child.children && child.linked !== true) linkTree(child);
   }
+  node.linked = true;
+}
+// `node`'s children were replaced: it and its ancestors link again.
+export function unlinkTree(node) {
+  for (let each = node; each; each = each.parent) each.linked = false;
+}
+
+// `text` with its whitespace runs as single spaces, trimmed: `text.replace(/\s+/g, ' ').trim()`.
+// ASCII text whose inner spaces are already single spaces is a slice of itself, found in one
+// pass; anything else (other inner whitespace, any non-ASCII character) takes the regular
+// expression.
+const isASCIISpace = (c) => c === 32 || (c >= 9 && c <= 13);
+export function collapsedText(text) {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isASCIISpace(text.charCodeAt(start))) start++;
+  while (end > start && isASCIISpace(text.charCodeAt(end - 1))) end--;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || (isASCIISpace(c) && (c !== 32 || isASCIISpace(text.charCodeAt(i + 1))))) {
+      return text.replace(/\s+/g, ' ').trim();
+    }
+  }
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 const plainValue = (value) => {
@@ -40,7 +70,7 @@ function plainChildren(nodes, out) {
   for (const node of nodes) {
     if (node.tag === 'slot') { plainChildren(node.children, out); continue; }
     if (node.tag === '#text') {
-      const text = node.text.replace(/\s+/g, ' ').trim();
+      const text = collapsedText(node.text);
       if (text === '') continue;
       const last = out[out.length - 1];
       if (last && last.tag === '#text') last.text = (last.text + ' ' + text).trim(); else out.push({ tag: '#text', text });
@@ -104,7 +134,7 @@ function plainIndex(nodes, target, cursor) {
       continue;
     }
     if (node.tag === '#text') {
-      if (node.text.replace(/\s+/g, ' ').trim() === '') continue;
+      if (collapsedText(node.text) === '') continue;
       if (!cursor.lastText) { cursor.index += 1; cursor.lastText = true; }
       if (node === target) return cursor.index - 1;
       continue;
@@ -144,28 +174,49 @@ export function treeChanged(page) {
   page.lastTree = next;
   if (patches.length > 0) render(page.state, 'tree', { data: { patches } });
 }
-const fields = ['id', 'class', 'hidden', 'style', 'text', 'attributes', 'dataset', 'slotted'];
-// Deep equality of plain JSON values (objects, arrays, primitives).
+// Equality of plain JSON values (objects, arrays, primitives), arrays and small tables first.
 function sameJSON(a, b) {
   if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) if (!sameJSON(a[key], b[key])) return false;
-  return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  const array = Array.isArray(a);
+  if (array !== Array.isArray(b)) return false;
+  if (array) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJSON(a[i], b[i])) return false;
+    return true;
+  }
+  let count = 0;
+  for (const key in a) {
+    if (!(key in b) || !sameJSON(a[key], b[key])) return false;
+    count += 1;
+  }
+  for (const key in b) count -= 1;
+  return count === 0;
+}
+// The fields a 'set' patch carries, each compared by name (one property access each, which the
+// engine caches, instead of a loop over names); undefined when none changed.
+function changedFields(a, b) {
+  let changed;
+  if (a.id !== b.id) changed = withField(changed, 'id', b.id);
+  if (!sameJSON(a.class, b.class)) changed = withField(changed, 'class', b.class);
+  if (a.hidden !== b.hidden) changed = withField(changed, 'hidden', b.hidden);
+  if (a.style !== b.style) changed = withField(changed, 'style', b.style);
+  if (a.text !== b.text) changed = withField(changed, 'text', b.text);
+  if (!sameJSON(a.attributes, b.attributes)) changed = withField(changed, 'attributes', b.attributes);
+  if (!sameJSON(a.dataset, b.dataset)) changed = withField(changed, 'dataset', b.dataset);
+  if (a.slotted !== b.slotted) changed = withField(changed, 'slotted', b.slotted);
+  return changed;
+}
+function withField(changed, field, value) {
+  const table = changed === undefined ? {} : changed;
+  table[field] = value === undefined ? null : value;
+  return table;
 }
 // `path` is one array for the whole walk (pushed and popped); patches get their own copy.
 function diff(before, after, path, out) {
   if (before === after) return;
   if (before.tag !== after.tag || before.component !== after.component) { out.push({ op: 'replace', path: path.slice(), node: after }); return; }
-  let changed;
-  for (const field of fields) {
-    const a = before[field];
-    const b = after[field];
-    if (a === b || (typeof a === 'object' && typeof b === 'object' && sameJSON(a, b))) continue;
-    if (changed === undefined) changed = {};
-    changed[field] = b === undefined ? null : b;
-  }
+  const changed = changedFields(before, after);
   if (changed !== undefined) out.push({ op: 'set', path: path.slice(), fields: changed });
   const a = before.children || [];
   const b = after.children || [];

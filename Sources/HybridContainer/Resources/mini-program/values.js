@@ -14,10 +14,15 @@ export function clone(value, depth = 0) {
   if (depth > 100) throw new TypeError('setData: data nests deeper than 100 levels (is there a cycle?)');
   if (typeof value === 'function' || typeof value === 'symbol') return undefined;
   if (!isObject(value)) return value;
+  if (Object.getPrototypeOf(value) === Object.prototype) return cloneFields(value, depth);
   if (Array.isArray(value)) return value.map((item) => { const copy = clone(item, depth + 1); return copy === undefined ? null : copy; });
   if (value instanceof Date) return new Date(value.getTime());
   if (value instanceof ArrayBuffer) return value.slice(0);
   if (ArrayBuffer.isView(value)) return value.slice ? value.slice() : value;
+  return cloneFields(value, depth);
+}
+// A plain copy of an object's own enumerable fields.
+function cloneFields(value, depth) {
   const copy = {};
   for (const key of Object.keys(value)) {
     const item = clone(value[key], depth + 1);
@@ -75,21 +80,52 @@ export function setPath(root, segments, value) {
   }
   current[segments[segments.length - 1]] = value;
 }
-export const simpleKey = (key) => /^[A-Za-z_$][\w$]*$/.test(key);
-// What the host must apply to turn `before` (its copy) into `after`, as path → value.
+// A key a data path can name with a dot: an identifier (`[A-Za-z_$][\w$]*`).
+export function simpleKey(key) {
+  if (key.length === 0) return false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+    if (!letter && !(i > 0 && c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
+// What the host must apply to turn `before` (its copy) into `after`, as path → value. The path
+// of a visited value is spelled out only when something there changed (`trail`: the keys and
+// indexes below `path`).
 export function diffInto(before, after, path, out, depth) {
+  diffAt(before, after, path, [], out, depth);
+}
+function spelled(path, trail) {
+  let text = path;
+  for (let i = 0; i < trail.length; i++) text += typeof trail[i] === 'number' ? '[' + trail[i] + ']' : '.' + trail[i];
+  return text;
+}
+function diffAt(before, after, path, trail, out, depth) {
   if (depth < 32 && isPlain(before) && isPlain(after)) {
     const newKeys = Object.keys(after);
-    if (Object.keys(before).some((key) => !(key in after)) || !newKeys.every(simpleKey)) { out[path] = after; return; }
-    for (const key of newKeys) diffInto(before[key], after[key], path + '.' + key, out, depth + 1);
+    let replace = false;
+    for (const key in before) if (Object.prototype.hasOwnProperty.call(before, key) && !(key in after)) { replace = true; break; }
+    for (let i = 0; !replace && i < newKeys.length; i++) if (!simpleKey(newKeys[i])) replace = true;
+    if (replace) { out[spelled(path, trail)] = after; return; }
+    for (let i = 0; i < newKeys.length; i++) {
+      const key = newKeys[i];
+      trail.push(key);
+      diffAt(before[key], after[key], path, trail, out, depth + 1);
+      trail.pop();
+    }
     return;
   }
   if (depth < 32 && Array.isArray(before) && Array.isArray(after) && after.length >= before.length) {
-    for (let i = 0; i < after.length; i++) diffInto(before[i], after[i], path + '[' + i + ']', out, depth + 1);
+    for (let i = 0; i < after.length; i++) {
+      trail.push(i);
+      diffAt(before[i], after[i], path, trail, out, depth + 1);
+      trail.pop();
+    }
     return;
   }
   if (isObject(before) || isObject(after) || !Object.is(before, after)) {
     if (isObject(before) && isObject(after) && JSON.stringify(before) === JSON.stringify(after)) return;
-    out[path] = after;
+    out[spelled(path, trail)] = after;
   }
 }

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0 (see LICENSE)
 
 import { test, assertEqual } from './testing.js';
-import { linkTree, plainNode, plainPath } from './tree-output.js';
+import { linkTree, unlinkTree, plainNode, plainPath, collapsedText } from './tree-output.js';
 
 const element = (tag, children, extra) => Object.assign({ tag, id: '', classes: [], attrs: {}, dataset: {}, children: children || [] }, extra);
 const text = (value) => ({ tag: '#text', text: value });
@@ -57,4 +57,33 @@ test('texts meeting across a slot boundary are one node, as the plain tree joins
   assertEqual(plain.children[0].children.length, 2);
   assertEqual(plainPath(inside), [0, 0]);
   assertEqual(plainPath(after), [0, 1]);
+});
+
+test('collapsedText is replace(/\\s+/g, " ").trim() for ASCII, tabs and newlines, and Unicode spaces', () => {
+  const samples = ['', ' ', 'a', ' a ', 'a b', 'a  b', 'a\tb', '\n  : 5\n    ', 'x\ny', 'a \u00a0b', '\u3000a\u3000', 'é  è',
+    '\ufeffa', 'a\u2028b', ' \r\n ', 'a b c  d', 'trailing\f', '\vlead', 'a\u0085b', '中 文'];
+  for (const sample of samples) assertEqual(collapsedText(sample), sample.replace(/\s+/g, ' ').trim(), JSON.stringify(sample));
+});
+
+test('linking again walks only what changed: kept subtrees keep their links; an unlinked host is linked again', () => {
+  const deep = text('deep');
+  const kept = element('view', [element('text', [deep])], { id: 'kept' });
+  const host = element('card', [element('view', [text('old')])], { component: { base: 'c/card' } });
+  const list = element('view', [kept, host]);
+  const root = element('page', [list], { route: 'p' });
+  linkTree(root);
+  assertEqual(deep.parent.parent, kept);
+  assertEqual(kept.linked && host.linked && list.linked, true);
+  // A re-render: a fresh list vnode keeps `kept`; the component re-rendered its own nodes.
+  const fresh = text('fresh');
+  host.children = [element('view', [fresh])];
+  unlinkTree(host);
+  const newList = element('view', [kept, host]);
+  root.children = [newList];
+  linkTree(root);
+  assertEqual(kept.parent, newList);
+  assertEqual(host.parent, newList);
+  assertEqual(fresh.parent.parent, host);
+  assertEqual(deep.parent.parent, kept);
+  assertEqual(plainPath(fresh), [0, 1, 0, 0]);
 });
