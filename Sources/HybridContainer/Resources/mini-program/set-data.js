@@ -25,6 +25,9 @@ export function render(state, kind, extra) {
   }
 }
 export const states = new WeakMap();
+// A setData key whose diff would have more entries than this crosses whole (a list replaced
+// item by item is smaller, and far cheaper to make, as itself).
+const maximumDiffEntries = 256;
 export function applySetData(page, changes, callback) {
   const state = states.get(page);
   if (!state) throw new TypeError('setData must be called on a page or component');
@@ -38,7 +41,7 @@ export function applySetData(page, changes, callback) {
     if (changes[key] === undefined) { console.warn('setData: "' + key + '" is undefined and is not set'); continue; }
     const value = clone(changes[key]);
     setPath(page.data, segments, value);
-    diffInto(getPath(state.rendered, segments), value, key, diff, 0);
+    diffInto(getPath(state.rendered, segments), value, key, diff, 0, maximumDiffEntries);
     setPath(state.rendered, segments, clone(value));
     touched.push(segments);
   }

@@ -73,7 +73,7 @@ function plainChildren(nodes, out) {
       const text = collapsedText(node.text);
       if (text === '') continue;
       const last = out[out.length - 1];
-      if (last && last.tag === '#text') last.text = (last.text + ' ' + text).trim(); else out.push({ tag: '#text', text });
+      if (last && last.tag === '#text') last.text = (last.text + ' ' + text).trim(); else out.push(plainRecord('#text', text));
       continue;
     }
     out.push(plainNode(node));
@@ -83,12 +83,21 @@ function plainChildren(nodes, out) {
 // A node as plain JSON: tag, id, class, hidden, component, attributes, dataset, children.
 // Kept on the node (`plain`) until the node changes (``forgetPlain``): nodes a re-render kept
 // cost nothing to serialise or diff again.
+// Every plain node has every field from the start, in the order they serialise (`undefined` ones
+// are left out of JSON and of values crossing to the host), so the walks that diff two trees see
+// one object shape.
+const plainRecord = (tag, text) => ({
+  tag, route: undefined, id: undefined, class: undefined, hidden: undefined, slotted: undefined, style: undefined,
+  component: undefined, styleIsolation: undefined, attributes: undefined, dataset: undefined, text, children: undefined,
+});
 export function plainNode(node) {
   if (node.plain !== undefined) return node.plain;
-  const plain = { tag: node.tag };
+  const plain = plainRecord(node.tag, undefined);
   if (node.tag === 'page') plain.route = node.route;
   if (node.id) plain.id = node.id;
-  if (node.classes && node.classes.length > 0) plain.class = node.classes.slice();
+  // The vnode's own list: class lists are shared and never changed in place (render-tree.js), and
+  // two renders of the same class value give the same list, which the diff sees at once.
+  if (node.classes && node.classes.length > 0) plain.class = node.classes;
   if (node.hidden) plain.hidden = true;
   // Put in a component's <slot> by its owner: drawn in the owner's style scope, not the component's.
   if (node.parent && node.parent.tag === 'slot') plain.slotted = true;

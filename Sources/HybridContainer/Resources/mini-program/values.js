@@ -92,40 +92,52 @@ export function simpleKey(key) {
 }
 // What the host must apply to turn `before` (its copy) into `after`, as path → value. The path
 // of a visited value is spelled out only when something there changed (`trail`: the keys and
-// indexes below `path`).
-export function diffInto(before, after, path, out, depth) {
-  diffAt(before, after, path, [], out, depth);
+// indexes below `path`). With `limit`, a diff of more entries than that is `after` whole, at `path`.
+export function diffInto(before, after, path, out, depth, limit) {
+  const changes = { paths: [], values: [], limit: limit === undefined ? Infinity : limit };
+  if (!diffAt(before, after, path, [], changes, depth)) { out[path] = after; return; }
+  for (let i = 0; i < changes.paths.length; i++) out[changes.paths[i]] = changes.values[i];
 }
 function spelled(path, trail) {
   let text = path;
   for (let i = 0; i < trail.length; i++) text += typeof trail[i] === 'number' ? '[' + trail[i] + ']' : '.' + trail[i];
   return text;
 }
-function diffAt(before, after, path, trail, out, depth) {
+// Adds the changes below `path` + `trail` to `changes`; false when they passed its limit.
+function diffAt(before, after, path, trail, changes, depth) {
   if (depth < 32 && isPlain(before) && isPlain(after)) {
     const newKeys = Object.keys(after);
     let replace = false;
     for (const key in before) if (Object.prototype.hasOwnProperty.call(before, key) && !(key in after)) { replace = true; break; }
     for (let i = 0; !replace && i < newKeys.length; i++) if (!simpleKey(newKeys[i])) replace = true;
-    if (replace) { out[spelled(path, trail)] = after; return; }
+    if (replace) return change(changes, spelled(path, trail), after);
     for (let i = 0; i < newKeys.length; i++) {
       const key = newKeys[i];
       trail.push(key);
-      diffAt(before[key], after[key], path, trail, out, depth + 1);
+      const within = diffAt(before[key], after[key], path, trail, changes, depth + 1);
       trail.pop();
+      if (!within) return false;
     }
-    return;
+    return true;
   }
   if (depth < 32 && Array.isArray(before) && Array.isArray(after) && after.length >= before.length) {
     for (let i = 0; i < after.length; i++) {
       trail.push(i);
-      diffAt(before[i], after[i], path, trail, out, depth + 1);
+      const within = diffAt(before[i], after[i], path, trail, changes, depth + 1);
       trail.pop();
+      if (!within) return false;
     }
-    return;
+    return true;
   }
   if (isObject(before) || isObject(after) || !Object.is(before, after)) {
-    if (isObject(before) && isObject(after) && JSON.stringify(before) === JSON.stringify(after)) return;
-    out[spelled(path, trail)] = after;
+    if (isObject(before) && isObject(after) && JSON.stringify(before) === JSON.stringify(after)) return true;
+    return change(changes, spelled(path, trail), after);
   }
+  return true;
+}
+function change(changes, path, value) {
+  if (changes.paths.length >= changes.limit) return false;
+  changes.paths.push(path);
+  changes.values.push(value);
+  return true;
 }

@@ -90,3 +90,18 @@ test('diffInto treats keys that are not identifiers as one value, and NaN as unc
 test('isPlain accepts object literals and null-prototype objects only', () => {
   assertEqual([{}, Object.create(null), [], new Date(0), null, 1].map(isPlain), [true, true, false, false, false, false]);
 });
+
+test('diffInto with a limit sends the value whole once its diff would pass the limit', () => {
+  const before = Array.from({ length: 10 }, (unused, i) => ({ id: i, value: i }));
+  const few = before.map((item, i) => i < 3 ? { id: i, value: -i - 1 } : item);
+  const under = {};
+  diffInto(before, few, 'items', under, 0, 3);
+  assertEqual(under, { 'items[0].value': -1, 'items[1].value': -2, 'items[2].value': -3 });
+  const many = before.map((item, i) => ({ id: i, value: -i - 1 }));
+  const over = {};
+  diffInto(before, many, 'items', over, 0, 3);
+  assertEqual(over, { items: many });
+  const unlimited = {};
+  diffInto(before, many, 'items', unlimited, 0);
+  assertEqual(Object.keys(unlimited).length, 10);
+});
