@@ -44,6 +44,22 @@ JS_EXPORT void JSSynchronousGarbageCollectForDebugging(JSContextRef ctx);
 /// objectTypeCounts (live cells per class name).
 JS_EXPORT JSObjectRef JSGetMemoryUsageStatistics(JSContextRef ctx);
 
+// MARK: Scripts shared by the contexts of a group (JSScriptRefPrivate.h, exported, unheadered)
+
+/// A parsed script whose source (one copy) every context of its group can evaluate.
+typedef struct OpaqueJSScript *JSScriptRef;
+
+/// Parses `source` (a syntax check) and keeps it for evaluation in any context of `contextGroup`;
+/// NULL with `errorMessage` and `errorLine` set when it is not a valid program.
+JS_EXPORT JSScriptRef JSScriptCreateFromString(JSContextGroupRef contextGroup, JSStringRef url, int startingLineNumber,
+                                               JSStringRef source, JSStringRef *errorMessage, int *errorLine);
+
+/// Releases a script (functions made from it keep its source alive as long as they need it).
+JS_EXPORT void JSScriptRelease(JSScriptRef script);
+
+/// Evaluates `script` in `ctx` (a context of the script's group) as JSEvaluateScript would.
+JS_EXPORT JSValueRef JSScriptEvaluate(JSContextRef ctx, JSScriptRef script, JSValueRef thisValue, JSValueRef *exception);
+
 /// From JSObjectRefPrivate.h: the global context an object was created in.
 JS_EXPORT JSGlobalContextRef JSObjectGetGlobalContext(JSObjectRef object);
 

@@ -15,11 +15,9 @@ extension ContextCore {
         defer { JSValueUnprotect(ctx, natives) }
         installNativeFunctions(into: natives)
         let dispatcher: JSValueRef? = try enter(origin: "prelude") { exception in
-            let installer = JSStringConversion.with(Prelude.source) { source in
-                JSStringConversion.with(Prelude.sourceURL) { url in
-                    JSEvaluateScript(ctx, source, nil, url, 1, &exception)
-                }
-            }
+            let installer = evaluateShared(
+                .init(sourceURL: Prelude.sourceURL, line: 1, content: .text(Prelude.source)), exception: &exception
+            ) { Prelude.source }
             guard exception == nil, let installer, let function = JSValueToObject(ctx, installer, &exception) else {
                 return nil
             }
@@ -47,9 +45,9 @@ extension ContextCore {
     private func installModules(_ natives: JSObjectRef) throws -> JSObjectRef? {
         let ctx = globalContext
         let runner: JSValueRef? = try enter(origin: "module prelude") { exception in
-            let installer = JSStringConversion.with(ModulePrelude.source) { source in
-                JSStringConversion.with(ModulePrelude.sourceURL) { url in JSEvaluateScript(ctx, source, nil, url, 1, &exception) }
-            }
+            let installer = evaluateShared(
+                .init(sourceURL: ModulePrelude.sourceURL, line: 1, content: .text(ModulePrelude.source)), exception: &exception
+            ) { ModulePrelude.source }
             guard exception == nil, let installer, let function = JSValueToObject(ctx, installer, &exception) else { return nil }
             var argument: JSValueRef? = natives
             return JSObjectCallAsFunction(ctx, function, nil, 1, &argument, &exception)

@@ -74,11 +74,11 @@ extension ContextCore {
             throw NativeFunctionError(kind: .error, message: "require('\(path)'): this context has no module files")
         }
         let data = try modules.moduleSource(path)
-        guard let text = String(validatingUTF8Data: data) else { throw ModuleLoadError.notUTF8(path) }
         guard let result = JSObjectMake(globalContext, nil, nil) else {
             throw NativeFunctionError(kind: .error, message: "require('\(path)'): out of memory")
         }
         if path.hasSuffix(".json") {
+            guard let text = String(validatingUTF8Data: data) else { throw ModuleLoadError.notUTF8(path) }
             let value = JSStringConversion.with(text) { JSValueMakeFromJSONString(globalContext, $0) }
             guard let value else {
                 throw NativeFunctionError(kind: .error, message: "\(path) is not valid JSON")
@@ -89,20 +89,22 @@ extension ContextCore {
         guard [".js", ".mjs", ".cjs", ".wxs", ".sjs"].contains(where: path.hasSuffix) else {
             throw ModuleLoadError.unsupportedType(path)
         }
-        var body = text
-        if path.hasSuffix(".wxs") {
-            body = WXSTransform.transform(text)
-        } else if !path.hasSuffix(".cjs") {
-            do {
-                if let rewritten = try ESModuleTransform.transform(text) { body = rewritten }
-            } catch {
-                throw NativeFunctionError(
-                    kind: .error, message: "\(ModuleLoadError.transformFailed(path: path, line: error.line, reason: error.message))")
-            }
-        }
+        // Decoded and rewritten once per runtime for the same bytes (shared scripts).
         var exception: JSValueRef?
-        let factory = JSStringConversion.with(Self.moduleWrapperHead + body + "\n})") { script in
-            JSStringConversion.with(path) { url in JSEvaluateScript(globalContext, script, nil, url, 1, &exception) }
+        let factory = try evaluateShared(.init(sourceURL: path, line: 1, content: .bytes(data)), exception: &exception) {
+            guard let text = String(validatingUTF8Data: data) else { throw ModuleLoadError.notUTF8(path) }
+            var body = text
+            if path.hasSuffix(".wxs") {
+                body = WXSTransform.transform(text)
+            } else if !path.hasSuffix(".cjs") {
+                do throws(ESModuleTransform.Failure) {
+                    if let rewritten = try ESModuleTransform.transform(text) { body = rewritten }
+                } catch {
+                    throw NativeFunctionError(
+                        kind: .error, message: "\(ModuleLoadError.transformFailed(path: path, line: error.line, reason: error.message))")
+                }
+            }
+            return Self.moduleWrapperHead + body + "\n})"
         }
         if let exception { throw NativeFunctionError.Thrown(value: exception) }
         guard let factory else { throw NativeFunctionError(kind: .error, message: "\(path) did not compile") }

@@ -161,6 +161,34 @@ final class ContextCore {
         }
     }
 
+    /// Evaluates the script `key` names through the runtime's shared scripts (one copy of its text
+    /// for every context; `text` makes it on first use), or on its own when it is no valid
+    /// program, so the engine's own error comes out in `exception`.
+    func evaluateShared(
+        _ key: SharedScripts.Key, exception: inout JSValueRef?, text: () throws -> String
+    ) rethrows -> JSValueRef? {
+        var made: String?
+        let script = try runtime.scripts.script(for: key) {
+            made = try text()
+            return made ?? ""
+        }
+        // `this` is the global object, as JSEvaluateScript makes it (JSScriptEvaluate's default is undefined).
+        if let script { return JSScriptEvaluate(globalContext, script, JSContextGetGlobalObject(globalContext), &exception) }
+        let source = try made ?? text()
+        return JSStringConversion.with(source) { script in
+            JSStringConversion.with(key.sourceURL) { url in
+                JSEvaluateScript(globalContext, script, nil, url, Int32(clamping: key.line), &exception)
+            }
+        }
+    }
+
+    /// Trusted code every context runs the same (the framework's modules), as a shared script.
+    func evaluateShared(_ source: String, sourceURL: String) throws {
+        _ = try enter(origin: sourceURL) { exception in
+            evaluateShared(.init(sourceURL: sourceURL, line: 1, content: .text(source)), exception: &exception) { source }
+        }
+    }
+
     func evaluateJSON(_ source: String, sourceURL: String?, line: Int) throws -> JSONValue {
         guard let value = try evaluate(source, sourceURL: sourceURL, line: line) else { return .undefined }
         return try toJSON(value)

@@ -24,15 +24,22 @@ public final class JSRuntime: Sendable {
         /// `warmContexts` contexts each. A list `makeContext` asks for that is not here gets its
         /// own pool from then on (its first context is made on demand).
         public var warmPreludes: [[ScriptResource]]
+        /// How many bytes of script text the runtime keeps compiled-once for all its contexts
+        /// (preludes, framework modules, apps' module files; see the README's memory notes): a
+        /// file every instance of an app runs is held once, not once per instance. The least
+        /// recently used go first; a file larger than this is held by each context that runs it.
+        public var sharedScriptBytes: Int
 
         /// Creates a configuration.
         public init(
-            name: String = "hybrid-js", stackSize: Int = 8 << 20, warmContexts: Int = 0, warmPreludes: [[ScriptResource]] = [[]]
+            name: String = "hybrid-js", stackSize: Int = 8 << 20, warmContexts: Int = 0, warmPreludes: [[ScriptResource]] = [[]],
+            sharedScriptBytes: Int = 64 << 20
         ) {
             self.name = name
             self.stackSize = stackSize
             self.warmContexts = max(0, warmContexts)
             self.warmPreludes = warmPreludes
+            self.sharedScriptBytes = max(0, sharedScriptBytes)
         }
     }
 
@@ -50,8 +57,9 @@ public final class JSRuntime: Sendable {
         let created = CoreHandoff()
         let ready = DispatchSemaphore(value: 0)
         let (warmContexts, warmPreludes) = (configuration.warmContexts, configuration.warmPreludes)
+        let sharedScriptBytes = configuration.sharedScriptBytes
         executor.submit {
-            let core = RuntimeCore(executor: executor)
+            let core = RuntimeCore(executor: executor, sharedScriptBytes: sharedScriptBytes)
             for preludes in warmPreludes { core.addFlavor(preludes) }
             core.warmTarget = warmContexts
             created.set(LoopBound(core, executor: executor))
@@ -146,6 +154,14 @@ public final class JSRuntime: Sendable {
     public func heapStatistics() async -> HeapStatistics? {
         let core = self.core
         return (try? await onThread { core.value.heapStatistics() }) ?? nil
+    }
+
+    /// Scripts the runtime keeps compiled-once for its contexts now (``Configuration/sharedScriptBytes``).
+    var sharedScriptCount: Int {
+        get async {
+            let core = self.core
+            return (try? await onThread { core.value.scripts.count }) ?? 0
+        }
     }
 
     /// Native function objects (bridge entry points, timers' callbacks, …) not yet finalized by

@@ -9,6 +9,8 @@ final class RuntimeCore {
     let executor: RuntimeExecutor
     let group: JSContextGroupRef
     let names = PropertyNames()
+    /// Scripts every context of the runtime evaluates from one copy (preludes, framework, module files).
+    let scripts: SharedScripts
     let nativeFunctionClass: JSClassRef
     /// Native function boxes alive in this runtime's heap.
     let liveNativeFunctions = LiveCounter()
@@ -38,10 +40,11 @@ final class RuntimeCore {
     }
     private var refillScheduled = false
 
-    init(executor: RuntimeExecutor) {
+    init(executor: RuntimeExecutor, sharedScriptBytes: Int = 64 << 20) {
         executor.preconditionOnThread()
         self.executor = executor
         self.group = JSContextGroupCreate()
+        self.scripts = SharedScripts(group: group, byteBudget: sharedScriptBytes)
         self.nativeFunctionClass = NativeFunction.makeClass()
         self.anchorContext = JSGlobalContextCreateInGroup(group, nil)
         RemoteInspection.hide(anchorContext)
@@ -238,6 +241,7 @@ final class RuntimeCore {
         lastCallSync = nil
         CurrentRuntime.set(nil)
         if watchdogTick != nil { JSContextGroupClearExecutionTimeLimit(group) }
+        scripts.removeAll()
         JSValueUnprotect(anchorContext, rejectionCallback)
         JSGlobalContextRelease(anchorContext)
         JSContextGroupRelease(group)

@@ -63,6 +63,12 @@ public actor ScriptContext {
         _ = try core.value.evaluate(source, sourceURL: sourceURL, line: 1)
     }
 
+    /// Runs code every context of the runtime runs the same (a framework's module definitions):
+    /// its text is kept once per runtime, not once per context.
+    func evaluateShared(_ source: String, sourceURL: String) throws {
+        try core.value.evaluateShared(source, sourceURL: sourceURL)
+    }
+
     /// Runs trusted framework code (e.g. the mini-program framework) before any app code.
     ///
     /// While it runs, the global `__hcFrameworkBridge` holds `{ call, callSync }`, which reach

@@ -65,9 +65,9 @@ public struct FrameworkModules: Sendable {
     /// `hc:host`, where `bridge` is the framework channel of
     /// ``ScriptContext/evaluateFramework(_:sourceURL:)``.
     public func install(into context: isolated ScriptContext, installer: String) throws {
-        try context.evaluate(JSBridgeScripts.frameworkLoader.source, sourceURL: JSBridgeScripts.frameworkLoader.sourceURL)
+        try context.evaluateShared(JSBridgeScripts.frameworkLoader.source, sourceURL: JSBridgeScripts.frameworkLoader.sourceURL)
         for module in modules {
-            try context.evaluate(module.definition, sourceURL: module.sourceURL)
+            try context.evaluateShared(module.definition, sourceURL: module.sourceURL)
         }
         try context.evaluateFramework(
             "\(HostNames.frameworkLink)(globalThis.\(HostNames.frameworkChannel), \(JSONValue.quote(entry)), \(JSONValue.quote(installer)));",

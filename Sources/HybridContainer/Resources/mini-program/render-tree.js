@@ -15,7 +15,7 @@ import { registerModuleFunctions } from './expressions.js';
 import { componentsOf, builtInTags } from './component-registry.js';
 import { createComponent, updateProperties, lifetime, camel } from './component-instances.js';
 import { componentPrototype, instanceView } from './component-api.js';
-import { linkTree, unlinkTree, treeChanged, forgetPlain } from './tree-output.js';
+import { linkTree, unlinkTree, treeChanged, forgetPlain, emptyTable, ownTable } from './tree-output.js';
 import { updateRelations } from './relations.js';
 import { withAnimatedStyle } from './node-animation.js';
 
@@ -297,6 +297,7 @@ function styleText(v) {
 // values over and over). The arrays are shared: nothing changes a vnode's classes in place.
 const classLists = new Map();
 const noClasses = Object.freeze([]);
+const noEvents = Object.freeze([]);
 const maximumClassLists = 2000;
 function classList(value) {
   let list = classLists.get(value);
@@ -321,9 +322,11 @@ function datasetKey(name) {
 function element(node, scope, ctx) {
   // Every element vnode has the same fields from the start (`component`, `plain`, `linked` are set
   // later), so the tree walks that read them see one object shape.
-  const vnode = { tag: node.tag, id: '', classes: noClasses, style: '', hidden: false, attrs: {}, dataset: {}, marks: {}, events: [],
-    children: [], owner: ctx.view, parent: null, line: node.line, renderKey: ctx.key + '/' + node.id,
-    component: undefined, plain: undefined, linked: false };
+  // Tables a node has none of are one shared frozen empty table (`emptyTable`); a table is made
+  // when the first entry comes.
+  const vnode = { tag: node.tag, id: '', classes: noClasses, style: '', hidden: false, attrs: emptyTable, dataset: emptyTable,
+    marks: emptyTable, events: noEvents, children: [], owner: ctx.view, parent: null, line: node.line,
+    renderKey: ctx.key + '/' + node.id, component: undefined, plain: undefined, linked: false };
   for (const attr of node.attrs) {
     const v = value(attr.value, scope);
     const name = attr.name;
@@ -331,13 +334,16 @@ function element(node, scope, ctx) {
     else if (name === 'class') vnode.classes = classList(text(v));
     else if (name === 'style') vnode.style = styleText(v);
     else if (name === 'hidden') vnode.hidden = v === '' || (v !== false && v !== 'false' && !!v);
-    else if (name.startsWith('data-')) vnode.dataset[datasetKey(name)] = v;
-    else if (name.startsWith('mark:')) vnode.marks[name.slice(5)] = v;
-    else vnode.attrs[name] = v;
+    else if (name.startsWith('data-')) ownTable(vnode, 'dataset')[datasetKey(name)] = v;
+    else if (name.startsWith('mark:')) ownTable(vnode, 'marks')[name.slice(5)] = v;
+    else ownTable(vnode, 'attrs')[name] = v;
   }
-  for (const event of node.events) {
-    const handler = value(event.handler, scope);
-    vnode.events.push({ type: event.type, capture: event.capture, catch: event.catch, mut: event.mut, name: event.name, handler });
+  if (node.events.length > 0) {
+    vnode.events = [];
+    for (const event of node.events) {
+      const handler = value(event.handler, scope);
+      vnode.events.push({ type: event.type, capture: event.capture, catch: event.catch, mut: event.mut, name: event.name, handler });
+    }
   }
   if (ctx.view.animatedStyles) vnode.style = withAnimatedStyle(vnode, vnode.style);
   return vnode;

@@ -13,6 +13,14 @@
 // trimmed; empty text is dropped; `<block>`, `<slot>` and templates leave no node of their own.
 import { render } from './set-data.js';
 
+// The attrs, dataset or marks of a vnode that has none (shared, frozen).
+export const emptyTable = Object.freeze({});
+// `vnode[field]` (attrs, dataset, marks), its own from now on.
+export function ownTable(vnode, field) {
+  if (vnode[field] === emptyTable) vnode[field] = {};
+  return vnode[field];
+}
+
 // Sets the parent links under `node`. A node whose subtree was linked before and has not changed
 // since (`linked`; kept `wx:for` items, a component's kept nodes) only gets its own parent set:
 // a setData of one item of a long list links what it rendered, not the whole list again.

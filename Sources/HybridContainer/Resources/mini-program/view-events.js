@@ -8,7 +8,7 @@
 // that template (the component's host when the event came from inside a component). User events
 // (tap, input, …) cross component boundaries; `triggerEvent` only when `bubbles`/`composed` say so.
 import { report } from './common.js';
-import { forgetPlain } from './tree-output.js';
+import { forgetPlain, ownTable } from './tree-output.js';
 
 const describe = (node) => ({ id: node.id || '', dataset: Object.assign({}, node.dataset), offsetLeft: 0, offsetTop: 0 });
 
@@ -81,7 +81,7 @@ export function dispatch(target, type, detail, options) {
 export function userEvent(target, type, detail) {
   const full = Object.assign(type === 'tap' || type === 'longpress' || type === 'longtap' ? { x: 0, y: 0 } : {}, detail || {});
   if ((type === 'input' || type === 'change' || type === 'blur' || type === 'confirm') && 'value' in full) {
-    target.attrs.value = full.value;
+    ownTable(target, 'attrs').value = full.value;
     forgetPlain(target);
     if (type === 'input' && !('cursor' in full)) full.cursor = String(full.value).length;
   }
