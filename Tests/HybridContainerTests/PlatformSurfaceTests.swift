@@ -101,6 +101,26 @@ struct PlatformSurfaceTests {
         await harness.container.shutdown()
     }
 
+    @Test("a namespace is built when the app first touches it, then is a fixed read-only global; `my` of a WeChat app never is")
+    func namespacesOnFirstUse() async throws {
+        let harness = try await MiniProgramHarness.make()
+        let (_, context) = try await harness.launch([
+            "pages/index.js": "Page({ onLoad() { this.info = wx.getSystemInfoSync().platform; } })"
+        ])
+        let described = """
+            (name) => { const d = Object.getOwnPropertyDescriptor(globalThis, name);
+              return [typeof d.get, 'value' in d, d.writable === true, d.configurable]; }
+            """
+        // wx was touched by the page: a plain read-only value now; my never was: still its getter.
+        #expect(try await context.evaluate("(\(described))('wx')") == ["undefined", true, false, false])
+        #expect(try await context.evaluate("(\(described))('my')") == ["function", false, false, true])
+        #expect(try await context.evaluate("typeof my.getStorageSync === 'function' && my === my") == true)
+        #expect(try await context.evaluate("(\(described))('my')") == ["undefined", true, false, false])
+        // Writes to the global do not replace it (as before: a fixed binding).
+        #expect(try await context.evaluate("(() => { const before = wx; try { wx = {}; } catch (e) {} return wx === before; })()") == true)
+        await harness.container.shutdown()
+    }
+
     @Test("the issue's examples: documented APIs exist, listeners the host knows register and hear it, global exists")
     func fieldExamples() async throws {
         let harness = try await MiniProgramHarness.make()

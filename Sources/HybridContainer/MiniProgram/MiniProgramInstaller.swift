@@ -27,7 +27,8 @@ enum MiniProgramInstaller {
     }
 
     /// The argument of `__hcInstallMiniProgram` as JSON text (the installer parses it): the
-    /// platform API lists (64 KB, the same for every app) are serialised once per process, and
+    /// platform API lists (64 KB, the same for every app, each flavour's as a string of JSON the
+    /// framework parses on first use of its namespace) are serialised once per process, and
     /// JavaScriptCore's JSON parser builds the value faster than a conversion property by property.
     static func configurationText(_ config: MiniProgramConfig, options: MiniProgramOptions) throws -> String {
         let flavors = Set(options.namespaces.values).map(\.rawValue).sorted()
@@ -36,7 +37,9 @@ enum MiniProgramInstaller {
             var platformAPIs = JSONObject()
             for flavor in flavors {
                 guard let known = MiniProgramOptions.Flavor(rawValue: flavor) else { continue }
-                platformAPIs[flavor] = try PlatformAPIs.list(for: known)
+                // Each flavour's list as JSON text in a string: a namespace parses its own list when
+                // the app first touches it (`my` of a WeChat app never is), not every list at install.
+                platformAPIs[flavor] = .string(try PlatformAPIs.list(for: known).stringified() ?? "{}")
             }
             let text = JSONValue.object(platformAPIs).stringified() ?? "{}"
             cache[flavors] = text

@@ -38,7 +38,9 @@ import { readStored } from './storage-copies.js';
 
 function buildNamespace(namespace, flavor) {
   const api = {};
-  const list = config.platformAPIs[flavor];
+  // The flavour's documented list, parsed now (the installer hands it over as JSON text).
+  const listed = config.platformAPIs[flavor];
+  const list = typeof listed === 'string' ? JSON.parse(listed) : listed;
   const task = (name, makeTask) => (state) => completeHandle(makeTask(state), list.apis[name], namespace, flavor);
   const wechat = flavor === 'wechat';
   const defineAsync = (name, implementation, makeTask) => { api[name] = asyncAPI(namespace, flavor, name, implementation, makeTask); };
@@ -276,9 +278,19 @@ function buildNamespace(namespace, flavor) {
 if (typeof globalThis.global === 'undefined') {
   Object.defineProperty(globalThis, 'global', { value: globalThis, writable: true, enumerable: false, configurable: true });
 }
+// Each namespace is built on first use (a WeChat app never builds `my`: ≈ 500 functions and a
+// parsed API list less per instance), then fixed as a read-only global like any other.
 for (const [namespace, flavor] of Object.entries(config.namespaces)) {
   if (!shapes[flavor]) throw new Error('unknown mini-program API flavor ' + flavor + ' for ' + namespace);
+  let built;
   Object.defineProperty(globalThis, namespace, {
-    value: buildNamespace(namespace, flavor), writable: false, enumerable: false, configurable: false,
+    get() {
+      if (built === undefined) {
+        built = buildNamespace(namespace, flavor);
+        Object.defineProperty(globalThis, namespace, { value: built, writable: false, enumerable: false, configurable: false });
+      }
+      return built;
+    },
+    enumerable: false, configurable: true,
   });
 }
