@@ -24,8 +24,8 @@ public final class JSRuntime: Sendable {
         /// `warmContexts` contexts each. A list `makeContext` asks for that is not here gets its
         /// own pool from then on (its first context is made on demand).
         public var warmPreludes: [[ScriptResource]]
-        /// How many bytes of script text the runtime keeps compiled-once for all its contexts
-        /// (preludes, framework modules, apps' module files; see the README's memory notes): a
+        /// How many bytes of script text the runtime keeps once for all its contexts (preludes,
+        /// framework modules, apps' module files, from their second use; README, "Memory"): a
         /// file every instance of an app runs is held once, not once per instance. The least
         /// recently used go first; a file larger than this is held by each context that runs it.
         public var sharedScriptBytes: Int

@@ -38,6 +38,8 @@ final class SharedScripts {
     private let group: JSContextGroupRef
     private var scripts: [Key: (script: JSScriptRef, lastUse: UInt64)] = [:]
     private var uses: UInt64 = 0
+    /// Keys asked for once and not made yet (their hashes).
+    private var seen = Set<Int>()
     private var keptBytes = 0
 
     init(group: JSContextGroupRef, byteBudget: Int = 64 << 20) {
@@ -48,8 +50,11 @@ final class SharedScripts {
     /// Entries kept now.
     var count: Int { scripts.count }
 
-    /// The script for `key`, made from `text()` on first use; nil when the text is not a valid
-    /// program (evaluate it on its own to get the engine's error) or larger than the budget.
+    /// The script for `key`, made from `text()` the second time it is asked for; nil the first
+    /// time (evaluate it on its own: making a kept script parses it once more, which pays only
+    /// when another context runs it too — a page opened once costs what it did), when the text is
+    /// not a valid program (evaluate it on its own to get the engine's error) or when it is larger
+    /// than the budget.
     func script(for key: Key, text: () throws -> String) rethrows -> JSScriptRef? {
         uses += 1
         if let entry = scripts[key] {
@@ -58,6 +63,11 @@ final class SharedScripts {
         }
         let size = key.content.byteCount
         guard size <= byteBudget else { return nil }
+        // Seen once: remembered by hash (a collision only makes a script one sighting early).
+        if seen.insert(key.hashValue).inserted {
+            if seen.count > 100_000 { seen.removeAll() }
+            return nil
+        }
         let source = try text()
         var errorMessage: JSStringRef?
         var errorLine: Int32 = 0
@@ -83,6 +93,7 @@ final class SharedScripts {
     func removeAll() {
         for entry in scripts.values { JSScriptRelease(entry.script) }
         scripts.removeAll()
+        seen.removeAll()
         keptBytes = 0
     }
 }
