@@ -64,13 +64,13 @@ public struct HeapStatistics: Sendable, Equatable {
         defer { if let json { JSStringRelease(json) } }
         let value = json.flatMap { try? JSONValue(parsing: JSStringConversion.string($0)) } ?? .null
         func integer(_ key: String) -> Int {
-            guard case .number(let number)? = value[key], number.isFinite else { return 0 }
-            return Int(number)
+            guard case .number(let number)? = value[key] else { return 0 }
+            return AppNumbers.clampedInteger(number)
         }
         var counts: [String: Int] = [:]
         if case .object(let types)? = value["objectTypeCounts"] {
             for (name, count) in types {
-                if case .number(let number) = count, number.isFinite { counts[name] = Int(number) }
+                if case .number(let number) = count { counts[name] = AppNumbers.clampedInteger(number) }
             }
         }
         return HeapStatistics(
