@@ -30,13 +30,18 @@ enum MiniProgramBenchmark {
 
     /// The two-page app launched in a fresh container (for the profiling sections), then shut down.
     static func withLaunchedApp(_ body: (MiniProgramSession) async throws -> Void) async throws {
+        try await withLaunchedApp { session, _ in try await body(session) }
+    }
+
+    /// The same, with the instance's script context too.
+    static func withLaunchedApp(_ body: (MiniProgramSession, ScriptContext) async throws -> Void) async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("bench-mini-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let app = root.appendingPathComponent("app")
         try BenchApps.write(files, to: app)
         let container = try await BenchApps.container(root: root)
         let launched = try await container.launch(.directory(app))
-        try await body(try await container.miniProgram(launched.instanceID))
+        try await body(try await container.miniProgram(launched.instanceID), try await container.context(of: launched.instanceID))
         await container.shutdown()
     }
 
@@ -58,6 +63,34 @@ enum MiniProgramBenchmark {
                 }
             }
             print(String(format: "navigateTo + navigateBack: %.1f µs", nanos / Double(roundTrips) / 1e3))
+        }
+    }
+
+    /// A host navigation round trip taken apart (`hybrid-bench navigation-parts`): two plain host
+    /// → JS calls of an empty function (the row's baseline), two guarded session calls that do
+    /// little (`pages()`), and the same navigations made inside one JavaScript entry (no hop).
+    static func navigationParts(roundTrips: Int) async throws {
+        try await withLaunchedApp { session, context in
+            try await context.evaluate("globalThis.__noop = function () {}")
+            let plain = try await MoreBenchmarks.nanos { for _ in 0..<roundTrips { _ = try await context.call("__noop") } }
+            let hops = try await MoreBenchmarks.nanos { for _ in 0..<roundTrips { _ = try await session.pages() } }
+            let inside = try await context.evaluate(
+                """
+                (() => { const start = Date.now();
+                  for (let i = 0; i < \(roundTrips); i++) {
+                    __hcMini.navigate('navigateTo', '/pages/b/b'); __hcMini.navigate('navigateBack', null, 1); }
+                  return (Date.now() - start) * 1e3 / \(roundTrips); })()
+                """)
+            let whole = try await MoreBenchmarks.nanos {
+                for _ in 0..<roundTrips {
+                    try await session.navigate(.navigateTo("/pages/b/b"))
+                    try await session.navigate(.navigateBack(delta: 1))
+                }
+            }
+            print(String(format: "two host → JS empty calls: %.1f µs", 2 * plain / Double(roundTrips) / 1e3))
+            print(String(format: "two guarded pages() calls: %.1f µs", 2 * hops / Double(roundTrips) / 1e3))
+            print(String(format: "round trip inside one JS entry: %.1f µs", inside.numberValue ?? .nan))
+            print(String(format: "round trip from the host: %.1f µs", whole / Double(roundTrips) / 1e3))
         }
     }
 

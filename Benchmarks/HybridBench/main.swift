@@ -112,6 +112,9 @@ if sections.contains("memory-child"), let index = arguments.firstIndex(of: "memo
 if sections.contains("navigation-profile") {
     try await MiniProgramBenchmark.profileNavigation(roundTrips: 5_000)
 }
+if sections.contains("navigation-parts") {
+    try await MiniProgramBenchmark.navigationParts(roundTrips: 5_000)
+}
 if sections.contains("storage-profile") {
     try await MiniProgramBenchmark.profileStorage(runs: 2_000_000)
 }

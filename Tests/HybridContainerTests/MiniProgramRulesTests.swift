@@ -372,7 +372,12 @@ struct MiniProgramRulesTests {
                 Page({ onLoad() { loads++; wx.redirectTo({ url: '/pages/a', fail: (e) => { globalThis.failure = e.errMsg; } }); } });
                 """,
                 "pages/b.js": "Page({ ok() { return 'fine'; } });",
-            ], pages: ["pages/a", "pages/b"])
+                "pages/c.js": """
+                globalThis.loadsC = 0;
+                Page({ onLoad() { loadsC++; Promise.resolve().then(() =>
+                  wx.redirectTo({ url: '/pages/c', fail: (e) => { globalThis.failureC = e.errMsg; } })); } });
+                """,
+            ], pages: ["pages/a", "pages/b", "pages/c"])
         #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
         let loads = try await context.evaluate("loads").numberValue ?? 0
         #expect(loads > 1 && loads <= 40, "\(loads) loads")
@@ -383,6 +388,14 @@ struct MiniProgramRulesTests {
         // Host navigations are turns of their own: many in a row are fine.
         for _ in 0..<40 { try await session.navigate(.redirectTo("/pages/b")) }
         #expect(try await session.firePageEvent("ok") == "fine")
+        // A loop a host navigation starts in promise jobs (after the host's turn ended) is
+        // counted from zero and stopped the same way.
+        try await session.navigate(.redirectTo("/pages/c"))
+        #expect(await context.waitUntilIdle(timeout: .seconds(60)), "never went idle")
+        let loadsC = try await context.evaluate("loadsC").numberValue ?? 0
+        #expect(loadsC > 1 && loadsC <= 40, "\(loadsC) loads")
+        #expect(try await context.evaluate("failureC").stringValue?.contains("navigation loop") == true)
+        #expect(try await session.pages().map(\.route) == ["pages/c"])
         await harness.container.shutdown()
     }
 

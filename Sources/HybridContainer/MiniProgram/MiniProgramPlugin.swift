@@ -18,38 +18,40 @@ struct MiniProgramPlugin: Plugin {
     }
 
     struct RenderParams: Decodable {
-        /// Read directly from the framework's usual shape (every page change makes one; the
-        /// `Decodable` path was a tenth of a host navigation); anything else is decoded as usual,
-        /// for its error.
+        /// Reads the framework's positional form, `[pageId, route, kind, json, data, query]`
+        /// (every page change makes one: the slots are read without converting property names,
+        /// which was most of a lifecycle update's cost); an object is decoded as usual, and
+        /// anything malformed fails with the decoder's error.
         static func read(_ call: PluginCall) throws -> RenderParams {
-            let params = call.params
-            if case .number(let id)? = params["pageId"], let pageId = Int(exactly: id), case .string(let route)? = params["route"],
-                case .string(let name)? = params["kind"], let kind = RenderUpdate.Kind(rawValue: name)
-            {
-                var query: [String: String]?
-                switch params["query"] {
-                case nil, .undefined?, .null?: query = nil
-                case .object(let fields)?:
-                    var table: [String: String] = [:]
-                    for (key, field) in fields {
-                        guard case .string(let text) = field else { return try call.decode(RenderParams.self) }
-                        table[key] = text
-                    }
-                    query = table
-                default: return try call.decode(RenderParams.self)
-                }
-                switch (params["json"], params["data"]) {
-                case (.string(let json)?, nil), (.string(let json)?, .undefined?):
-                    return RenderParams(pageId: pageId, route: route, kind: kind, data: nil, json: json, query: query)
-                case (nil, let data), (.undefined?, let data):
-                    if let data, case .undefined = data {
-                        return RenderParams(pageId: pageId, route: route, kind: kind, data: nil, json: nil, query: query)
-                    }
-                    return RenderParams(pageId: pageId, route: route, kind: kind, data: data, json: nil, query: query)
-                default: break
-                }
+            guard case .array(let slots) = call.params, slots.count == 6, case .number(let id) = slots[0],
+                let pageId = Int(exactly: id), case .string(let route) = slots[1], case .string(let name) = slots[2],
+                let kind = RenderUpdate.Kind(rawValue: name)
+            else { return try call.decode(RenderParams.self) }
+            var params = RenderParams(pageId: pageId, route: route, kind: kind, data: nil, json: nil, query: nil)
+            switch slots[3] {
+            case .string(let json): params.json = json
+            case .undefined, .null: break
+            default: throw call.reject(.invalidParameters, "render: the JSON slot must be text")
             }
-            return try call.decode(RenderParams.self)
+            switch slots[4] {
+            case .undefined, .null: break
+            case .object: params.data = slots[4]
+            default: throw call.reject(.invalidParameters, "render: the data slot must be an object")
+            }
+            switch slots[5] {
+            case .undefined, .null: break
+            case .object(let fields):
+                var query: [String: String] = [:]
+                for (key, field) in fields {
+                    guard case .string(let text) = field else {
+                        throw call.reject(.invalidParameters, "render: query values must be text")
+                    }
+                    query[key] = text
+                }
+                params.query = query
+            default: throw call.reject(.invalidParameters, "render: the query slot must be an object")
+            }
+            return params
         }
 
         var pageId: Int

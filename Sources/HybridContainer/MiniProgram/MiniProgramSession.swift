@@ -90,11 +90,17 @@ public struct MiniProgramSession: Sendable {
     let files: (any ModuleSourceProvider)?
     let hookTimeout: Duration
     let runtime: (supervisor: RuntimeSupervisor, index: Int)
+    /// ``ContainerConfiguration/launchSpin``: the hand-offs to the app's thread and back are
+    /// watched for this long instead of each waking a sleeping thread.
+    let spin: Duration
 
     /// Calls into the app's thread fail with `ContainerError.runtimeStalled` if it stalls.
     func guarded<T: Sendable>(_ body: @escaping @Sendable (ScriptContext) async throws -> T) async throws -> T {
         let context = self.context
-        return try await runtime.supervisor.guarded(runtime.index, appId: app.appId.rawValue) { try await body(context) }
+        if spin > .zero { context.runtime.expectWork(within: spin) }
+        return try await runtime.supervisor.guarded(runtime.index, appId: app.appId.rawValue, spin: spin) {
+            try await body(context)
+        }
     }
 
     /// Navigates; returns the page stack after it. Page hooks run as in the app's own calls.
@@ -177,6 +183,6 @@ extension MicroAppContainer {
         guard let config = app.miniProgram else { throw MiniProgramError.notAMiniProgram(instanceID: instanceID) }
         return MiniProgramSession(
             app: app.handle.descriptor, config: config, device: configuration.miniProgram.device, context: app.context,
-            files: app.files, hookTimeout: configuration.hookTimeout, runtime: app.runtime)
+            files: app.files, hookTimeout: configuration.hookTimeout, runtime: app.runtime, spin: configuration.launchSpin)
     }
 }

@@ -83,11 +83,14 @@ function unloadAll() {
 // Navigations the app makes in one turn (before a timer can run). A page that navigates every
 // time it loads (`redirectTo` itself in onLoad) would load forever in promise jobs the watchdog
 // can not stop; past the limit the navigation fails as a loop. The host's navigations
-// (`__hcMini.navigate`) start a turn of their own.
+// (`__hcMini.navigate`) start a turn of their own and end it when they return (no timer to
+// reset the count: a host navigation was two entries into JavaScript, its own and the timer's);
+// promise jobs after it count from zero.
 const maximumNavigationsPerTurn = 32;
 let navigationsThisTurn = 0;
+let hostTurn = false;
 function countNavigation(action, url) {
-  if (navigationsThisTurn === 0) setTimeout(() => { navigationsThisTurn = 0; }, 0);
+  if (navigationsThisTurn === 0 && !hostTurn) setTimeout(() => { navigationsThisTurn = 0; }, 0);
   navigationsThisTurn++;
   if (navigationsThisTurn <= maximumNavigationsPerTurn) return;
   const from = top() ? top().route : 'no page';
@@ -240,9 +243,17 @@ fixed('__hcMini', Object.freeze({
     for (const route of pages) definitionOf(route);
   },
   navigate(action, url, delta) {
-    navigationsThisTurn = 0;
     if (!Object.prototype.hasOwnProperty.call(navigation, action)) throw new NavigationError('unknown navigation ' + action);
-    if (action === 'navigateBack') navigation.navigateBack(delta); else navigation[action](url);
+    // (Reentrant: a hook may call the host, which may navigate again.)
+    const outer = hostTurn;
+    if (!outer) navigationsThisTurn = 0;
+    hostTurn = true;
+    try {
+      if (action === 'navigateBack') navigation.navigateBack(delta); else navigation[action](url);
+    } finally {
+      hostTurn = outer;
+      if (!outer) navigationsThisTurn = 0;
+    }
     return stack.map(describe);
   },
   pages() { return stack.map(describe); },

@@ -13,13 +13,15 @@ const stringify = JSON.stringify;
 // images) and a value JSON cannot hold (a cycle, a BigInt), which cross as values.
 export function render(state, kind, extra) {
   try {
-    const params = Object.assign({ pageId: state.id, route: state.route, kind }, extra);
-    if (kind !== 'canvas' && params.data !== undefined) {
-      let json;
-      try { json = stringify(params.data); } catch (error) { json = undefined; }
-      if (typeof json === 'string') { params.json = json; delete params.data; }
+    let json;
+    let data = extra.data;
+    if (kind !== 'canvas' && data !== undefined) {
+      try { json = stringify(data); } catch (error) { json = undefined; }
+      if (typeof json === 'string') data = undefined; else json = undefined;
     }
-    bridge.callSync('__hc.render', params);
+    // Positional (MiniProgramPlugin.RenderParams): the host reads six slots instead of
+    // converting an object's property names; a page load makes four of these calls.
+    bridge.callSync('__hc.render', [state.id, state.route, kind, json, data, extra.query]);
   } catch (error) {
     report(error, 'render of ' + state.route);
   }
