@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0 (see LICENSE)
 
 /// Observes every JSAPI call of an app (monitoring): name, duration, and the error code if any.
+/// The framework's own channel (`__hc.*`, ``BridgeMethod/frameworkPrefix``) is not an app's
+/// JSAPI and is not observed (renders have their own spans).
 public typealias CallObserver = @Sendable (_ app: AppDescriptor, _ api: String, _ duration: Duration, _ error: BridgeError?) -> Void
 
 /// The bridge dispatcher of one app: the plugin table with the app's permissions applied
@@ -52,6 +54,18 @@ public struct AppBridge: BridgeDispatching {
         _ method: PluginMethod, app: AppHandle, observer: CallObserver?, limiter: APIRateLimiter?, spans: JSAPISpans?
     ) -> BridgeMethod {
         let descriptor = app.descriptor
+        // The framework's channel: no observer, limit or span, only the handler (a page load
+        // makes four render calls, each setData one).
+        if method.name.hasPrefix(BridgeMethod.frameworkPrefix) {
+            switch method.kind {
+            case .sync(let plain):
+                return .sync(method.name) { request in try plain(PluginCall(api: request.api, params: request.params, app: app)) }
+            case .async(let plain, let placement):
+                return .async(method.name, timeout: method.timeout, placement: placement) { request in
+                    try await plain(PluginCall(api: request.api, params: request.params, app: app))
+                }
+            }
+        }
         switch method.kind {
         case .sync(let plain):
             let handler = spans?.wrap(plain) ?? plain

@@ -47,7 +47,8 @@ public struct ContainerConfiguration: Sendable {
     /// virtual machines): the JavaScript thread is woken as the launch begins and watches for the
     /// launch's job up to this long, and the launching task watches for the job's result up to
     /// this long before it sleeps. Both yield the CPU to any other runnable thread while they
-    /// watch. Zero turns both off (a host on a machine whose cores are all busy).
+    /// watch. A mini-program session's calls (`navigate`, `firePageEvent`, `data` …) watch the
+    /// same way. Zero turns both off (a host on a machine whose cores are all busy).
     public var launchSpin: Duration = .microseconds(300)
     /// Failures (failed launches, crashing hooks) within `fuseWindow` that disable an app.
     public var fuseThreshold: Int

@@ -100,7 +100,8 @@ struct MiniProgramPlugin: Plugin {
                 let update = RenderUpdate(
                     instanceID: app.instanceID, appId: app.appId.rawValue, pageId: params.pageId, route: params.route,
                     kind: params.kind,
-                    payload: params.json.map { RenderPayload(json: $0) } ?? RenderPayload(params.data?.objectValue ?? [:]),
+                    payload: params.json.map { RenderPayload(json: $0) } ?? params.data?.objectValue.map { RenderPayload($0) }
+                        ?? .empty,
                     query: params.query ?? [:])
                 sink.render(update)
                 layout?.render(update)

@@ -84,6 +84,9 @@ final class RenderPayload: Sendable {
     init(_ object: JSONObject) { state = Mutex(.parsed(object)) }
     init(json: String) { state = Mutex(.text(json)) }
 
+    /// The payload of updates without data (show, hide, ready, unload): one, shared.
+    static let empty = RenderPayload([:])
+
     var object: JSONObject {
         state.withLock { state in
             switch state {
