@@ -68,7 +68,8 @@ enum MiniProgramBenchmark {
 
     /// A host navigation round trip taken apart (`hybrid-bench navigation-parts`): two plain host
     /// → JS calls of an empty function (the row's baseline), two guarded session calls that do
-    /// little (`pages()`), and the same navigations made inside one JavaScript entry (no hop).
+    /// little (`pages()`), the same navigations made inside one JavaScript entry (no hop), and
+    /// made by plain host → JS calls of the framework's function (no session, no supervisor).
     static func navigationParts(roundTrips: Int) async throws {
         try await withLaunchedApp { session, context in
             try await context.evaluate("globalThis.__noop = function () {}")
@@ -81,6 +82,12 @@ enum MiniProgramBenchmark {
                     __hcMini.navigate('navigateTo', '/pages/b/b'); __hcMini.navigate('navigateBack', null, 1); }
                   return (Date.now() - start) * 1e3 / \(roundTrips); })()
                 """)
+            let direct = try await MoreBenchmarks.nanos {
+                for _ in 0..<roundTrips {
+                    _ = try await context.call("__hcMini.navigate", ["navigateTo", "/pages/b/b"])
+                    _ = try await context.call("__hcMini.navigate", ["navigateBack", .null, 1])
+                }
+            }
             let whole = try await MoreBenchmarks.nanos {
                 for _ in 0..<roundTrips {
                     try await session.navigate(.navigateTo("/pages/b/b"))
@@ -90,6 +97,7 @@ enum MiniProgramBenchmark {
             print(String(format: "two host → JS empty calls: %.1f µs", 2 * plain / Double(roundTrips) / 1e3))
             print(String(format: "two guarded pages() calls: %.1f µs", 2 * hops / Double(roundTrips) / 1e3))
             print(String(format: "round trip inside one JS entry: %.1f µs", inside.numberValue ?? .nan))
+            print(String(format: "round trip as two plain host → JS calls: %.1f µs", direct / Double(roundTrips) / 1e3))
             print(String(format: "round trip from the host: %.1f µs", whole / Double(roundTrips) / 1e3))
         }
     }
