@@ -167,7 +167,8 @@ function renderView(view, touched) {
 }
 function renderList(nodes, scope, ctx, out) {
   let taken = false;
-  for (const node of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     try {
       if (node.loop) { taken = false; renderLoop(node, scope, ctx, out); continue; }
       const condition = node.condition;
@@ -319,6 +320,36 @@ function datasetKey(name) {
   }
   return key;
 }
+// What an attribute sets on its vnode, found on its first render and kept on the compiled
+// attribute (`role`, and `key`: the dataset or mark name).
+const roles = { id: 0, class: 1, style: 2, hidden: 3, data: 4, mark: 5, attr: 6 };
+function attributeRole(attr) {
+  const name = attr.name;
+  attr.key = name;
+  if (name === 'id') attr.role = roles.id;
+  else if (name === 'class') attr.role = roles.class;
+  else if (name === 'style') attr.role = roles.style;
+  else if (name === 'hidden') attr.role = roles.hidden;
+  else if (name.startsWith('data-')) { attr.role = roles.data; attr.key = datasetKey(name); }
+  else if (name.startsWith('mark:')) { attr.role = roles.mark; attr.key = name.slice(5); }
+  else attr.role = roles.attr;
+  return attr.role;
+}
+// An element's event listeners. When every handler is a constant method name (`bindtap="onTap"`,
+// most templates), one frozen list kept on the compiled node serves every render of it.
+function listeners(node, scope) {
+  if (node.constantListeners !== undefined) return node.constantListeners;
+  const events = [];
+  let constant = true;
+  for (let i = 0; i < node.events.length; i++) {
+    const event = node.events[i];
+    if (event.handler.constant === undefined) constant = false;
+    events.push(Object.freeze({ type: event.type, capture: event.capture, catch: event.catch, mut: event.mut, name: event.name,
+      handler: value(event.handler, scope) }));
+  }
+  if (constant) node.constantListeners = Object.freeze(events);
+  return events;
+}
 function element(node, scope, ctx) {
   // Every element vnode has the same fields from the start (`component`, `plain`, `linked` are set
   // later), so the tree walks that read them see one object shape.
@@ -327,24 +358,21 @@ function element(node, scope, ctx) {
   const vnode = { tag: node.tag, id: '', classes: noClasses, style: '', hidden: false, attrs: emptyTable, dataset: emptyTable,
     marks: emptyTable, events: noEvents, children: [], owner: ctx.view, parent: null, line: node.line,
     renderKey: ctx.key + '/' + node.id, component: undefined, plain: undefined, linked: false };
-  for (const attr of node.attrs) {
+  const attrs = node.attrs;
+  for (let i = 0; i < attrs.length; i++) {
+    const attr = attrs[i];
     const v = value(attr.value, scope);
-    const name = attr.name;
-    if (name === 'id') vnode.id = text(v);
-    else if (name === 'class') vnode.classes = classList(text(v));
-    else if (name === 'style') vnode.style = styleText(v);
-    else if (name === 'hidden') vnode.hidden = v === '' || (v !== false && v !== 'false' && !!v);
-    else if (name.startsWith('data-')) ownTable(vnode, 'dataset')[datasetKey(name)] = v;
-    else if (name.startsWith('mark:')) ownTable(vnode, 'marks')[name.slice(5)] = v;
-    else ownTable(vnode, 'attrs')[name] = v;
-  }
-  if (node.events.length > 0) {
-    vnode.events = [];
-    for (const event of node.events) {
-      const handler = value(event.handler, scope);
-      vnode.events.push({ type: event.type, capture: event.capture, catch: event.catch, mut: event.mut, name: event.name, handler });
+    switch (attr.role === undefined ? attributeRole(attr) : attr.role) {
+      case roles.id: vnode.id = text(v); break;
+      case roles.class: vnode.classes = classList(text(v)); break;
+      case roles.style: vnode.style = styleText(v); break;
+      case roles.hidden: vnode.hidden = v === '' || (v !== false && v !== 'false' && !!v); break;
+      case roles.data: ownTable(vnode, 'dataset')[attr.key] = v; break;
+      case roles.mark: ownTable(vnode, 'marks')[attr.key] = v; break;
+      default: ownTable(vnode, 'attrs')[attr.name] = v;
     }
   }
+  if (node.events.length > 0) vnode.events = listeners(node, scope);
   if (ctx.view.animatedStyles) vnode.style = withAnimatedStyle(vnode, vnode.style);
   return vnode;
 }

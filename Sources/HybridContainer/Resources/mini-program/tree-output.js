@@ -65,6 +65,7 @@ const plainValue = (value) => {
 };
 // A copy of an attribute or dataset table with plain values (undefined when empty).
 function plainTable(table) {
+  if (table === emptyTable) return undefined;
   let out;
   for (const key in table) {
     const v = plainValue(table[key]);
@@ -75,7 +76,8 @@ function plainTable(table) {
   return out;
 }
 function plainChildren(nodes, out) {
-  for (const node of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     if (node.tag === 'slot') { plainChildren(node.children, out); continue; }
     if (node.tag === '#text') {
       const text = collapsedText(node.text);
@@ -232,6 +234,11 @@ function withField(changed, field, value) {
 // `path` is one array for the whole walk (pushed and popped); patches get their own copy.
 function diff(before, after, path, out) {
   if (before === after) return;
+  // Text records differ in their text only (most of a list's re-render).
+  if (before.tag === '#text' && after.tag === '#text') {
+    if (before.text !== after.text) out.push({ op: 'set', path: path.slice(), fields: { text: after.text } });
+    return;
+  }
   if (before.tag !== after.tag || before.component !== after.component) { out.push({ op: 'replace', path: path.slice(), node: after }); return; }
   const changed = changedFields(before, after);
   if (changed !== undefined) out.push({ op: 'set', path: path.slice(), fields: changed });

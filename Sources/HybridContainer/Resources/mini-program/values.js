@@ -24,7 +24,9 @@ export function clone(value, depth = 0) {
 // A plain copy of an object's own enumerable fields.
 function cloneFields(value, depth) {
   const copy = {};
-  for (const key of Object.keys(value)) {
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     const item = clone(value[key], depth + 1);
     if (item === undefined) continue;
     // An own `__proto__` key (JSON.parse makes them) stays a plain key: assigning it would set the copy's prototype.
