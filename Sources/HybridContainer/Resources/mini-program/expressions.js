@@ -362,7 +362,10 @@ export function compileInterpolation(text, file, line, objectBody) {
     names,
     evaluate: (scope) => {
       let out = '';
-      for (const part of parts) out += typeof part === 'string' ? part : text_(part(scope));
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        out += typeof part === 'string' ? part : text_(part(scope));
+      }
       return out;
     },
   };

@@ -83,7 +83,7 @@ function plainChildren(nodes, out) {
       const text = collapsedText(node.text);
       if (text === '') continue;
       const last = out[out.length - 1];
-      if (last && last.tag === '#text') last.text = (last.text + ' ' + text).trim(); else out.push(plainRecord('#text', text));
+      if (last && last.tag === '#text') last.text = (last.text + ' ' + text).trim(); else out.push({ tag: '#text', text });
       continue;
     }
     out.push(plainNode(node));
@@ -93,9 +93,9 @@ function plainChildren(nodes, out) {
 // A node as plain JSON: tag, id, class, hidden, component, attributes, dataset, children.
 // Kept on the node (`plain`) until the node changes (``forgetPlain``): nodes a re-render kept
 // cost nothing to serialise or diff again.
-// Every plain node has every field from the start, in the order they serialise (`undefined` ones
-// are left out of JSON and of values crossing to the host), so the walks that diff two trees see
-// one object shape.
+// Every plain element has every field from the start, in the order they serialise (`undefined`
+// ones are left out of JSON and of values crossing to the host), so the walks that diff two trees
+// see one object shape; a text is `{tag: '#text', text}` (the diff compares texts by text alone).
 const plainRecord = (tag, text) => ({
   tag, route: undefined, id: undefined, class: undefined, hidden: undefined, slotted: undefined, style: undefined,
   component: undefined, styleIsolation: undefined, attributes: undefined, dataset: undefined, text, children: undefined,
