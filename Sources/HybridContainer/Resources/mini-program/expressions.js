@@ -201,7 +201,9 @@ export function compileExpression(source, file, line) {
         const object = target;
         const key = token.value;
         if (isOp('(')) { target = call(object, () => key); continue; }
-        target = (scope) => member(object(scope), key);
+        // A name known now is checked now (`member` without its tests per evaluation).
+        target = blocked.has(key) ? (scope) => { object(scope); return undefined; }
+          : (scope) => { const value = object(scope); return value === null || value === undefined ? undefined : value[key]; };
       } else if (isOp('[')) {
         position++;
         const key = parseTernary();
@@ -255,7 +257,11 @@ export function compileExpression(source, file, line) {
         return out;
       };
     }
-    if (token.kind === 'name') { const name = token.value; names.add(name); return (scope) => blocked.has(name) ? undefined : scope[name]; }
+    if (token.kind === 'name') {
+      const name = token.value;
+      names.add(name);
+      return blocked.has(name) ? () => undefined : (scope) => scope[name];
+    }
     if (token.value === '(') { const inner = parseTernary(); expect(')'); return inner; }
     if (token.value === '[') {
       const items = [];

@@ -208,6 +208,8 @@ function renderLoop(node, scope, ctx, out) {
   const prior = previous !== undefined && previous.byIndex === byIndex ? previous.table : undefined;
   const kept = byIndex ? [] : new Map();
   const anyChanged = changed !== null && changed.size > 0;
+  // One context for every item, its key set per item (nothing keeps a context past the call).
+  const itemCtx = { view: ctx.view, file: ctx.file, seen: ctx.seen, reuse: ctx.reuse, key: '' };
   for (let i = 0; i < count; i++) {
     const position = byIndex ? i : keys[i];
     const entry = items !== null ? items[i] : byIndex ? i : list[position];
@@ -229,7 +231,8 @@ function renderLoop(node, scope, ctx, out) {
     const identity = key === '*this' ? entry : key && entry !== null && typeof entry === 'object' ? entry[key] : position;
     const start = out.length;
     const componentsBefore = ctx.view.componentRenders || 0;
-    renderOne(node, itemScope, { view: ctx.view, file: ctx.file, seen: ctx.seen, reuse: ctx.reuse, key: cacheKey + ':' + text(identity) }, out);
+    itemCtx.key = cacheKey + ':' + text(identity);
+    renderOne(node, itemScope, itemCtx, out);
     // Items holding components are always rendered again (their instances must be seen).
     if ((ctx.view.componentRenders || 0) === componentsBefore) {
       const record = { item: entry, vnodes: out.slice(start) };
